@@ -1,0 +1,53 @@
+package org.melodist.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+import picocli.CommandLine;
+
+/**
+ * Turns any failure of a command into one line on standard error: the user sees what went wrong with
+ * which file, never a stack trace (that goes to the log at debug level).
+ */
+final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
+
+    static final int BAD_INPUT = 2;
+    static final int INTERNAL = 1;
+    private static final System.Logger LOG = System.getLogger(OneLineErrors.class.getName());
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        String command = cl.getCommandName();
+        LOG.log(System.Logger.Level.DEBUG, "command " + command + " failed", ex);
+        boolean userError = !(ex instanceof RuntimeException) || ex instanceof IllegalArgumentException
+                || ex instanceof UncheckedIOException || ex instanceof IllegalStateException;
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        if (ex instanceof IOException && !(ex.getMessage() != null && ex.getMessage().contains(" "))) {
+            message = "cannot access " + message;
+        }
+        PrintWriter err = cl.getErr();
+        err.println(prefix(cl) + (userError ? "" : "internal error: ") + firstLine(message));
+        err.flush();
+        return userError ? BAD_INPUT : INTERNAL;
+    }
+
+    static int onBadArguments(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println(prefix(cl) + firstLine(ex.getMessage()));
+        cl.usage(err);
+        err.flush();
+        return BAD_INPUT;
+    }
+
+    private static String prefix(CommandLine cl) {
+        String name = cl.getCommandSpec().qualifiedName(" ");
+        return name + ": ";
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
