@@ -1,0 +1,58 @@
+package org.melodist.analysis;
+
+import java.nio.file.Path;
+
+/** Decodes a file and computes its features, tempo, beats and key: the analysis pipeline in one call. */
+public final class AudioAnalyzer {
+
+    /** Nanoseconds per stage of the last analysis, for benchmarks. */
+    public record Timings(long decode, long stft, long mel, long hpss, long other, long tempo) {
+        public long total() {
+            return decode + stft + mel + hpss + other + tempo;
+        }
+    }
+
+    private final AudioDecoder decoder;
+    private Timings lastTimings = new Timings(0, 0, 0, 0, 0, 0);
+
+    public AudioAnalyzer() {
+        this(new AudioDecoder());
+    }
+
+    public AudioAnalyzer(AudioDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    public AudioAnalysis analyze(Path file) throws AudioDecodeException {
+        long t0 = System.nanoTime();
+        DecodedAudio audio = decoder.decode(file);
+        long decodeNanos = System.nanoTime() - t0;
+        AudioAnalysis a = analyze(audio);
+        Timings t = lastTimings;
+        lastTimings = new Timings(decodeNanos, t.stft(), t.mel(), t.hpss(), t.other(), t.tempo());
+        return a;
+    }
+
+    public AudioAnalysis analyze(DecodedAudio audio) {
+        FeatureExtractor extractor = new FeatureExtractor(audio.sampleRate());
+        FrameFeatures f = extractor.extract(audio.samples());
+        long t0 = System.nanoTime();
+        TempoEstimator tempoEstimator = new TempoEstimator(audio.sampleRate(), f.hop());
+        double tempo = tempoEstimator.tempo(f.onsetStrength());
+        int[] beatFrames = new BeatTracker().track(f.onsetStrength(), tempo, 1.0 / f.hopSeconds());
+        double[] beatTimes = new double[beatFrames.length];
+        for (int i = 0; i < beatFrames.length; i++) {
+            beatTimes[i] = beatFrames[i] * f.hopSeconds();
+        }
+        KeyEstimator.KeyEstimate key = new KeyEstimator().estimate(f.chroma());
+        long tempoNanos = System.nanoTime() - t0;
+        FeatureExtractor.StageTimes s = extractor.lastStageTimes();
+        lastTimings = new Timings(0, s.stftNanos(), s.melNanos(), s.hpssNanos(), s.otherNanos(), tempoNanos);
+        return new AudioAnalysis(audio.durationSeconds(), audio.sourceRate(), audio.sourceChannels(),
+                audio.sourceFormat(), tempo, beatTimes, key, GtzanSummary.of(f, tempo), f);
+    }
+
+    public Timings lastTimings() {
+        return lastTimings;
+    }
+}

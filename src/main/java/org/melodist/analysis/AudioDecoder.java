@@ -1,0 +1,350 @@
+package org.melodist.analysis;
+
+import java.io.EOFException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+/**
+ * Decodes WAV, AIFF, AU, MP3, OGG Vorbis and FLAC to mono float samples at 22,050 Hz, as {@code librosa.load}
+ * does with its defaults (channels averaged, samples scaled to [-1, 1) as int / 2^(bits-1), band-limited
+ * resampling). Codecs come from the service providers on the class path (JDK, mp3spi, vorbisspi, jFLAC).
+ *
+ * <p>The file is streamed in blocks through the resampler, so memory is the 22,050 Hz output (about 5 MB per
+ * minute) and never the decoded source. Every failure becomes one {@link AudioDecodeException} naming the
+ * file and the reason.
+ */
+public final class AudioDecoder {
+
+    /** librosa's default analysis rate. */
+    public static final int TARGET_RATE = 22_050;
+    /** Longest audio accepted by default: 30 minutes (about 160 MB of samples). */
+    public static final double DEFAULT_MAX_SECONDS = 30 * 60;
+
+    private static final int BLOCK_FRAMES = 16_384;
+    /** Peak-to-peak below this (about -80 dBFS) means there is nothing to analyse. */
+    private static final double MIN_PEAK_TO_PEAK = 2e-4;
+    /** Reads that return nothing this many times in a row mean a stuck codec, not a slow one. */
+    private static final int MAX_EMPTY_READS = 1000;
+
+    private final int targetRate;
+    private final double maxSeconds;
+
+    public AudioDecoder() {
+        this(TARGET_RATE, DEFAULT_MAX_SECONDS);
+    }
+
+    public AudioDecoder(int targetRate, double maxSeconds) {
+        if (targetRate <= 0 || !(maxSeconds > 0)) {
+            throw new IllegalArgumentException("target rate and maximum duration must be positive");
+        }
+        this.targetRate = targetRate;
+        this.maxSeconds = maxSeconds;
+    }
+
+    /** True for files this decoder refuses because they belong to the MIDI importer. */
+    public static boolean isMidi(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        if (name.endsWith(".mid") || name.endsWith(".midi") || name.endsWith(".kar") || name.endsWith(".rmi")) {
+            return true;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'M' && head[1] == 'T' && head[2] == 'h' && head[3] == 'd';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public DecodedAudio decode(Path file) throws AudioDecodeException {
+        checkReadable(file);
+        if (isMidi(file)) {
+            throw new AudioDecodeException(file, "is a MIDI file; open it with the MIDI importer, not audio analysis");
+        }
+        AudioInputStream source;
+        try {
+            source = AudioSystem.getAudioInputStream(new File(file.toString()));
+        } catch (UnsupportedAudioFileException e) {
+            throw new AudioDecodeException(file,
+                    "not a supported audio file (WAV, AIFF, AU, MP3, OGG Vorbis or FLAC expected)", e);
+        } catch (IOException e) {
+            throw new AudioDecodeException(file, "cannot read the audio header (" + brief(e) + ")", e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new AudioDecodeException(file, "corrupt audio header (" + brief(e) + ")", e);
+        }
+        try (AudioInputStream in = source) {
+            return decodeStream(file, in);
+        } catch (IOException e) {
+            throw new AudioDecodeException(file, "cannot read the audio (" + brief(e) + ")", e);
+        }
+    }
+
+    private DecodedAudio decodeStream(Path file, AudioInputStream source) throws AudioDecodeException, IOException {
+        AudioFormat srcFormat = source.getFormat();
+        int channels = srcFormat.getChannels();
+        float rate = srcFormat.getSampleRate();
+        if (channels <= 0 || channels > 64) {
+            throw new AudioDecodeException(file, "unusable channel count " + channels);
+        }
+        if (!(rate >= 1000 && rate <= 768_000) || rate != Math.rint(rate)) {
+            throw new AudioDecodeException(file, "unusable sample rate " + rate + " Hz");
+        }
+        String description = describe(srcFormat);
+        AudioInputStream pcm = toPcm(file, source, srcFormat);
+        AudioFormat f = pcm.getFormat();
+        int bytesPerSample = (f.getSampleSizeInBits() + 7) / 8;
+        int frameSize = bytesPerSample * channels;
+        if (f.getFrameSize() != frameSize) {
+            throw new AudioDecodeException(file, "unsupported sample layout (" + f + ")");
+        }
+        SampleUnpacker unpack = new SampleUnpacker(f);
+        SincResampler resampler = new SincResampler((int) rate, targetRate);
+        long maxOut = (long) Math.ceil(maxSeconds * targetRate);
+        FloatAccumulator out = new FloatAccumulator(maxOut);
+        byte[] bytes = new byte[BLOCK_FRAMES * frameSize];
+        float[] mono = new float[BLOCK_FRAMES];
+        int pending = 0;
+        int emptyReads = 0;
+        long frames = 0;
+        try {
+            while (true) {
+                int n = pcm.read(bytes, pending, bytes.length - pending);
+                if (n < 0) {
+                    break;
+                }
+                if (n == 0) {
+                    if (++emptyReads > MAX_EMPTY_READS) {
+                        throw new AudioDecodeException(file, "the decoder stopped making progress (corrupt stream)");
+                    }
+                    continue;
+                }
+                emptyReads = 0;
+                int total = pending + n;
+                int whole = total / frameSize;
+                unpack.toMono(bytes, whole, channels, mono);
+                frames += whole;
+                resampler.process(mono, whole, out);
+                if (out.overflowed()) {
+                    throw new AudioDecodeException(file, String.format(Locale.ROOT,
+                            "longer than the %.0f-minute limit for analysis", maxSeconds / 60));
+                }
+                pending = total - whole * frameSize;
+                System.arraycopy(bytes, whole * frameSize, bytes, 0, pending);
+            }
+        } catch (EOFException e) {
+            // a truncated file: keep what decoded, as players do; the checks below still apply
+        } catch (RuntimeException e) {
+            // codecs signal corrupt data with unchecked exceptions (ArrayIndexOutOfBounds and friends)
+            throw new AudioDecodeException(file, "corrupt audio data (" + brief(e) + ")", e);
+        }
+        resampler.finish(out);
+        if (out.overflowed()) {
+            throw new AudioDecodeException(file, String.format(Locale.ROOT,
+                    "longer than the %.0f-minute limit for analysis", maxSeconds / 60));
+        }
+        if (frames == 0) {
+            throw new AudioDecodeException(file, "contains no audio samples (zero length)");
+        }
+        float[] samples = out.toArray();
+        checkContent(file, samples);
+        return new DecodedAudio(samples, targetRate, rate, channels, description);
+    }
+
+    private static AudioInputStream toPcm(Path file, AudioInputStream source, AudioFormat src)
+            throws AudioDecodeException {
+        AudioFormat.Encoding enc = src.getEncoding();
+        int bits = src.getSampleSizeInBits();
+        boolean plainPcm = (enc.equals(AudioFormat.Encoding.PCM_SIGNED) || enc.equals(AudioFormat.Encoding.PCM_UNSIGNED))
+                && bits >= 8 && bits <= 32 && bits % 8 == 0;
+        boolean floatPcm = enc.equals(AudioFormat.Encoding.PCM_FLOAT) && (bits == 32 || bits == 64);
+        if (plainPcm || floatPcm) {
+            return source;
+        }
+        // compressed (MP3, Vorbis, FLAC, mu-law...): ask the codec for signed PCM at its own depth when it
+        // has one (24-bit FLAC must come out as 24-bit), else 16-bit
+        int targetBits = bits == 24 || bits == 32 ? bits : 16;
+        List<AudioFormat> tries = new ArrayList<>();
+        tries.add(new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, src.getSampleRate(), targetBits,
+                src.getChannels(), src.getChannels() * targetBits / 8, src.getSampleRate(), false));
+        if (targetBits != 16) {
+            tries.add(new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, src.getSampleRate(), 16,
+                    src.getChannels(), src.getChannels() * 2, src.getSampleRate(), false));
+        }
+        for (AudioFormat target : tries) {
+            try {
+                if (AudioSystem.isConversionSupported(target, src)) {
+                    return AudioSystem.getAudioInputStream(target, source);
+                }
+            } catch (IllegalArgumentException e) {
+                // try the next format
+            }
+        }
+        throw new AudioDecodeException(file, "unsupported codec " + describe(src));
+    }
+
+    private static void checkReadable(Path file) throws AudioDecodeException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new AudioDecodeException(file, "is a folder, not an audio file");
+            }
+            if (Files.size(file) == 0) {
+                throw new AudioDecodeException(file, "empty file");
+            }
+            if (!Files.isReadable(file)) {
+                throw new AudioDecodeException(file, "cannot be read (permission denied)");
+            }
+        } catch (NoSuchFileException e) {
+            throw new AudioDecodeException(file, "no such file");
+        } catch (IOException e) {
+            throw new AudioDecodeException(file, "cannot be read (" + brief(e) + ")", e);
+        }
+    }
+
+    private static void checkContent(Path file, float[] samples) throws AudioDecodeException {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (float s : samples) {
+            if (!Float.isFinite(s)) {
+                throw new AudioDecodeException(file, "contains invalid (non-finite) samples");
+            }
+            min = Math.min(min, s);
+            max = Math.max(max, s);
+        }
+        if (max - min < MIN_PEAK_TO_PEAK) {
+            throw new AudioDecodeException(file, Math.max(Math.abs(min), Math.abs(max)) < MIN_PEAK_TO_PEAK
+                    ? "is silent (nothing above -80 dBFS)"
+                    : "holds only a constant (DC) level, no sound to analyse");
+        }
+    }
+
+    private static String describe(AudioFormat f) {
+        String enc = f.getEncoding().toString();
+        int bits = f.getSampleSizeInBits();
+        return bits > 0 ? enc + " " + bits + "-bit" : enc;
+    }
+
+    private static String brief(Throwable e) {
+        String m = e.getMessage();
+        String s = e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        int nl = s.indexOf('\n');
+        s = nl < 0 ? s : s.substring(0, nl);
+        return s.length() > 160 ? s.substring(0, 160) + "..." : s;
+    }
+
+    /** Converts interleaved PCM bytes to mono floats (the mean of the channels, as librosa's to_mono). */
+    private static final class SampleUnpacker {
+        private final int bytes;
+        private final boolean bigEndian;
+        private final boolean unsigned;
+        private final boolean floating;
+        private final double scale;
+
+        SampleUnpacker(AudioFormat f) {
+            bytes = (f.getSampleSizeInBits() + 7) / 8;
+            bigEndian = f.isBigEndian();
+            unsigned = f.getEncoding().equals(AudioFormat.Encoding.PCM_UNSIGNED);
+            floating = f.getEncoding().equals(AudioFormat.Encoding.PCM_FLOAT);
+            scale = 1.0 / Math.pow(2, f.getSampleSizeInBits() - 1);
+        }
+
+        void toMono(byte[] b, int frames, int channels, float[] out) {
+            int p = 0;
+            for (int i = 0; i < frames; i++) {
+                double sum = 0;
+                for (int c = 0; c < channels; c++) {
+                    sum += sample(b, p);
+                    p += bytes;
+                }
+                out[i] = (float) (sum / channels);
+            }
+        }
+
+        private double sample(byte[] b, int p) {
+            long v = 0;
+            if (bigEndian) {
+                for (int k = 0; k < bytes; k++) {
+                    v = (v << 8) | (b[p + k] & 0xFF);
+                }
+            } else {
+                for (int k = bytes - 1; k >= 0; k--) {
+                    v = (v << 8) | (b[p + k] & 0xFF);
+                }
+            }
+            if (floating) {
+                double d = bytes == 4 ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v);
+                return Double.isFinite(d) ? Math.max(-1.0, Math.min(1.0, d)) : 0.0;
+            }
+            int bits = bytes * 8;
+            if (unsigned) {
+                v -= 1L << (bits - 1);
+            } else if (bits < 64) {
+                v = (v << (64 - bits)) >> (64 - bits);
+            }
+            return v * scale;
+        }
+    }
+
+    /** Growable output with a hard cap, so an endless or mislabelled stream cannot exhaust memory. */
+    private static final class FloatAccumulator implements SincResampler.Sink {
+        private static final int CHUNK = 1 << 18;
+        private final List<float[]> chunks = new ArrayList<>();
+        private final long cap;
+        private long size;
+        private boolean overflow;
+
+        FloatAccumulator(long cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public void accept(float[] block, int length) {
+            if (overflow) {
+                return;
+            }
+            if (size + length > cap) {
+                overflow = true;
+                chunks.clear();
+                return;
+            }
+            int off = 0;
+            while (off < length) {
+                int inChunk = (int) (size % CHUNK);
+                if (inChunk == 0) {
+                    chunks.add(new float[CHUNK]);
+                }
+                float[] c = chunks.get(chunks.size() - 1);
+                int n = Math.min(length - off, CHUNK - inChunk);
+                System.arraycopy(block, off, c, inChunk, n);
+                off += n;
+                size += n;
+            }
+        }
+
+        boolean overflowed() {
+            return overflow;
+        }
+
+        float[] toArray() {
+            float[] all = new float[(int) size];
+            long pos = 0;
+            for (float[] c : chunks) {
+                int n = (int) Math.min(CHUNK, size - pos);
+                System.arraycopy(c, 0, all, (int) pos, n);
+                pos += n;
+            }
+            chunks.clear();
+            return all;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.melodist.analysis;
+
+/**
+ * librosa.filters.chroma with chroma_stft's defaults: 12 Gaussian bumps per FFT bin on the pitch-class circle
+ * (width twice the bin's own spacing in semitones, at least one), each bin's column normalised to unit L2
+ * norm ({@code norm=2}), weighted by an octave Gaussian centred on octave 5 with width 2 ({@code ctroct=5,
+ * octwidth=2}), rows rotated so row 0 is C ({@code base_c=True}), and tuned by {@code tuning} fractions of a
+ * bin (librosa estimates it per file, see {@link TuningEstimator}).
+ */
+public final class ChromaFilterBank {
+
+    public static final int N_CHROMA = 12;
+
+    private final double[][] w = new double[N_CHROMA][Stft.BINS];
+
+    public ChromaFilterBank(int sampleRate, double tuning) {
+        int nFft = Stft.N_FFT;
+        double a440 = 440.0 * Math.pow(2.0, tuning / N_CHROMA);
+        // frqbins over the full (two-sided) FFT grid, as librosa builds it, then cut to 1 + n_fft/2
+        double[] frq = new double[nFft];
+        for (int k = 1; k < nFft; k++) {
+            double hz = (double) sampleRate * k / nFft;
+            frq[k] = N_CHROMA * log2(hz / (a440 / 16));
+        }
+        // the 0 Hz bin is placed 1.5 octaves below bin 1
+        frq[0] = frq[1] - 1.5 * N_CHROMA;
+        double[] width = new double[nFft];
+        for (int k = 0; k < nFft - 1; k++) {
+            width[k] = Math.max(frq[k + 1] - frq[k], 1.0);
+        }
+        width[nFft - 1] = 1;
+        double half = Math.rint(N_CHROMA / 2.0);
+        double[][] full = new double[N_CHROMA][Stft.BINS];
+        for (int k = 0; k < Stft.BINS; k++) {
+            double norm = 0;
+            for (int c = 0; c < N_CHROMA; c++) {
+                double d = floorMod(frq[k] - c + half + 10 * N_CHROMA, N_CHROMA) - half;
+                double g = Math.exp(-0.5 * Math.pow(2 * d / width[k], 2));
+                full[c][k] = g;
+                norm += g * g;
+            }
+            norm = Math.sqrt(norm);
+            double oct = Math.exp(-0.5 * Math.pow((frq[k] / N_CHROMA - 5.0) / 2.0, 2));
+            for (int c = 0; c < N_CHROMA; c++) {
+                full[c][k] = (norm > Double.MIN_NORMAL ? full[c][k] / norm : full[c][k]) * oct;
+            }
+        }
+        // np.roll(wts, -3, axis=0): row c takes old row c+3 (A-based to C-based)
+        for (int c = 0; c < N_CHROMA; c++) {
+            w[c] = full[(c + 3) % N_CHROMA];
+        }
+    }
+
+    /** Raw chroma energy of one power-spectrum frame. */
+    public void apply(double[] power, double[] out) {
+        for (int c = 0; c < N_CHROMA; c++) {
+            double[] row = w[c];
+            double acc = 0;
+            for (int k = 0; k < Stft.BINS; k++) {
+                acc += row[k] * power[k];
+            }
+            out[c] = acc;
+        }
+    }
+
+    private static double floorMod(double x, double m) {
+        double r = x % m;
+        return r < 0 ? r + m : r;
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+}

@@ -1,0 +1,263 @@
+package org.melodist.analysis;
+
+/**
+ * Computes librosa 0.10.1's frame-wise features with its defaults on 22,050 Hz mono audio. The conventions
+ * matched, feature by feature:
+ * <ul>
+ * <li>STFT: see {@link Stft} (n_fft 2048, hop 512, periodic Hann, centred, zero padding).</li>
+ * <li>spectral centroid: on the magnitude |STFT| (power 1), each frame normalised to sum 1 (a silent frame
+ * stays all zero, giving 0 Hz), frequencies {@code k * sr / n_fft}.</li>
+ * <li>spectral bandwidth: same normalised magnitude, p = 2, deviation from that frame's centroid.</li>
+ * <li>rolloff: on the magnitude, the lowest bin frequency whose cumulative sum reaches 85 % of the frame's
+ * total (a silent frame gives 0 Hz).</li>
+ * <li>zero-crossing rate: frames of 2048 samples, centred with {@code np.pad(mode='edge')} (not zeros),
+ * |x| &lt;= 1e-10 counts as 0, 0 counts as positive, crossings divided by 2048.</li>
+ * <li>RMS: frames of 2048 samples of the raw signal (no window), centred with zero padding.</li>
+ * <li>MFCC: mel power spectrogram from |STFT|^2 with {@link MelFilterBank} (Slaney scale and area
+ * normalisation), {@code power_to_db(ref=1, amin=1e-10, top_db=80)} where the 80 dB floor is relative to the
+ * maximum over the whole file, then an orthonormal DCT-II over the 128 bands, first 20 kept, no liftering.</li>
+ * <li>chroma: |STFT|^2 through {@link ChromaFilterBank} tuned by {@link TuningEstimator}, each frame divided by
+ * its maximum ({@code norm=inf}; an all-zero frame stays zero).</li>
+ * <li>onset strength: the same dB mel spectrogram, positive first difference (lag 1), median over the 128
+ * bands, shifted right by lag + n_fft/(2 hop) = 3 frames with zeros and cut to the frame count.</li>
+ * <li>harmony / perceptr: {@link Hpss}; mean and variance accumulated in double precision, ddof 0.</li>
+ * </ul>
+ */
+public final class FeatureExtractor {
+
+    public static final int N_MFCC = 20;
+    private static final double AMIN = 1e-10;
+    private static final double TOP_DB = 80.0;
+    private static final double ZCR_THRESHOLD = 1e-10;
+
+    private final int sampleRate;
+    private final MelFilterBank mel;
+    private final double[][] dct;
+
+    public FeatureExtractor(int sampleRate) {
+        this.sampleRate = sampleRate;
+        this.mel = new MelFilterBank(sampleRate);
+        this.dct = orthoDct(N_MFCC, MelFilterBank.N_MELS);
+    }
+
+    /** Time spent in each stage of the last {@link #extract} call, in nanoseconds. */
+    public record StageTimes(long stftNanos, long melNanos, long hpssNanos, long otherNanos) {
+    }
+
+    private StageTimes lastTimes = new StageTimes(0, 0, 0, 0);
+
+    public StageTimes lastStageTimes() {
+        return lastTimes;
+    }
+
+    public FrameFeatures extract(float[] y) {
+        int n = Stft.frameCount(y.length);
+        long t0 = System.nanoTime();
+        double[] freq = Stft.binFrequencies(sampleRate);
+        double[] centroid = new double[n];
+        double[] bandwidth = new double[n];
+        double[] rolloff = new double[n];
+        float[][] melPower = new float[MelFilterBank.N_MELS][n];
+        Stft stft = new Stft();
+        TuningEstimator tuning = new TuningEstimator(sampleRate);
+        double[] power = new double[Stft.BINS];
+        double[] magnitude = new double[Stft.BINS];
+        double[] melFrame = new double[MelFilterBank.N_MELS];
+        long melNanos = 0;
+        for (int t = 0; t < n; t++) {
+            stft.power(y, t, power);
+            for (int k = 0; k < Stft.BINS; k++) {
+                magnitude[k] = Math.sqrt(power[k]);
+            }
+            spectralShape(magnitude, freq, t, centroid, bandwidth, rolloff);
+            tuning.add(power);
+            long m0 = System.nanoTime();
+            mel.apply(power, melFrame);
+            for (int m = 0; m < melFrame.length; m++) {
+                melPower[m][t] = (float) melFrame[m];
+            }
+            melNanos += System.nanoTime() - m0;
+        }
+        long t1 = System.nanoTime();
+        double[][] mfcc = mfccAndDb(melPower, n);
+        double[] onset = onsetStrength(melPower, n);
+        long t2 = System.nanoTime();
+        double tune = tuning.estimate();
+        ChromaFilterBank chromaBank = new ChromaFilterBank(sampleRate, tune);
+        double[][] chroma = new double[ChromaFilterBank.N_CHROMA][n];
+        double[] chromaFrame = new double[ChromaFilterBank.N_CHROMA];
+        Hpss.Result hp = new Hpss().separate(y, (t, p) -> {
+            chromaBank.apply(p, chromaFrame);
+            double max = 0;
+            for (double v : chromaFrame) {
+                max = Math.max(max, Math.abs(v));
+            }
+            double scale = max < Float.MIN_NORMAL ? 1.0 : max;
+            for (int c = 0; c < chromaFrame.length; c++) {
+                chroma[c][t] = chromaFrame[c] / scale;
+            }
+        });
+        double[] hStats = Stats.meanVar(hp.harmonic());
+        double[] pStats = Stats.meanVar(hp.percussive());
+        long t3 = System.nanoTime();
+        double[] zcr = zeroCrossingRate(y, n);
+        double[] rms = rms(y, n);
+        long t4 = System.nanoTime();
+        lastTimes = new StageTimes(t1 - t0 - melNanos, melNanos + (t2 - t1), t3 - t2, t4 - t3);
+        return new FrameFeatures(sampleRate, y.length, Stft.HOP, centroid, bandwidth, rolloff, zcr, rms, mfcc, chroma,
+                onset, tune, hStats[0], hStats[1], pStats[0], pStats[1]);
+    }
+
+    private static void spectralShape(double[] s, double[] freq, int t, double[] centroid, double[] bandwidth,
+            double[] rolloff) {
+        double total = 0;
+        for (double v : s) {
+            total += v;
+        }
+        if (total < Float.MIN_NORMAL) {
+            // util.normalize leaves a silent frame unscaled (all zero), so every moment is 0
+            centroid[t] = 0;
+            bandwidth[t] = 0;
+            rolloff[t] = 0;
+            return;
+        }
+        double c = 0;
+        for (int k = 0; k < s.length; k++) {
+            c += freq[k] * s[k];
+        }
+        c /= total;
+        double bw = 0;
+        for (int k = 0; k < s.length; k++) {
+            double d = freq[k] - c;
+            bw += s[k] / total * d * d;
+        }
+        double threshold = 0.85 * total;
+        double cumulative = 0;
+        double roll = freq[s.length - 1];
+        for (int k = 0; k < s.length; k++) {
+            cumulative += s[k];
+            if (cumulative >= threshold) {
+                roll = freq[k];
+                break;
+            }
+        }
+        centroid[t] = c;
+        bandwidth[t] = Math.sqrt(bw);
+        rolloff[t] = roll;
+    }
+
+    /** Converts melPower in place to dB (80 dB below the file's maximum at most) and returns the MFCCs. */
+    private double[][] mfccAndDb(float[][] melPower, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float[] row : melPower) {
+            for (int t = 0; t < n; t++) {
+                double db = 10.0 * Math.log10(Math.max(AMIN, row[t]));
+                row[t] = (float) db;
+                max = Math.max(max, db);
+            }
+        }
+        double floor = max - TOP_DB;
+        for (float[] row : melPower) {
+            for (int t = 0; t < n; t++) {
+                if (row[t] < floor) {
+                    row[t] = (float) floor;
+                }
+            }
+        }
+        double[][] out = new double[N_MFCC][n];
+        int bands = melPower.length;
+        double[] col = new double[bands];
+        for (int t = 0; t < n; t++) {
+            for (int m = 0; m < bands; m++) {
+                col[m] = melPower[m][t];
+            }
+            for (int c = 0; c < N_MFCC; c++) {
+                double[] basis = dct[c];
+                double acc = 0;
+                for (int m = 0; m < bands; m++) {
+                    acc += basis[m] * col[m];
+                }
+                out[c][t] = acc;
+            }
+        }
+        return out;
+    }
+
+    /** librosa.onset.onset_strength(y, sr) on the dB mel spectrogram (already converted in place). */
+    private static double[] onsetStrength(float[][] melDb, int n) {
+        int lag = 1;
+        int shift = lag + Stft.N_FFT / (2 * Stft.HOP);
+        double[] env = new double[n];
+        int bands = melDb.length;
+        double[] diff = new double[bands];
+        for (int i = shift; i < n; i++) {
+            int t = i - shift + lag; // difference of frame t and t - lag
+            if (t >= n) {
+                break;
+            }
+            for (int m = 0; m < bands; m++) {
+                diff[m] = Math.max(0.0, (double) melDb[m][t] - melDb[m][t - lag]);
+            }
+            env[i] = Stats.median(diff);
+        }
+        return env;
+    }
+
+    private static double[] zeroCrossingRate(float[] y, int n) {
+        int frame = Stft.N_FFT;
+        int half = frame / 2;
+        double[] out = new double[n];
+        for (int t = 0; t < n; t++) {
+            int start = t * Stft.HOP - half;
+            int crossings = 0;
+            boolean prev = negative(edge(y, start));
+            for (int i = 1; i < frame; i++) {
+                boolean cur = negative(edge(y, start + i));
+                if (cur != prev) {
+                    crossings++;
+                }
+                prev = cur;
+            }
+            out[t] = (double) crossings / frame;
+        }
+        return out;
+    }
+
+    /** np.pad(mode='edge'): the first or last sample repeated outside the signal. */
+    private static float edge(float[] y, int i) {
+        return y[Math.max(0, Math.min(y.length - 1, i))];
+    }
+
+    /** np.signbit after values with |x| &lt;= threshold were set to +0. */
+    private static boolean negative(float v) {
+        return Math.abs(v) > ZCR_THRESHOLD && v < 0;
+    }
+
+    private static double[] rms(float[] y, int n) {
+        int frame = Stft.N_FFT;
+        double[] out = new double[n];
+        for (int t = 0; t < n; t++) {
+            int start = t * Stft.HOP - frame / 2;
+            double sum = 0;
+            int from = Math.max(0, start);
+            int to = Math.min(y.length, start + frame);
+            for (int i = from; i < to; i++) {
+                sum += (double) y[i] * y[i];
+            }
+            out[t] = Math.sqrt(sum / frame);
+        }
+        return out;
+    }
+
+    /** scipy.fftpack.dct(type=2, norm='ortho') as a matrix: rows are coefficients. */
+    private static double[][] orthoDct(int coefficients, int size) {
+        double[][] m = new double[coefficients][size];
+        for (int k = 0; k < coefficients; k++) {
+            double scale = k == 0 ? Math.sqrt(1.0 / size) : Math.sqrt(2.0 / size);
+            for (int i = 0; i < size; i++) {
+                m[k][i] = scale * Math.cos(Math.PI * k * (2 * i + 1) / (2.0 * size));
+            }
+        }
+        return m;
+    }
+}

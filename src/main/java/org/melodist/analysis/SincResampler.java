@@ -1,0 +1,172 @@
+package org.melodist.analysis;
+
+import java.util.Arrays;
+
+/**
+ * Streaming band-limited sample-rate converter: a Kaiser-windowed sinc evaluated at the exact rational output
+ * positions (output n sits at input position n * inRate / outRate), so any pair of integer rates works.
+ *
+ * <p>librosa loads with {@code res_type='soxr_hq'} (a linear-phase filter with a pass band to about 91 % of
+ * the lower Nyquist frequency and well over 100 dB of stop-band rejection). This filter uses 40 zero crossings
+ * per side and Kaiser beta 9.5 (about 95 dB), cut-off at 93 % of the lower Nyquist frequency, which keeps the
+ * spectral features within a fraction of a percent of librosa's on music while staying fast enough for the
+ * whole pipeline to run well above 100 times real time.
+ */
+public final class SincResampler {
+
+    /** Receives output samples in order. */
+    public interface Sink {
+        void accept(float[] block, int length);
+    }
+
+    private static final int ZERO_CROSSINGS = 40;
+    private static final double BETA = 9.5;
+    private static final double ROLLOFF = 0.93;
+    private static final int TABLE_STEPS = 512;
+    private static final double[] TABLE = kernelTable();
+
+    private final long inRate;
+    private final long outRate;
+    private final double cutoff;
+    private final double halfWidth;
+    private final boolean passThrough;
+
+    /** Input not yet consumed; {@code buffer[0]} is input sample number {@code bufferStart}. */
+    private double[] buffer = new double[8192];
+    private int buffered;
+    private long bufferStart;
+    private long nextOut;
+    private long totalIn;
+    private final float[] outBlock = new float[4096];
+    private int outFill;
+
+    public SincResampler(int inRate, int outRate) {
+        if (inRate <= 0 || outRate <= 0) {
+            throw new IllegalArgumentException("sample rates must be positive: " + inRate + " -> " + outRate);
+        }
+        long g = gcd(inRate, outRate);
+        this.inRate = inRate / g;
+        this.outRate = outRate / g;
+        this.passThrough = this.inRate == this.outRate;
+        this.cutoff = Math.min(1.0, (double) this.outRate / this.inRate) * ROLLOFF;
+        this.halfWidth = ZERO_CROSSINGS / cutoff;
+        // the filter looks back halfWidth input samples before position 0: treat those as silence
+        this.bufferStart = 0;
+    }
+
+    /** Feeds {@code length} input samples; output samples that are complete go to {@code sink}. */
+    public void process(float[] in, int length, Sink sink) {
+        if (passThrough) {
+            sink.accept(in, length);
+            return;
+        }
+        ensureCapacity(buffered + length);
+        for (int i = 0; i < length; i++) {
+            buffer[buffered + i] = in[i];
+        }
+        buffered += length;
+        totalIn += length;
+        produce(false, sink);
+    }
+
+    /** Flushes the tail: input ends here and is followed by silence, as at the start. */
+    public void finish(Sink sink) {
+        if (!passThrough) {
+            produce(true, sink);
+        }
+        if (outFill > 0) {
+            sink.accept(outBlock, outFill);
+            outFill = 0;
+        }
+    }
+
+    /** Output length for {@code inputLength} input samples: ceil(inputLength * outRate / inRate). */
+    public long outputLength(long inputLength) {
+        return (inputLength * outRate + inRate - 1) / inRate;
+    }
+
+    private void produce(boolean last, Sink sink) {
+        long outTotal = outputLength(totalIn);
+        while (nextOut < outTotal) {
+            long num = nextOut * inRate;
+            long centre = num / outRate;
+            double frac = (double) (num % outRate) / outRate;
+            double t = centre + frac;
+            long hi = (long) Math.floor(t + halfWidth);
+            if (!last && hi >= bufferStart + buffered) {
+                break;
+            }
+            long lo = (long) Math.ceil(t - halfWidth);
+            double acc = 0;
+            long from = Math.max(lo, bufferStart);
+            long to = Math.min(hi, bufferStart + buffered - 1);
+            for (long j = from; j <= to; j++) {
+                acc += buffer[(int) (j - bufferStart)] * kernel(t - j);
+            }
+            outBlock[outFill++] = (float) (acc * cutoff);
+            if (outFill == outBlock.length) {
+                sink.accept(outBlock, outFill);
+                outFill = 0;
+            }
+            nextOut++;
+        }
+        // drop input no future output can reach
+        long keepFrom = (long) Math.ceil((double) nextOut * inRate / outRate - halfWidth) - 1;
+        int drop = (int) Math.max(0, Math.min(buffered, keepFrom - bufferStart));
+        if (drop > 0) {
+            System.arraycopy(buffer, drop, buffer, 0, buffered - drop);
+            buffered -= drop;
+            bufferStart += drop;
+        }
+    }
+
+    /** Windowed sinc at distance {@code x} input samples, before the cutoff gain. */
+    private double kernel(double x) {
+        double u = Math.abs(x) * cutoff * TABLE_STEPS;
+        int i = (int) u;
+        if (i >= TABLE.length - 1) {
+            return 0;
+        }
+        double f = u - i;
+        return TABLE[i] + f * (TABLE[i + 1] - TABLE[i]);
+    }
+
+    private void ensureCapacity(int n) {
+        if (n > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(n, buffer.length * 2));
+        }
+    }
+
+    private static double[] kernelTable() {
+        double[] t = new double[ZERO_CROSSINGS * TABLE_STEPS + 2];
+        double i0Beta = besselI0(BETA);
+        for (int i = 0; i < t.length; i++) {
+            double u = (double) i / TABLE_STEPS;
+            double r = u / ZERO_CROSSINGS;
+            if (r > 1) {
+                t[i] = 0;
+                continue;
+            }
+            double sinc = u == 0 ? 1 : Math.sin(Math.PI * u) / (Math.PI * u);
+            t[i] = sinc * besselI0(BETA * Math.sqrt(1 - r * r)) / i0Beta;
+        }
+        return t;
+    }
+
+    private static double besselI0(double x) {
+        double sum = 1;
+        double term = 1;
+        for (int k = 1; k < 60; k++) {
+            term *= (x / (2 * k)) * (x / (2 * k));
+            sum += term;
+            if (term < 1e-17 * sum) {
+                break;
+            }
+        }
+        return sum;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+}
