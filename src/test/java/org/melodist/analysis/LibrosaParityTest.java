@@ -54,6 +54,59 @@ class LibrosaParityTest {
         assertEquals(refTempo, a.tempoBpm(), refTempo * TOLERANCE, name + " tempo");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"loop_tabla", "cbsu_music_menu"})
+    void beatsTuningAndFrameSeriesMatchLibrosa(String name) throws Exception {
+        Reference ref = reference(name);
+        AudioAnalysis a = new AudioAnalyzer().analyze(ref.wav());
+        FrameFeatures f = a.frames();
+        JsonNode frames = ref.json().get("frames");
+        assertEquals(frames.get("n_frames").asInt(), f.frames());
+        assertEquals(ref.json().get("chroma_tuning").asDouble(), f.chromaTuning(), 1e-9, "tuning");
+        JsonNode beatTimes = ref.json().get("beat").get("beat_times_s");
+        assertEquals(beatTimes.size(), a.beatTimes().length, "beat count");
+        for (int i = 0; i < beatTimes.size(); i++) {
+            assertEquals(beatTimes.get(i).asDouble(), a.beatTimes()[i], 1e-6, "beat " + i);
+        }
+        assertSeries(name, "spectral_centroid", frames.get("spectral_centroid"), f.spectralCentroid());
+        assertSeries(name, "spectral_rolloff", frames.get("spectral_rolloff"), f.rolloff());
+        assertSeries(name, "spectral_bandwidth", frames.get("spectral_bandwidth"), f.spectralBandwidth());
+        assertSeries(name, "zero_crossing_rate", frames.get("zero_crossing_rate"), f.zeroCrossingRate());
+        assertSeries(name, "rms", frames.get("rms"), f.rms());
+        assertSeries(name, "onset_strength", frames.get("onset_strength"), f.onsetStrength());
+        for (int c = 0; c < 13; c++) {
+            assertSeries(name, "mfcc" + (c + 1), frames.get("mfcc").get(c), f.mfcc()[c]);
+        }
+        for (int c = 0; c < 12; c++) {
+            assertSeries(name, "chroma" + c, frames.get("chroma").get(c), f.chroma()[c]);
+        }
+    }
+
+    /**
+     * Frame by frame, the error relative to the series' own RMS level must stay under 1e-3 at every frame
+     * (float32 rounding in librosa is about 1e-6; the rolloff can move by one bin where a frame's cumulative
+     * energy sits on the 85 % line, so it is allowed a few such frames).
+     */
+    private static void assertSeries(String file, String what, JsonNode expected, double[] actual) {
+        assertEquals(expected.size(), actual.length, what + " length");
+        double ss = 0;
+        for (JsonNode v : expected) {
+            ss += v.asDouble() * v.asDouble();
+        }
+        double level = Math.max(Math.sqrt(ss / expected.size()), 1e-12);
+        int off = 0;
+        double worst = 0;
+        for (int t = 0; t < actual.length; t++) {
+            double err = Math.abs(actual[t] - expected.get(t).asDouble()) / level;
+            worst = Math.max(worst, err);
+            if (err > 1e-3) {
+                off++;
+            }
+        }
+        int allowed = what.equals("spectral_rolloff") ? Math.max(1, actual.length / 100) : 0;
+        assertTrue(off <= allowed, file + " " + what + ": " + off + " frames off, worst relative error " + worst);
+    }
+
     record Reference(Path wav, JsonNode json) {
     }
 

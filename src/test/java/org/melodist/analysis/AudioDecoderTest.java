@@ -1,0 +1,150 @@
+package org.melodist.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import javax.sound.sampled.AudioFileFormat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AudioDecoderTest {
+
+    @TempDir
+    Path dir;
+
+    private final AudioDecoder decoder = new AudioDecoder();
+
+    @Test
+    void wavAtTheTargetRateIsPassedThroughBitExact() throws Exception {
+        double[] x = TestAudio.sine(440, 22_050, 0.5, 0.5);
+        int[][] q = TestAudio.quantise(x, 1, 16);
+        Path f = TestAudio.write(dir.resolve("a.wav"), AudioFileFormat.Type.WAVE, 22_050, 16, false, q);
+        DecodedAudio a = decoder.decode(f);
+        assertEquals(x.length, a.samples().length);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(q[0][i] / 32768.0, a.samples()[i], 0.0);
+        }
+        assertEquals(22_050, a.sourceRate(), 0);
+        assertEquals(1, a.sourceChannels());
+    }
+
+    /** Every container and depth the JDK and the FLAC codec read, at rates that need resampling both ways. */
+    @ParameterizedTest(name = "{0} {1}-bit {2} Hz {3} ch")
+    @CsvSource({"WAVE,16,44100,2", "WAVE,24,48000,1", "WAVE,8,11025,1", "AIFF,16,48000,2", "AIFF,24,44100,1",
+            "AU,16,8000,1", "FLAC,16,44100,2", "FLAC,24,48000,2", "FLAC,24,22050,1"})
+    void decodesEachFormatToTheSameMonoSineAt22050(String type, int bits, int rate, int channels) throws Exception {
+        double hz = 1000;
+        double seconds = 1.0;
+        double[] x = TestAudio.sine(hz, rate, seconds, 0.5);
+        int[][] q = TestAudio.quantise(x, channels, bits);
+        Path f = switch (type) {
+            case "WAVE" -> TestAudio.write(dir.resolve("s.wav"), AudioFileFormat.Type.WAVE, rate, bits, false, q);
+            case "AIFF" -> TestAudio.write(dir.resolve("s.aiff"), AudioFileFormat.Type.AIFF, rate, bits, true, q);
+            case "AU" -> TestAudio.write(dir.resolve("s.au"), AudioFileFormat.Type.AU, rate, bits, true, q);
+            case "FLAC" -> TestAudio.flac(dir.resolve("s.flac"), rate, bits, q);
+            default -> throw new IllegalArgumentException(type);
+        };
+        DecodedAudio a = decoder.decode(f);
+        assertEquals(22_050, a.sampleRate());
+        assertEquals(rate, a.sourceRate(), 0);
+        assertEquals(channels, a.sourceChannels());
+        assertEquals(Math.ceil(x.length * 22_050.0 / rate), a.samples().length, 1.0);
+        // mono = mean of channels; channel c was scaled by 1 - 0.2c
+        double gain = 0;
+        for (int c = 0; c < channels; c++) {
+            gain += 1.0 - 0.2 * c;
+        }
+        gain /= channels;
+        double tolerance = bits == 8 ? 1.5e-2 : 2e-3;
+        float[] y = a.samples();
+        // away from the edges, the output is the same sine sampled at 22,050 Hz
+        for (int i = 200; i < y.length - 200; i++) {
+            double expected = 0.5 * gain * Math.sin(2 * Math.PI * hz * i / 22_050.0);
+            assertEquals(expected, y[i], tolerance, "sample " + i + " of " + f.getFileName());
+        }
+    }
+
+    @Test
+    void resamplerRejectsWhatWouldAlias() throws Exception {
+        // 15 kHz is above the 11,025 Hz Nyquist frequency of the output: it must vanish, not fold to 7.05 kHz
+        double[] x = TestAudio.sine(15_000, 44_100, 1.0, 0.5);
+        float[] in = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            in[i] = (float) x[i];
+        }
+        SincResampler r = new SincResampler(44_100, 22_050);
+        float[][] out = {new float[0]};
+        SincResampler.Sink sink = (b, n) -> {
+            float[] o = out[0];
+            out[0] = Arrays.copyOf(o, o.length + n);
+            System.arraycopy(b, 0, out[0], o.length, n);
+        };
+        r.process(in, in.length, sink);
+        r.finish(sink);
+        double peak = 0;
+        for (int i = 200; i < out[0].length - 200; i++) {
+            peak = Math.max(peak, Math.abs(out[0][i]));
+        }
+        assertTrue(peak < 0.5 * 1e-3, "alias leaks at " + 20 * Math.log10(peak / 0.5) + " dB");
+    }
+
+    @Test
+    void midiIsRoutedToTheImporter() throws Exception {
+        Path mid = Files.write(dir.resolve("tune.mid"), new byte[] {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 0, 0, 1, 0, 96});
+        assertMessage(mid, "MIDI importer");
+        Path disguised = Files.copy(mid, dir.resolve("disguised.wav"));
+        assertMessage(disguised, "MIDI importer");
+        assertTrue(AudioDecoder.isMidi(dir.resolve("other.MIDI")));
+    }
+
+    @Test
+    void badInputGivesOneLineNamingFileAndReason() throws Exception {
+        assertMessage(Files.createFile(dir.resolve("empty.wav")), "empty file");
+        assertMessage(Files.writeString(dir.resolve("notes.mp3"), "these are my lyrics, not an mp3 ".repeat(40)),
+                "not a supported audio file");
+        assertMessage(dir.resolve("missing.wav"), "no such file");
+        assertMessage(Files.createDirectory(dir.resolve("folder.wav")), "folder");
+        Path good = TestAudio.wav16(dir.resolve("good.wav"), 22_050, TestAudio.sine(440, 22_050, 0.5, 0.5));
+        byte[] bytes = Files.readAllBytes(good);
+        assertMessage(Files.write(dir.resolve("header-only.wav"), Arrays.copyOf(bytes, 20)), "");
+        assertMessage(TestAudio.wav16(dir.resolve("zero.wav"), 22_050, new double[0]), "zero length");
+        assertMessage(TestAudio.wav16(dir.resolve("silence.wav"), 22_050, new double[22_050]), "silent");
+        double[] dc = new double[22_050 * 5];
+        Arrays.fill(dc, 0.3);
+        assertMessage(TestAudio.wav16(dir.resolve("dc.wav"), 22_050, dc), "constant (DC)");
+    }
+
+    @Test
+    void truncatedFileDecodesWhatIsThere() throws Exception {
+        Path good = TestAudio.wav16(dir.resolve("long.wav"), 22_050, TestAudio.sine(440, 22_050, 1.0, 0.5));
+        byte[] bytes = Files.readAllBytes(good);
+        Path cut = Files.write(dir.resolve("cut.wav"), Arrays.copyOf(bytes, 44 + 2 * 11_025 + 1));
+        DecodedAudio a = decoder.decode(cut);
+        assertEquals(11_025, a.samples().length);
+    }
+
+    @Test
+    void refusesAudioBeyondTheDurationLimit() throws Exception {
+        Path f = TestAudio.wav16(dir.resolve("long.wav"), 22_050, TestAudio.sine(440, 22_050, 3.0, 0.5));
+        AudioDecodeException e = assertThrows(AudioDecodeException.class,
+                () -> new AudioDecoder(22_050, 2.0).decode(f));
+        assertTrue(e.getMessage().startsWith("long.wav: longer than"), e.getMessage());
+    }
+
+    private void assertMessage(Path file, String reason) throws IOException {
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> decoder.decode(file));
+        String m = e.getMessage();
+        assertTrue(m.startsWith(file.getFileName() + ": "), m);
+        assertTrue(m.contains(reason), m);
+        assertTrue(m.lines().count() == 1, m);
+    }
+}
