@@ -74,7 +74,8 @@ public final class AudioDecoder {
         }
         AudioInputStream source;
         try {
-            source = AudioSystem.getAudioInputStream(new File(file.toString()));
+            source = FlacPcmStream.isFlac(file) ? FlacPcmStream.open(file)
+                    : AudioSystem.getAudioInputStream(new File(file.toString()));
         } catch (UnsupportedAudioFileException e) {
             throw new AudioDecodeException(file,
                     "not a supported audio file (WAV, AIFF, AU, MP3, OGG Vorbis or FLAC expected)", e);
@@ -97,7 +98,7 @@ public final class AudioDecoder {
         if (channels <= 0 || channels > 64) {
             throw new AudioDecodeException(file, "unusable channel count " + channels);
         }
-        if (!(rate >= 1000 && rate <= 768_000) || rate != Math.rint(rate)) {
+        if (!(rate >= 1000 && rate <= 768_000)) {
             throw new AudioDecodeException(file, "unusable sample rate " + rate + " Hz");
         }
         String description = describe(srcFormat);
@@ -109,7 +110,8 @@ public final class AudioDecoder {
             throw new AudioDecodeException(file, "unsupported sample layout (" + f + ")");
         }
         SampleUnpacker unpack = new SampleUnpacker(f);
-        SincResampler resampler = new SincResampler((int) rate, targetRate);
+        // AIFF stores the rate as an 80-bit float: round a near-integer rate rather than refuse it
+        SincResampler resampler = new SincResampler(Math.round(rate), targetRate);
         long maxOut = (long) Math.ceil(maxSeconds * targetRate);
         FloatAccumulator out = new FloatAccumulator(maxOut);
         byte[] bytes = new byte[BLOCK_FRAMES * frameSize];
