@@ -73,6 +73,9 @@ public final class EditHistory {
     }
 
     public Song undo() {
+        if (undo.isEmpty()) {
+            throw new IllegalStateException("nothing to undo");
+        }
         Step step = undo.pop();
         redo.push(step);
         current = step.before();
@@ -80,6 +83,9 @@ public final class EditHistory {
     }
 
     public Song redo() {
+        if (redo.isEmpty()) {
+            throw new IllegalStateException("nothing to redo");
+        }
         Step step = redo.pop();
         undo.push(step);
         current = step.after();

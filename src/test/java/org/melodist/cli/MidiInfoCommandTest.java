@@ -1,0 +1,116 @@
+package org.melodist.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.melodist.SharedData;
+import org.melodist.midi.MidiFileReader;
+import org.melodist.midi.MidiFileWriter;
+import org.melodist.song.Note;
+import org.melodist.song.Song;
+import org.melodist.song.Track;
+
+class MidiInfoCommandTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = MelodistCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run r = run("--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("midi-info"), r.out());
+    }
+
+    @Test
+    void unknownCommandsAndBadArgumentsExitWithTwoAndOneLine() {
+        Run r = run("frobnicate");
+        assertEquals(2, r.code());
+        assertTrue(r.err().lines().findFirst().orElseThrow().contains("frobnicate"), r.err());
+        assertEquals(2, run("midi-info").code());
+        assertEquals(2, run("midi-info", "a.mid", "--bogus").code());
+    }
+
+    @Test
+    void unreadableFileIsOneLineWithExitTwo(@TempDir Path dir) throws Exception {
+        Path junk = dir.resolve("junk.mid");
+        Files.writeString(junk, "definitely not midi");
+        Run r = run("midi-info", junk.toString());
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("junk.mid"), r.err());
+    }
+
+    @Test
+    void jsonHasTheDocumentedShape(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.mid");
+        new MidiFileWriter().write(Song.of(480, 120, List.of(new Track("Lead", 2, 5,
+                List.of(new Note(60, 100, 0, 480), new Note(62, 90, 480, 240))))), file);
+        Run r = run("midi-info", file.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(480, root.get("ppq").asInt());
+        assertEquals(120.0, root.get("tempos").get(0).get("bpm").asDouble(), 1e-9);
+        assertEquals("4/4", root.get("timeSignature").asText());
+        assertTrue(root.get("key").isNull());
+        JsonNode track = root.get("tracks").get(0);
+        assertEquals("Lead", track.get("name").asText());
+        assertEquals(2, track.get("channel").asInt());
+        assertEquals(5, track.get("program").asInt());
+        JsonNode second = track.get("notes").get(1);
+        assertEquals(62, second.get("pitch").asInt());
+        assertEquals(0.5, second.get("startSec").asDouble(), 1e-9);
+        assertEquals(0.75, second.get("endSec").asDouble(), 1e-9);
+    }
+
+    @Test
+    void jsonAgreesWithTheImporterOnNottinghamFiles() throws Exception {
+        Optional<Path> dir = SharedData.data("nottingham/full");
+        if (dir.isEmpty()) System.out.println(SharedData.missingReason("nottingham/full"));
+        Assumptions.assumeTrue(dir.isPresent(), SharedData.missingReason("nottingham/full"));
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir.get())) {
+            files = s.filter(p -> p.toString().endsWith(".mid")).sorted().limit(25).toList();
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        for (Path f : files) {
+            Run r = run("midi-info", f.toString(), "--json");
+            assertEquals(0, r.code(), r.err());
+            JsonNode root = mapper.readTree(r.out());
+            Song song = new MidiFileReader().read(f);
+            assertEquals(song.ppq(), root.get("ppq").asInt());
+            assertEquals(song.tracks().size(), root.get("tracks").size());
+            for (int t = 0; t < song.tracks().size(); t++) {
+                JsonNode notes = root.get("tracks").get(t).get("notes");
+                List<Note> expected = song.tracks().get(t).notes();
+                assertEquals(expected.size(), notes.size());
+                for (int i = 0; i < expected.size(); i++) {
+                    JsonNode n = notes.get(i);
+                    assertEquals(expected.get(i), new Note(n.get("pitch").asInt(), n.get("velocity").asInt(),
+                            n.get("start").asLong(), n.get("duration").asLong()), f.getFileName().toString());
+                }
+            }
+        }
+    }
+}
