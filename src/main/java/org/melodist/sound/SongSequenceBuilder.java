@@ -51,15 +51,16 @@ public final class SongSequenceBuilder {
      * track is empty when the metronome is off. Used for offline rendering.
      */
     public Sequence buildAudible(Song song, PlaybackMix mix) {
-        return build(song, mix, false);
+        return build(song, mix, false, true);
     }
 
     /**
-     * Every track's notes and the click, whatever the mix says, so that a live sequencer can mute and
-     * unmute tracks while it plays; programs still follow the mix.
+     * Every track's notes and the click, whatever the mix says, and no bank or program events: a live
+     * sequencer mutes tracks itself and the player sends programs directly, so that changing either
+     * while playing needs no new sequence (and a loop back to tick 0 cannot undo a program change).
      */
-    public Sequence buildComplete(Song song, PlaybackMix mix) {
-        return build(song, mix, true);
+    public Sequence buildForLivePlayback(Song song) {
+        return build(song, PlaybackMix.DEFAULT, true, false);
     }
 
     /** The tick where the sequence ends: the end of the bar holding the last note (at least one bar). */
@@ -70,7 +71,7 @@ public final class SongSequenceBuilder {
         return bars * bar;
     }
 
-    private Sequence build(Song song, PlaybackMix mix, boolean complete) {
+    private Sequence build(Song song, PlaybackMix mix, boolean complete, boolean programs) {
         try {
             Sequence seq = new Sequence(Sequence.PPQ, song.ppq());
             long length = lengthTicks(song);
@@ -90,9 +91,11 @@ public final class SongSequenceBuilder {
                 Track out = seq.createTrack();
                 out.add(meta(META_TRACK_NAME, t.name().getBytes(StandardCharsets.UTF_8), 0));
                 int ch = t.channel();
-                out.add(new MidiEvent(shortMsg(ShortMessage.CONTROL_CHANGE, ch, 0, 0), 0));
-                out.add(new MidiEvent(shortMsg(ShortMessage.CONTROL_CHANGE, ch, 32, 0), 0));
-                out.add(new MidiEvent(shortMsg(ShortMessage.PROGRAM_CHANGE, ch, mix.programFor(i, t), 0), 0));
+                if (programs) {
+                    out.add(new MidiEvent(shortMsg(ShortMessage.CONTROL_CHANGE, ch, 0, 0), 0));
+                    out.add(new MidiEvent(shortMsg(ShortMessage.CONTROL_CHANGE, ch, 32, 0), 0));
+                    out.add(new MidiEvent(shortMsg(ShortMessage.PROGRAM_CHANGE, ch, mix.programFor(i, t), 0), 0));
+                }
                 if (complete || mix.isAudible(i)) {
                     addNotes(out, ch, t.notes());
                 }
