@@ -5,6 +5,7 @@ import java.util.Optional;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.Soundbank;
+import javax.sound.sampled.AudioFormat;
 
 import com.sun.media.sound.AudioSynthesizer;
 
@@ -17,12 +18,15 @@ public final class GervillLiveOutput implements MidiOutput {
     /** Output line buffer; below ~30 ms Gervill's pusher thread starts to underrun on a busy 2-core box. */
     public static final long DEFAULT_LATENCY_MICROS = 40_000;
     private static final int POLYPHONY = 96;
+    /** CD format: every sound card and ALSA's plug layer accept it without resampling surprises. */
+    public static final AudioFormat FORMAT = new AudioFormat(44_100f, 16, 2, true, false);
 
     private final Optional<Soundbank> bank;
     private final String bankDescription;
     private final long latencyMicros;
     private AudioSynthesizer synth;
     private Receiver receiver;
+    private volatile long openNanos = -1;
 
     public GervillLiveOutput(Optional<Soundbank> bank, String bankDescription, long latencyMicros) {
         if (latencyMicros < 5_000 || latencyMicros > 1_000_000) {
@@ -46,22 +50,36 @@ public final class GervillLiveOutput implements MidiOutput {
         if (receiver != null) {
             return receiver;
         }
+        long t0 = System.nanoTime();
         AudioSynthesizer s = GervillFactory.newSynthesizer();
         try {
-            s.open(null, GervillFactory.properties(bank, latencyMicros, POLYPHONY));
+            var info = GervillFactory.properties(bank, latencyMicros, POLYPHONY);
+            info.put("format", FORMAT);
+            s.open(null, info);
             GervillFactory.loadBank(s, bank);
             receiver = s.getReceiver();
             synth = s;
+            openNanos = System.nanoTime() - t0;
             return receiver;
         } catch (MidiUnavailableException | RuntimeException e) {
             s.close();
-            String cause = e.getCause() != null && e.getCause().getMessage() != null
-                    ? ": " + e.getCause().getMessage() : "";
             MidiUnavailableException ex = new MidiUnavailableException(
-                    "no audio output device could be opened (" + e.getMessage() + cause + ")");
+                    "no audio output device could be opened (" + rootMessage(e) + ")");
             ex.initCause(e);
             throw ex;
         }
+    }
+
+    /** How long the last successful {@link #open()} took (synthesizer, soundbank and audio line), or -1. */
+    public long openNanos() {
+        return openNanos;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? e.getMessage() : t.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.replace('\n', ' ');
     }
 
     @Override

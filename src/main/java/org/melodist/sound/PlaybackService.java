@@ -20,6 +20,12 @@ public interface PlaybackService extends AutoCloseable {
     /** One line: why playback is unavailable, or what plays (synthesizer and soundbank). */
     String statusMessage();
 
+    /** Whether playback works here; when not, the reason is the one line to show the user. */
+    default PlaybackAvailability availability() {
+        return state() == PlaybackState.UNAVAILABLE ? PlaybackAvailability.no(statusMessage())
+                : PlaybackAvailability.yes(statusMessage());
+    }
+
     /** Replaces the song (after an edit); keeps the playhead, the loop and, if playing, keeps playing. */
     void load(Song song);
 

@@ -26,8 +26,8 @@ import org.melodist.song.Track;
  */
 public final class SequencerPlaybackService implements PlaybackService {
 
-    /** Auditioned notes get a channel of their own so they never change a track's program. */
-    public static final int AUDITION_CHANNEL = 15;
+    /** Auditioned notes prefer this channel, which songs rarely use, so they never change a track's program. */
+    public static final int PREFERRED_AUDITION_CHANNEL = 15;
     static final long PLAYHEAD_PERIOD_MICROS = 5_000;
     private static final System.Logger LOG = System.getLogger(SequencerPlaybackService.class.getName());
 
@@ -37,7 +37,7 @@ public final class SequencerPlaybackService implements PlaybackService {
     private final ScheduledExecutorService timer;
     private final SongSequenceBuilder builder = new SongSequenceBuilder();
 
-    private Sequencer sequencer;
+    private volatile Sequencer sequencer;
     private Receiver receiver;
     private volatile PlaybackState state;
     private volatile String message;
@@ -48,6 +48,7 @@ public final class SequencerPlaybackService implements PlaybackService {
     private long loopStart = -1;
     private long loopEnd = -1;
     private int auditionProgram = -1;
+    private int auditionChannel = PREFERRED_AUDITION_CHANNEL;
     private ScheduledFuture<?> poller;
 
     /**
@@ -80,6 +81,11 @@ public final class SequencerPlaybackService implements PlaybackService {
             message = "Playback unavailable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                     + ". Editing, generation and rendering still work.";
         }
+    }
+
+    /** Playback through the sound card with the given soundbank (UNAVAILABLE when there is none). */
+    public static SequencerPlaybackService forSoundCard(SoundbankChoice.Selection bank) {
+        return new SequencerPlaybackService(new GervillLiveOutput(bank));
     }
 
     @Override
@@ -123,6 +129,25 @@ public final class SequencerPlaybackService implements PlaybackService {
         applyMutes(PlaybackMix.DEFAULT);
         applyLoop();
         sendPrograms();
+        int channel = auditionChannelFor(song);
+        if (channel != auditionChannel) {
+            auditionChannel = channel;
+            auditionProgram = -1;
+        }
+    }
+
+    /**
+     * The highest channel no track and not the click uses, so auditioning never changes a track's sound;
+     * when all sixteen are taken, the preferred one.
+     */
+    public static int auditionChannelFor(Song song) {
+        boolean[] used = new boolean[16];
+        used[SongSequenceBuilder.CLICK_CHANNEL] = true;
+        for (Track t : song.tracks()) used[t.channel()] = true;
+        for (int ch = 15; ch >= 0; ch--) {
+            if (!used[ch]) return ch;
+        }
+        return PREFERRED_AUDITION_CHANNEL;
     }
 
     @Override
@@ -302,18 +327,19 @@ public final class SequencerPlaybackService implements PlaybackService {
         synchronized (lock) {
             if (unavailable()) return;
             if (program != auditionProgram) {
-                send(ShortMessage.CONTROL_CHANGE, AUDITION_CHANNEL, 0, 0);
-                send(ShortMessage.CONTROL_CHANGE, AUDITION_CHANNEL, 32, 0);
-                send(ShortMessage.PROGRAM_CHANGE, AUDITION_CHANNEL, program, 0);
+                send(ShortMessage.CONTROL_CHANGE, auditionChannel, 0, 0);
+                send(ShortMessage.CONTROL_CHANGE, auditionChannel, 32, 0);
+                send(ShortMessage.PROGRAM_CHANGE, auditionChannel, program, 0);
                 auditionProgram = program;
             }
-            send(ShortMessage.NOTE_ON, AUDITION_CHANNEL, pitch, velocity);
+            send(ShortMessage.NOTE_ON, auditionChannel, pitch, velocity);
+            int channel = auditionChannel;
+            timer.schedule(() -> {
+                synchronized (lock) {
+                    if (!unavailable()) send(ShortMessage.NOTE_OFF, channel, pitch, 0);
+                }
+            }, Math.max(1, millis), TimeUnit.MILLISECONDS);
         }
-        timer.schedule(() -> {
-            synchronized (lock) {
-                if (!unavailable()) send(ShortMessage.NOTE_OFF, AUDITION_CHANNEL, pitch, 0);
-            }
-        }, Math.max(1, millis), TimeUnit.MILLISECONDS);
     }
 
     @Override
