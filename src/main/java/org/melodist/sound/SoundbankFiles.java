@@ -34,6 +34,9 @@ public final class SoundbankFiles {
             throw new SoundbankException(file + ": SF3 (compressed) soundbanks are not supported by Java's synthesizer "
                     + "and would play noise; use an SF2 or DLS file");
         }
+        if (!isRiff(file)) {
+            throw new SoundbankException(file + ": not an SF2 or DLS soundbank (no RIFF header)");
+        }
         try {
             Soundbank bank = MidiSystem.getSoundbank(file.toFile());
             if (bank.getInstruments().length == 0) {
@@ -43,10 +46,20 @@ public final class SoundbankFiles {
         } catch (InvalidMidiDataException e) {
             throw new SoundbankException(file + ": not an SF2 or DLS soundbank (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new SoundbankException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new SoundbankException(file + (e.getMessage() == null ? ": not an SF2 or DLS soundbank"
+                    : ": cannot read (" + e.getMessage() + ")"), e);
         } catch (RuntimeException e) {
             // Gervill's parsers throw unchecked exceptions on truncated or corrupt chunks
             throw new SoundbankException(file + ": corrupt soundbank (" + e + ")", e);
+        }
+    }
+
+    private static boolean isRiff(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(12);
+            return head.length == 12 && ascii(head, 0).equals("RIFF");
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -19,12 +19,12 @@ import com.sun.media.sound.SF2Soundbank;
  * exactly ten periods of A4 (100 samples per period at 44 kHz), as GM program 0 (every melodic program
  * falls back to it) and as a percussion kit for the metronome.
  */
-final class TestSoundbanks {
+public final class TestSoundbanks {
 
     private TestSoundbanks() {
     }
 
-    static Path writeSineBank(Path dir) throws IOException {
+    public static Path writeSineBank(Path dir) throws IOException {
         SF2Soundbank sf2 = new SF2Soundbank();
         sf2.setName("Melodist test sine");
         int rate = 44_000;
