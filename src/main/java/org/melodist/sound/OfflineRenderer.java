@@ -67,14 +67,27 @@ public final class OfflineRenderer {
 
     /** A stream of the rendered song with its exact length; closing it releases the synthesizer. */
     public AudioInputStream open(Song song, RenderOptions options) throws IOException {
-        return open(builder.buildAudible(song, options.mix()), options);
+        return open(builder.buildAudible(song, options.mix()), options, 0);
     }
 
-    /** As {@link #open(Song, RenderOptions)} for any sequence (the options' mix is not applied). */
-    public AudioInputStream open(Sequence seq, RenderOptions options) throws IOException {
+    /**
+     * The loop region {@code [start, end)} played {@code times} times without a gap, as live looping
+     * plays it, then the tail; the length is exactly {@code times} loop lengths plus the tail.
+     */
+    public AudioInputStream openLoop(Song song, long start, long end, int times, RenderOptions options)
+            throws IOException {
+        Song unrolled = LoopUnroller.unroll(song, start, end, times);
+        return open(builder.buildAudible(unrolled, options.mix()), options, (end - start) * times);
+    }
+
+    /**
+     * As {@link #open(Song, RenderOptions)} for any sequence (the options' mix is not applied), lasting
+     * at least until {@code minEndTick}.
+     */
+    public AudioInputStream open(Sequence seq, RenderOptions options, long minEndTick) throws IOException {
         AudioFormat format = format(options.sampleRate());
         SequenceTiming timing = new SequenceTiming(seq);
-        long lastTick = lastEventTick(seq);
+        long lastTick = Math.max(minEndTick, lastEventTick(seq));
         double seconds = timing.seconds(lastTick) + options.tailSeconds();
         long frames = (long) Math.ceil(seconds * format.getSampleRate());
 
@@ -108,14 +121,27 @@ public final class OfflineRenderer {
     /** Renders to a WAV file, written to a temporary file beside it and moved into place. */
     public Result renderToWav(Song song, Path out, RenderOptions options) throws IOException {
         long t0 = System.nanoTime();
+        return writeWav(open(song, options), out, options, t0);
+    }
+
+    /** Renders a loop region repeated {@code times} times (see {@link #openLoop}) to a WAV file. */
+    public Result renderLoopToWav(Song song, long start, long end, int times, Path out, RenderOptions options)
+            throws IOException {
+        long t0 = System.nanoTime();
+        return writeWav(openLoop(song, start, end, times, options), out, options, t0);
+    }
+
+    private static Result writeWav(AudioInputStream audio, Path out, RenderOptions options, long t0)
+            throws IOException {
         Path abs = out.toAbsolutePath();
         Path dir = abs.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new IOException(out + ": the folder " + dir + " does not exist");
-        }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
         long frames;
-        try (AudioInputStream in = open(song, options)) {
+        Path tmp = null;
+        try (AudioInputStream in = audio) {
+            if (dir != null && !Files.isDirectory(dir)) {
+                throw new IOException(out + ": the folder " + dir + " does not exist");
+            }
+            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
             frames = in.getFrameLength();
             AudioSystem.write(in, AudioFileFormat.Type.WAVE, tmp.toFile());
             try {
@@ -124,7 +150,7 @@ public final class OfflineRenderer {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) Files.deleteIfExists(tmp);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         return new Result(abs, frames, frames / (double) options.sampleRate(), wall);
@@ -132,7 +158,17 @@ public final class OfflineRenderer {
 
     /** Renders into memory as interleaved stereo 16-bit samples (left, right, left, ...). */
     public short[] renderPcm(Song song, RenderOptions options) throws IOException {
-        try (AudioInputStream in = open(song, options)) {
+        return readPcm(open(song, options));
+    }
+
+    /** A loop region repeated {@code times} times (see {@link #openLoop}), into memory. */
+    public short[] renderLoopPcm(Song song, long start, long end, int times, RenderOptions options)
+            throws IOException {
+        return readPcm(openLoop(song, start, end, times, options));
+    }
+
+    private static short[] readPcm(AudioInputStream audio) throws IOException {
+        try (AudioInputStream in = audio) {
             long frames = in.getFrameLength();
             if (frames > Integer.MAX_VALUE / 4) {
                 throw new IOException("the song is too long to render into memory; render to a file instead");

@@ -142,4 +142,50 @@ class OfflineRendererTest {
         }
         assertTrue(result.speedTimesRealTime() > 1.0, "faster than real time: " + result.speedTimesRealTime());
     }
+
+    @Test
+    void aLoopRendersAsGaplessRepeatsOfItsRegion() throws IOException {
+        // A4 and A5 on beats 1-2, A3 on beats 3-4 outside the loop
+        Song song = Song.of(PPQ, 120, List.of(new Track("Lead", 0, 0, List.of(
+                new Note(69, 100, 0, 120), new Note(81, 100, 480, 240),
+                new Note(57, 100, 960, 120), new Note(57, 100, 1440, 120)))));
+        RenderOptions options = RenderOptions.DEFAULT.withTail(0.5);
+        short[] pcm = new OfflineRenderer(Optional.of(bank)).renderLoopPcm(song, 0, 960, 3, options);
+        AudioProbe probe = new AudioProbe(pcm, 44_100);
+        assertEquals(Math.ceil(3.5 * 44_100), probe.frames(), 1.0, "three 1 s loops and the tail");
+        List<Double> onsets = probe.onsets();
+        assertEquals(6, onsets.size(), "two notes per pass: " + onsets);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(i * 0.5, onsets.get(i), 0.003, "onset " + i);
+            double f = probe.frequency(onsets.get(i) + 0.02, onsets.get(i) + 0.1);
+            assertEquals(i % 2 == 0 ? 440 : 880, f, 2, "pitch of note " + i);
+        }
+        assertTrue(probe.peak(3.0, 3.5) < 0.1 * probe.peak(), "nothing after the last pass: no A3, " + probe.peak(3.0, 3.5));
+
+        Song held = Song.of(PPQ, 120, List.of(new Track("Held", 0, 0, List.of(new Note(69, 100, 0, 1920)))));
+        AudioProbe cut = new AudioProbe(new OfflineRenderer(Optional.of(bank)).renderLoopPcm(held, 0, 480, 2,
+                options), 44_100);
+        assertTrue(cut.peak(0.9, 0.99) > 0.1, "the held note sounds to the loop end");
+        assertTrue(cut.peak(1.1, 1.5) < 0.1 * cut.peak(), "and stops there, as the live loop wraps");
+    }
+
+    @Test
+    void aTempoChangeInsideALoopIsRepeatedOnEveryPass() throws IOException {
+        // one note per beat; the tempo doubles to 240 BPM at beat 3
+        List<Note> notes = new ArrayList<>();
+        for (int b = 0; b < 4; b++) notes.add(new Note(69, 100, (long) b * PPQ, 60));
+        Song song = new Song(PPQ, TempoMap.of(List.of(new TempoChange(0, 120), new TempoChange(960, 240))),
+                TimeSignature.FOUR_FOUR, null, List.of(new Track("Lead", 0, 0, notes)), Map.of());
+        Song twice = LoopUnroller.unroll(song, 0, 1920, 2);
+        assertEquals(List.of(new TempoChange(0, 120), new TempoChange(960, 240), new TempoChange(1920, 120),
+                new TempoChange(2880, 240)), twice.tempoMap().changes());
+        short[] pcm = new OfflineRenderer(Optional.of(bank)).renderLoopPcm(song, 0, 1920, 2,
+                RenderOptions.DEFAULT.withTail(0.3));
+        List<Double> onsets = new AudioProbe(pcm, 44_100).onsets();
+        double[] want = {0, 0.5, 1.0, 1.25, 1.5, 2.0, 2.5, 2.75};
+        assertEquals(want.length, onsets.size(), onsets.toString());
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i], onsets.get(i), 0.003, "onset " + i);
+        }
+    }
 }
