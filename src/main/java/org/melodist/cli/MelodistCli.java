@@ -27,6 +27,7 @@ public final class MelodistCli implements Runnable {
         CommandLine cl = new CommandLine(new MelodistCli());
         cl.addSubcommand(new MidiInfoCommand());
         cl.addSubcommand(new RenderCommand());
+        cl.addSubcommand(new BenchRenderCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;
