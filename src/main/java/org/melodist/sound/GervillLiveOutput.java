@@ -6,6 +6,10 @@ import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.Soundbank;
 import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.Line;
+import javax.sound.sampled.Mixer;
+import javax.sound.sampled.SourceDataLine;
 
 import com.sun.media.sound.AudioSynthesizer;
 
@@ -63,8 +67,10 @@ public final class GervillLiveOutput implements MidiOutput {
             return receiver;
         } catch (MidiUnavailableException | RuntimeException e) {
             s.close();
-            MidiUnavailableException ex = new MidiUnavailableException(
-                    "no audio output device could be opened (" + rootMessage(e) + ")");
+            String why = hasAudioOutput()
+                    ? "the audio output device could not be opened (" + rootMessage(e) + ")"
+                    : "no audio output device was found";
+            MidiUnavailableException ex = new MidiUnavailableException(why);
             ex.initCause(e);
             throw ex;
         }
@@ -75,11 +81,25 @@ public final class GervillLiveOutput implements MidiOutput {
         return openNanos;
     }
 
+    /** True when some mixer offers an output line at all (else the failure needs no technical detail). */
+    static boolean hasAudioOutput() {
+        for (Mixer.Info info : AudioSystem.getMixerInfo()) {
+            try {
+                if (AudioSystem.getMixer(info).isLineSupported(new Line.Info(SourceDataLine.class))) return true;
+            } catch (RuntimeException e) {
+                // a mixer whose driver fails to answer is no usable output
+            }
+        }
+        return false;
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         String m = t.getMessage() == null || t.getMessage().isBlank() ? e.getMessage() : t.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.replace('\n', ' ');
+        if (m == null) return e.getClass().getSimpleName();
+        m = m.replace('\n', ' ').strip();
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
     }
 
     @Override
