@@ -60,11 +60,11 @@ public enum GenreModelKind {
         }
     },
 
-    LOGISTIC("logistic", "Smile multinomial LogisticRegression: L2 lambda 0.1, tolerance 1e-5, at most 500 "
-            + "iterations") {
+    LOGISTIC("logistic", "Smile multinomial LogisticRegression: L2 lambda 1.0, tolerance 1e-5, at most 2000 "
+            + "L-BFGS iterations") {
         @Override
         PosteriorModel fit(double[][] x, int[] y, int numClasses, List<String> names, long seed) {
-            return new VectorPosteriors(LogisticRegression.multinomial(x, y, 0.1, 1e-5, 500), numClasses);
+            return new VectorPosteriors(LogisticRegression.multinomial(x, y, 1.0, 1e-5, 2000), numClasses);
         }
     };
 
