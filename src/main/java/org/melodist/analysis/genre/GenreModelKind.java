@@ -53,9 +53,13 @@ public enum GenreModelKind {
             + "(gamma = 1 / features), C = 4, tolerance 1e-3") {
         @Override
         PosteriorModel fit(double[][] x, int[] y, int numClasses, List<String> names, long seed) {
-            MathEx.setSeed(seed);
             GaussianKernel kernel = new GaussianKernel(Math.sqrt(names.size() / 2.0));
-            OneVersusOne<double[]> svm = OneVersusOne.fit(x, y, (xi, yi) -> SVM.fit(xi, yi, kernel, 4.0, 1e-3));
+            // Smile fits the class pairs on parallel threads, each drawing from its own MathEx generator; seeding
+            // each pair's thread from the seed and the pair's own labels keeps the fit repeatable.
+            OneVersusOne<double[]> svm = OneVersusOne.fit(x, y, (xi, yi) -> {
+                MathEx.setSeed(seed * 31 + java.util.Arrays.hashCode(yi) * 17L + xi.length);
+                return SVM.fit(xi, yi, kernel, 4.0, 1e-3);
+            });
             return new VectorPosteriors(svm, numClasses);
         }
     },
