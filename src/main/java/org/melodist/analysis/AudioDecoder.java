@@ -85,13 +85,14 @@ public final class AudioDecoder {
             throw new AudioDecodeException(file, "corrupt audio header (" + brief(e) + ")", e);
         }
         try (AudioInputStream in = source) {
-            return decodeStream(file, in);
+            return decodeStream(file, in, FlacPcmStream.isFlac(file) ? "FLAC" : null);
         } catch (IOException e) {
             throw new AudioDecodeException(file, "cannot read the audio (" + brief(e) + ")", e);
         }
     }
 
-    private DecodedAudio decodeStream(Path file, AudioInputStream source) throws AudioDecodeException, IOException {
+    private DecodedAudio decodeStream(Path file, AudioInputStream source, String container)
+            throws AudioDecodeException, IOException {
         AudioFormat srcFormat = source.getFormat();
         int channels = srcFormat.getChannels();
         float rate = srcFormat.getSampleRate();
@@ -101,7 +102,8 @@ public final class AudioDecoder {
         if (!(rate >= 1000 && rate <= 768_000)) {
             throw new AudioDecodeException(file, "unusable sample rate " + rate + " Hz");
         }
-        String description = describe(srcFormat);
+        String description = container == null ? describe(srcFormat)
+                : container + " " + srcFormat.getSampleSizeInBits() + "-bit";
         AudioInputStream pcm = toPcm(file, source, srcFormat);
         AudioFormat f = pcm.getFormat();
         int bytesPerSample = (f.getSampleSizeInBits() + 7) / 8;

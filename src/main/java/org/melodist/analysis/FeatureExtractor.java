@@ -40,7 +40,7 @@ public final class FeatureExtractor {
         this.dct = orthoDct(N_MFCC, MelFilterBank.N_MELS);
     }
 
-    /** Time spent in each stage of the last {@link #extract} call, in nanoseconds. */
+    /** CPU time spent in each stage of the last {@link #extract} call, in nanoseconds. */
     public record StageTimes(long stftNanos, long melNanos, long hpssNanos, long otherNanos) {
     }
 
@@ -52,7 +52,8 @@ public final class FeatureExtractor {
 
     public FrameFeatures extract(float[] y) {
         int n = Stft.frameCount(y.length);
-        long t0 = System.nanoTime();
+        long t0 = CpuClock.nanos();
+        long wall0 = System.nanoTime();
         double[] freq = Stft.binFrequencies(sampleRate);
         double[] centroid = new double[n];
         double[] bandwidth = new double[n];
@@ -78,10 +79,12 @@ public final class FeatureExtractor {
             }
             melNanos += System.nanoTime() - m0;
         }
-        long t1 = System.nanoTime();
+        long t1 = CpuClock.nanos();
+        // the mel share of the frame loop, measured in wall time per frame (cheap), applied to its CPU time
+        long melCpu = (long) ((t1 - t0) * (melNanos / (double) Math.max(1, System.nanoTime() - wall0)));
         double[][] mfcc = mfccAndDb(melPower, n);
         double[] onset = onsetStrength(melPower, n);
-        long t2 = System.nanoTime();
+        long t2 = CpuClock.nanos();
         double tune = tuning.estimate();
         ChromaFilterBank chromaBank = new ChromaFilterBank(sampleRate, tune);
         double[][] chroma = new double[ChromaFilterBank.N_CHROMA][n];
@@ -99,13 +102,14 @@ public final class FeatureExtractor {
         });
         double[] hStats = Stats.meanVar(hp.harmonic());
         double[] pStats = Stats.meanVar(hp.percussive());
-        long t3 = System.nanoTime();
+        long t3 = CpuClock.nanos();
         double[] zcr = zeroCrossingRate(y, n);
         double[] rms = rms(y, n);
-        long t4 = System.nanoTime();
-        lastTimes = new StageTimes(t1 - t0 - melNanos, melNanos + (t2 - t1), t3 - t2, t4 - t3);
+        long t4 = CpuClock.nanos();
+        lastTimes = new StageTimes(t1 - t0 - melCpu, melCpu + (t2 - t1), t3 - t2, t4 - t3);
         return new FrameFeatures(sampleRate, y.length, Stft.HOP, centroid, bandwidth, rolloff, zcr, rms, mfcc, chroma,
-                onset, tune, hStats[0], hStats[1], pStats[0], pStats[1]);
+                onset, tune, hStats[0], hStats[1], pStats[0], pStats[1], new BlockMoments(hp.harmonic(), Stft.HOP),
+                new BlockMoments(hp.percussive(), Stft.HOP));
     }
 
     private static void spectralShape(double[] s, double[] freq, int t, double[] centroid, double[] bandwidth,

@@ -21,11 +21,13 @@ package org.melodist.analysis;
  * @param harmonyVar         variance (ddof 0) of the harmonic waveform
  * @param perceptrMean       mean of the HPSS percussive waveform
  * @param perceptrVar        variance (ddof 0) of the percussive waveform
+ * @param harmonyBlocks      per-hop moments of the harmonic waveform, for stretches of the recording
+ * @param perceptrBlocks     per-hop moments of the percussive waveform
  */
 public record FrameFeatures(int sampleRate, int length, int hop, double[] spectralCentroid, double[] spectralBandwidth,
         double[] rolloff, double[] zeroCrossingRate, double[] rms, double[][] mfcc, double[][] chroma,
         double[] onsetStrength, double chromaTuning, double harmonyMean, double harmonyVar, double perceptrMean,
-        double perceptrVar) {
+        double perceptrVar, BlockMoments harmonyBlocks, BlockMoments perceptrBlocks) {
 
     public int frames() {
         return spectralCentroid.length;

@@ -1,5 +1,7 @@
 package org.melodist.analysis;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ public final class GtzanSummary {
     private GtzanSummary() {
     }
 
+    /** The vector of the whole recording, exactly as librosa computes it on the whole file. */
     public static LinkedHashMap<String, Double> of(FrameFeatures f, double tempoBpm) {
         LinkedHashMap<String, Double> v = new LinkedHashMap<>();
         v.put("length", (double) f.length());
@@ -33,7 +36,50 @@ public final class GtzanSummary {
         for (int i = 0; i < FeatureExtractor.N_MFCC; i++) {
             put(v, "mfcc" + (i + 1), Stats.meanVar(f.mfcc()[i]));
         }
-        if (!v.keySet().stream().toList().equals(COLUMNS)) {
+        return checked(v);
+    }
+
+    /**
+     * The vector of one stretch of a longer recording, samples [fromSample, toSample), from the whole file's
+     * frame series: frames whose centre lies in the stretch, harmonic/percussive moments over its hops, tempo
+     * re-estimated on its onset envelope. It differs from analysing the stretch as a file of its own only at
+     * the stretch's edges (two frames of padding) and in the MFCCs' 80 dB floor, which is set by the whole
+     * file's loudest frame; GTZAN's clips were likewise cut from longer recordings.
+     */
+    public static LinkedHashMap<String, Double> ofStretch(FrameFeatures f, int fromSample, int toSample) {
+        int t0 = (fromSample + f.hop() - 1) / f.hop();
+        int t1 = Math.min(f.frames(), (toSample + f.hop() - 1) / f.hop());
+        if (t1 <= t0) {
+            throw new IllegalArgumentException("empty stretch " + fromSample + ".." + toSample);
+        }
+        LinkedHashMap<String, Double> v = new LinkedHashMap<>();
+        v.put("length", (double) (Math.min(toSample, f.length()) - fromSample));
+        put(v, "chroma_stft", Stats.meanVar(slice(f.chroma(), t0, t1)));
+        put(v, "rms", Stats.meanVar(Arrays.copyOfRange(f.rms(), t0, t1)));
+        put(v, "spectral_centroid", Stats.meanVar(Arrays.copyOfRange(f.spectralCentroid(), t0, t1)));
+        put(v, "spectral_bandwidth", Stats.meanVar(Arrays.copyOfRange(f.spectralBandwidth(), t0, t1)));
+        put(v, "rolloff", Stats.meanVar(Arrays.copyOfRange(f.rolloff(), t0, t1)));
+        put(v, "zero_crossing_rate", Stats.meanVar(Arrays.copyOfRange(f.zeroCrossingRate(), t0, t1)));
+        put(v, "harmony", f.harmonyBlocks().meanVar(fromSample, toSample));
+        put(v, "perceptr", f.perceptrBlocks().meanVar(fromSample, toSample));
+        double[] onset = Arrays.copyOfRange(f.onsetStrength(), t0, t1);
+        v.put("tempo", new TempoEstimator(f.sampleRate(), f.hop()).tempo(onset));
+        for (int i = 0; i < FeatureExtractor.N_MFCC; i++) {
+            put(v, "mfcc" + (i + 1), Stats.meanVar(Arrays.copyOfRange(f.mfcc()[i], t0, t1)));
+        }
+        return checked(v);
+    }
+
+    private static double[][] slice(double[][] m, int t0, int t1) {
+        double[][] s = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            s[i] = Arrays.copyOfRange(m[i], t0, t1);
+        }
+        return s;
+    }
+
+    private static LinkedHashMap<String, Double> checked(LinkedHashMap<String, Double> v) {
+        if (!List.copyOf(v.keySet()).equals(COLUMNS)) {
             throw new IllegalStateException("summary columns out of step with the CSV header");
         }
         return v;
@@ -45,7 +91,7 @@ public final class GtzanSummary {
     }
 
     private static List<String> columns() {
-        List<String> c = new java.util.ArrayList<>();
+        List<String> c = new ArrayList<>();
         c.add("length");
         for (String s : new String[] {"chroma_stft", "rms", "spectral_centroid", "spectral_bandwidth", "rolloff",
                 "zero_crossing_rate", "harmony", "perceptr"}) {

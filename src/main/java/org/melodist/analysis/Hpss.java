@@ -29,15 +29,16 @@ public final class Hpss {
     public Result separate(float[] y, FrameConsumer powerConsumer) {
         int n = Stft.frameCount(y.length);
         int bins = Stft.BINS;
+        int rows = BLOCK + 2 * HALF;
         Stft stft = new Stft();
         float[] harmonicOut = new float[y.length];
-        float[] percussiveOut = new float[y.length];
-        double[][] re = new double[BLOCK + 2 * HALF][bins];
-        double[][] im = new double[BLOCK + 2 * HALF][bins];
-        double[][] mag = new double[BLOCK + 2 * HALF][bins];
-        double[] harm = new double[bins];
+        double[][] re = new double[rows][bins];
+        double[][] im = new double[rows][bins];
+        double[][] mag = new double[rows][bins];
+        // the same magnitudes bin-major, so the time-direction median reads contiguous memory
+        double[][] magT = new double[bins][rows];
+        double[][] harmT = new double[bins][BLOCK];
         double[] perc = new double[bins];
-        double[][] harmBlock = new double[BLOCK][bins];
         double[] power = new double[bins];
         double[] hre = new double[bins];
         double[] him = new double[bins];
@@ -49,31 +50,33 @@ public final class Hpss {
             int r1 = Math.min(n, b1 + HALF);
             for (int t = r0; t < r1; t++) {
                 int row = t - r0;
-                stft.frame(y, t, re[row], im[row]);
+                double[] fr = re[row];
+                double[] fi = im[row];
+                double[] m = mag[row];
+                stft.frame(y, t, fr, fi);
                 for (int k = 0; k < bins; k++) {
-                    mag[row][k] = Math.hypot(re[row][k], im[row][k]);
+                    double p = fr[k] * fr[k] + fi[k] * fi[k];
+                    power[k] = p;
+                    m[k] = Math.sqrt(p);
+                    magT[k][row] = m[k];
                 }
-            }
-            if (powerConsumer != null) {
-                for (int t = b0; t < b1; t++) {
-                    int row = t - r0;
-                    for (int k = 0; k < bins; k++) {
-                        power[k] = re[row][k] * re[row][k] + im[row][k] * im[row][k];
-                    }
+                if (powerConsumer != null && t >= b0 && t < b1) {
                     powerConsumer.frame(t, power);
                 }
             }
             // harmonic: median along time, bin by bin, sliding over the block
             for (int k = 0; k < bins; k++) {
+                double[] series = magT[k];
+                double[] h = harmT[k];
                 median.clear();
                 for (int j = -HALF; j <= HALF; j++) {
-                    median.add(mag[SlidingMedian.reflect(b0 + j, n) - r0][k]);
+                    median.add(series[SlidingMedian.reflect(b0 + j, n) - r0]);
                 }
-                harmBlock[0][k] = median.median();
+                h[0] = median.median();
                 for (int t = b0 + 1; t < b1; t++) {
-                    median.replace(mag[SlidingMedian.reflect(t - 1 - HALF, n) - r0][k],
-                            mag[SlidingMedian.reflect(t + HALF, n) - r0][k]);
-                    harmBlock[t - b0][k] = median.median();
+                    median.replace(series[SlidingMedian.reflect(t - 1 - HALF, n) - r0],
+                            series[SlidingMedian.reflect(t + HALF, n) - r0]);
+                    h[t - b0] = median.median();
                 }
             }
             for (int t = b0; t < b1; t++) {
@@ -88,27 +91,26 @@ public final class Hpss {
                     median.replace(m[SlidingMedian.reflect(k - 1 - HALF, bins)], m[SlidingMedian.reflect(k + HALF, bins)]);
                     perc[k] = median.median();
                 }
-                System.arraycopy(harmBlock[t - b0], 0, harm, 0, bins);
                 double[] fr = re[t - r0];
                 double[] fi = im[t - r0];
-                // harmonic part
+                int col = t - b0;
                 for (int k = 0; k < bins; k++) {
-                    double mask = softMask(harm[k], perc[k]);
+                    double mask = softMask(harmT[k][col], perc[k]);
                     hre[k] = fr[k] * mask;
                     him[k] = fi[k] * mask;
                 }
                 stft.inverse(hre, him, frameOut);
                 overlapAdd(frameOut, t, harmonicOut);
-                for (int k = 0; k < bins; k++) {
-                    double mask = softMask(perc[k], harm[k]);
-                    hre[k] = fr[k] * mask;
-                    him[k] = fi[k] * mask;
-                }
-                stft.inverse(hre, him, frameOut);
-                overlapAdd(frameOut, t, percussiveOut);
             }
         }
-        normaliseByWindowSumSquare(harmonicOut, percussiveOut, n);
+        normaliseByWindowSumSquare(harmonicOut, n);
+        // The two soft masks sum to 1 in every bin (0.5 + 0.5 where both medians are 0), and the inverse STFT
+        // is linear and reconstructs y exactly (every sample lies under three or four frames), so the
+        // percussive waveform is y minus the harmonic one: one inverse FFT per frame instead of two.
+        float[] percussiveOut = new float[y.length];
+        for (int i = 0; i < y.length; i++) {
+            percussiveOut[i] = y[i] - harmonicOut[i];
+        }
         return new Result(harmonicOut, percussiveOut);
     }
 
@@ -132,7 +134,7 @@ public final class Hpss {
         }
     }
 
-    private static void normaliseByWindowSumSquare(float[] a, float[] b, int frames) {
+    private static void normaliseByWindowSumSquare(float[] a, int frames) {
         double[] w = Stft.window();
         for (int i = 0; i < a.length; i++) {
             int p = i + Stft.N_FFT / 2;
@@ -147,7 +149,6 @@ public final class Hpss {
             }
             if (sum > Float.MIN_NORMAL) {
                 a[i] = (float) (a[i] / sum);
-                b[i] = (float) (b[i] / sum);
             }
         }
     }

@@ -23,6 +23,7 @@ public final class SincResampler {
     private static final double BETA = 9.5;
     private static final double ROLLOFF = 0.93;
     private static final int TABLE_STEPS = 512;
+    private static final double I0_BETA = besselI0(BETA);
     private static final double[] TABLE = kernelTable();
 
     private final long inRate;
@@ -30,6 +31,9 @@ public final class SincResampler {
     private final double cutoff;
     private final double halfWidth;
     private final boolean passThrough;
+    /** Per output phase, the filter taps for input offsets -reach..reach; null for unwieldy ratios. */
+    private final double[][] phases;
+    private final int reach;
 
     /** Input not yet consumed; {@code buffer[0]} is input sample number {@code bufferStart}. */
     private double[] buffer = new double[8192];
@@ -50,6 +54,10 @@ public final class SincResampler {
         this.passThrough = this.inRate == this.outRate;
         this.cutoff = Math.min(1.0, (double) this.outRate / this.inRate) * ROLLOFF;
         this.halfWidth = ZERO_CROSSINGS / cutoff;
+        this.reach = (int) Math.ceil(halfWidth) + 1;
+        // a ratio with few output phases (44.1 kHz -> 22.05 kHz has 1, 48 kHz has 147) gets its taps
+        // precomputed; odd ratios fall back to interpolating the kernel table per tap
+        this.phases = passThrough || this.outRate > 2048 ? null : phaseTable();
         // the filter looks back halfWidth input samples before position 0: treat those as silence
         this.bufferStart = 0;
     }
@@ -96,12 +104,23 @@ public final class SincResampler {
             if (!last && hi >= bufferStart + buffered) {
                 break;
             }
-            long lo = (long) Math.ceil(t - halfWidth);
             double acc = 0;
-            long from = Math.max(lo, bufferStart);
-            long to = Math.min(hi, bufferStart + buffered - 1);
-            for (long j = from; j <= to; j++) {
-                acc += buffer[(int) (j - bufferStart)] * kernel(t - j);
+            if (phases != null) {
+                double[] taps = phases[(int) (num % outRate)];
+                long first = centre - reach;
+                int dFrom = (int) Math.max(0, bufferStart - first);
+                int dTo = (int) Math.min(taps.length - 1, bufferStart + buffered - 1 - first);
+                int base = (int) (first - bufferStart);
+                for (int d = dFrom; d <= dTo; d++) {
+                    acc += buffer[base + d] * taps[d];
+                }
+            } else {
+                long lo = (long) Math.ceil(t - halfWidth);
+                long from = Math.max(lo, bufferStart);
+                long to = Math.min(hi, bufferStart + buffered - 1);
+                for (long j = from; j <= to; j++) {
+                    acc += buffer[(int) (j - bufferStart)] * kernel(t - j);
+                }
             }
             outBlock[outFill++] = (float) (acc * cutoff);
             if (outFill == outBlock.length) {
@@ -118,6 +137,28 @@ public final class SincResampler {
             buffered -= drop;
             bufferStart += drop;
         }
+    }
+
+    private double[][] phaseTable() {
+        double[][] table = new double[(int) outRate][2 * reach + 1];
+        for (int p = 0; p < outRate; p++) {
+            double frac = (double) p / outRate;
+            for (int d = -reach; d <= reach; d++) {
+                double x = frac - d;
+                table[p][d + reach] = Math.abs(x) <= halfWidth ? kernelExact(x) : 0.0;
+            }
+        }
+        return table;
+    }
+
+    private double kernelExact(double x) {
+        double u = Math.abs(x) * cutoff;
+        double r = u / ZERO_CROSSINGS;
+        if (r > 1) {
+            return 0;
+        }
+        double sinc = u == 0 ? 1 : Math.sin(Math.PI * u) / (Math.PI * u);
+        return sinc * besselI0(BETA * Math.sqrt(1 - r * r)) / I0_BETA;
     }
 
     /** Windowed sinc at distance {@code x} input samples, before the cutoff gain. */

@@ -29,6 +29,8 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new RenderCommand());
         cl.addSubcommand(new BenchRenderCommand());
         cl.addSubcommand(new TrainGenreCommand());
+        cl.addSubcommand(new AnalyzeCommand());
+        cl.addSubcommand(new BenchAnalyzeCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;

@@ -1,0 +1,43 @@
+package org.melodist.analysis;
+
+/**
+ * Sums and sums of squares of a waveform per block of samples, so the mean and variance of any block-aligned
+ * stretch (a 30-second genre window) come without keeping the waveform.
+ */
+public final class BlockMoments {
+
+    private final int block;
+    private final int length;
+    private final double[] sum;
+    private final double[] sumSq;
+
+    BlockMoments(float[] x, int block) {
+        this.block = block;
+        this.length = x.length;
+        int n = (x.length + block - 1) / block;
+        sum = new double[n];
+        sumSq = new double[n];
+        for (int i = 0; i < x.length; i++) {
+            sum[i / block] += x[i];
+            sumSq[i / block] += (double) x[i] * x[i];
+        }
+    }
+
+    /** {mean, variance (ddof 0)} over samples [from, to), both rounded down to whole blocks except the end. */
+    public double[] meanVar(int fromSample, int toSample) {
+        int b0 = fromSample / block;
+        int b1 = Math.min(sum.length, (Math.min(toSample, length) + block - 1) / block);
+        double s = 0;
+        double q = 0;
+        for (int b = b0; b < b1; b++) {
+            s += sum[b];
+            q += sumSq[b];
+        }
+        long count = (long) Math.min(b1 * (long) block, length) - (long) b0 * block;
+        if (count <= 0) {
+            return new double[] {0, 0};
+        }
+        double mean = s / count;
+        return new double[] {mean, Math.max(0, q / count - mean * mean)};
+    }
+}

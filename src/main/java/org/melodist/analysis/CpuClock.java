@@ -1,0 +1,25 @@
+package org.melodist.analysis;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * CPU time of the calling thread, for stage timings that mean something on a shared, busy machine (wall time
+ * there measures the neighbours too). Falls back to wall time where the JVM cannot measure thread CPU time.
+ */
+public final class CpuClock {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean SUPPORTED = THREADS.isCurrentThreadCpuTimeSupported();
+
+    private CpuClock() {
+    }
+
+    public static long nanos() {
+        return SUPPORTED ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    public static boolean measuresCpu() {
+        return SUPPORTED;
+    }
+}

@@ -1,0 +1,66 @@
+package org.melodist.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import org.melodist.analysis.genre.GenreClassifier;
+import org.melodist.analysis.genre.WindowedGenrePrediction;
+
+/**
+ * Genre over time: the recording cut into successive 30-second windows (the length of a GTZAN clip), each
+ * summarised like a GTZAN row and classified; the windows' probabilities averaged give the whole recording's
+ * genre. A recording of 30 s or less is one window, the whole file. A last window shorter than 10 s joins the
+ * window before it, since so short a stretch says little about a genre.
+ */
+public final class GenreWindows {
+
+    public static final double WINDOW_SECONDS = 30.0;
+    private static final double MIN_LAST_SECONDS = 10.0;
+
+    /** One window: where it lies and its summary vector. */
+    public record Window(double startSec, double endSec, LinkedHashMap<String, Double> features) {
+    }
+
+    /** A window's place and the classifier's verdict on it. */
+    public record Result(List<Window> windows, WindowedGenrePrediction prediction) {
+    }
+
+    private GenreWindows() {
+    }
+
+    public static List<Window> windows(AudioAnalysis a) {
+        FrameFeatures f = a.frames();
+        int sr = f.sampleRate();
+        int len = f.length();
+        int w = (int) Math.round(WINDOW_SECONDS * sr);
+        List<Window> out = new ArrayList<>();
+        if (len <= w) {
+            out.add(new Window(0, len / (double) sr, a.features()));
+            return out;
+        }
+        List<int[]> spans = new ArrayList<>();
+        for (int s = 0; s < len; s += w) {
+            spans.add(new int[] {s, Math.min(len, s + w)});
+        }
+        int[] last = spans.get(spans.size() - 1);
+        if (spans.size() > 1 && last[1] - last[0] < MIN_LAST_SECONDS * sr) {
+            spans.remove(spans.size() - 1);
+            spans.get(spans.size() - 1)[1] = last[1];
+        }
+        for (int[] span : spans) {
+            out.add(new Window(span[0] / (double) sr, span[1] / (double) sr,
+                    GtzanSummary.ofStretch(f, span[0], span[1])));
+        }
+        return out;
+    }
+
+    public static Result classify(AudioAnalysis a, GenreClassifier classifier) {
+        List<Window> windows = windows(a);
+        List<java.util.Map<String, Double>> vectors = new ArrayList<>();
+        for (Window win : windows) {
+            vectors.add(win.features());
+        }
+        return new Result(windows, classifier.predictWindows(vectors));
+    }
+}

@@ -1,0 +1,99 @@
+package org.melodist.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+import org.melodist.analysis.AnalysisBenchmark;
+import org.melodist.analysis.AudioAnalysis;
+import org.melodist.analysis.AudioAnalyzer;
+import org.melodist.analysis.GenreWindows;
+import org.melodist.analysis.SyntheticMusic;
+import org.melodist.analysis.genre.GenreClassifier;
+import org.melodist.analysis.genre.GenreModelException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench-analyze}: analysis speed per stage and peak heap on generated or given files. */
+@Command(name = "bench-analyze", mixinStandardHelpOptions = true,
+        description = "Benchmark audio analysis (decode + all features + tempo/beats/key + genre): seconds per "
+                + "minute of audio, multiple of real time, per-stage split and peak heap. Without --file it "
+                + "synthesises 44.1 kHz stereo WAV files of 30 s, 3 min and 10 min in a temporary folder.")
+final class BenchAnalyzeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--file", paramLabel = "F", description = "analyse this file instead of the generated ones")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--seconds", split = ",", defaultValue = "30,180,600",
+            description = "lengths of the generated files (default: ${DEFAULT-VALUE})")
+    List<Double> lengths;
+
+    @Option(names = "--runs", defaultValue = "2", description = "runs per file, the fastest is reported (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1 || runs > 20) {
+            throw new IllegalArgumentException("--runs " + runs + " is outside 1-20");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Function<AudioAnalysis, ?> genre;
+        try {
+            GenreClassifier classifier = GenreClassifier.loadDefault();
+            genre = a -> GenreWindows.classify(a, classifier);
+            out.println("genre model: " + classifier.modelName());
+        } catch (GenreModelException e) {
+            genre = null;
+            out.println("genre model: none (" + e.getMessage() + "); genre time not included");
+        }
+        out.printf(Locale.ROOT, "cores: %d, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        List<Path> targets = new ArrayList<>(files);
+        Path tmp = null;
+        if (targets.isEmpty()) {
+            tmp = Files.createTempDirectory("melodist-bench");
+            for (double s : lengths) {
+                if (!(s >= 1 && s <= 3600)) {
+                    throw new IllegalArgumentException("--seconds " + s + " is outside 1-3600");
+                }
+                targets.add(SyntheticMusic.writeWav(tmp.resolve(String.format(Locale.ROOT, "synthetic-%.0fs.wav", s)),
+                        s, 44_100, 112, 42));
+            }
+        }
+        try {
+            for (Path f : targets) {
+                AnalysisBenchmark.Result r = new AnalysisBenchmark().run(f, runs, genre);
+                AudioAnalyzer.Timings t = r.timings();
+                out.printf(Locale.ROOT, "%s: %.1f s of audio: %.2f CPU s total = %.1fx real time = %.3f s per minute of "
+                        + "audio; peak heap %d MB (%d MB before)%n", f.getFileName(), r.audioSeconds(),
+                        r.totalSeconds(), r.timesRealTime(), r.secondsPerMinuteOfAudio(), r.peakHeapBytes() >> 20,
+                        r.baseHeapBytes() >> 20);
+                out.printf(Locale.ROOT, "  decode+resample %.3f s, STFT+spectral %.3f s, mel/MFCC/onset %.3f s, "
+                        + "HPSS+chroma %.3f s, ZCR/RMS %.3f s, tempo/beats/key %.3f s, genre %.3f s%n",
+                        t.decode() / 1e9, t.stft() / 1e9, t.mel() / 1e9, t.hpss() / 1e9, t.other() / 1e9,
+                        t.tempo() / 1e9, r.genreNanos() / 1e9);
+                out.flush();
+            }
+        } finally {
+            if (tmp != null) {
+                try (var s = Files.list(tmp)) {
+                    for (Path p : s.toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return 0;
+    }
+}
