@@ -15,7 +15,7 @@ public final class Hpss {
 
     public static final int KERNEL = 31;
     private static final int HALF = KERNEL / 2;
-    private static final int BLOCK = 256;
+    private static final int BLOCK = 512;
 
     /** Receives every frame's power spectrum, in order. */
     public interface FrameConsumer {
@@ -44,6 +44,12 @@ public final class Hpss {
         double[] him = new double[bins];
         double[] frameOut = new double[Stft.N_FFT];
         SlidingMedian median = new SlidingMedian(KERNEL);
+        // reflected indices along frequency, for positions -HALF .. bins + HALF - 1
+        int[] binAt = new int[bins + 2 * HALF];
+        for (int j = 0; j < binAt.length; j++) {
+            binAt[j] = SlidingMedian.reflect(j - HALF, bins);
+        }
+        int[] rowAt = new int[BLOCK + 2 * HALF];
         for (int b0 = 0; b0 < n; b0 += BLOCK) {
             int b1 = Math.min(n, b0 + BLOCK);
             int r0 = Math.max(0, b0 - HALF);
@@ -64,31 +70,34 @@ public final class Hpss {
                     powerConsumer.frame(t, power);
                 }
             }
+            // block row of each (reflected) frame position b0 - HALF .. b1 + HALF - 1
+            for (int j = 0; j < b1 - b0 + 2 * HALF; j++) {
+                rowAt[j] = SlidingMedian.reflect(b0 - HALF + j, n) - r0;
+            }
             // harmonic: median along time, bin by bin, sliding over the block
             for (int k = 0; k < bins; k++) {
                 double[] series = magT[k];
                 double[] h = harmT[k];
                 median.clear();
-                for (int j = -HALF; j <= HALF; j++) {
-                    median.add(series[SlidingMedian.reflect(b0 + j, n) - r0]);
+                for (int j = 0; j < KERNEL; j++) {
+                    median.add(series[rowAt[j]]);
                 }
                 h[0] = median.median();
-                for (int t = b0 + 1; t < b1; t++) {
-                    median.replace(series[SlidingMedian.reflect(t - 1 - HALF, n) - r0],
-                            series[SlidingMedian.reflect(t + HALF, n) - r0]);
-                    h[t - b0] = median.median();
+                for (int c = 1; c < b1 - b0; c++) {
+                    median.replace(series[rowAt[c - 1]], series[rowAt[c + 2 * HALF]]);
+                    h[c] = median.median();
                 }
             }
             for (int t = b0; t < b1; t++) {
                 double[] m = mag[t - r0];
                 // percussive: median along frequency within the frame
                 median.clear();
-                for (int j = -HALF; j <= HALF; j++) {
-                    median.add(m[SlidingMedian.reflect(j, bins)]);
+                for (int j = 0; j < KERNEL; j++) {
+                    median.add(m[binAt[j]]);
                 }
                 perc[0] = median.median();
                 for (int k = 1; k < bins; k++) {
-                    median.replace(m[SlidingMedian.reflect(k - 1 - HALF, bins)], m[SlidingMedian.reflect(k + HALF, bins)]);
+                    median.replace(m[binAt[k - 1]], m[binAt[k + 2 * HALF]]);
                     perc[k] = median.median();
                 }
                 double[] fr = re[t - r0];
@@ -116,13 +125,13 @@ public final class Hpss {
 
     /** librosa.util.softmask(X, X_ref, power=2, split_zeros=True). */
     private static double softMask(double x, double ref) {
-        double z = Math.max(x, ref);
-        if (z < Float.MIN_NORMAL) {
+        if (Math.max(x, ref) < Float.MIN_NORMAL) {
             return 0.5;
         }
-        double a = (x / z) * (x / z);
-        double b = (ref / z) * (ref / z);
-        return a / (a + b);
+        // (x/z)^2 / ((x/z)^2 + (ref/z)^2) with z = max(x, ref): the z cancels, and in double precision the
+        // squares of magnitudes above float32's smallest normal cannot underflow
+        double a = x * x;
+        return a / (a + ref * ref);
     }
 
     private static void overlapAdd(double[] frame, int t, float[] out) {
