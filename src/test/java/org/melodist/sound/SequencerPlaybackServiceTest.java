@@ -211,4 +211,63 @@ class SequencerPlaybackServiceTest {
             assertEquals(PlaybackState.STOPPED, s.state());
         }
     }
+
+    @Test
+    void playFromATickStartsThere() throws Exception {
+        GervillRecordingOutput rec = recorder();
+        try (SequencerPlaybackService s = new SequencerPlaybackService(rec)) {
+            s.load(beats(57, 57, 81, 69));
+            s.playFrom(2L * PPQ);
+            Thread.sleep(800);
+            s.pause();
+            AudioProbe probe = new AudioProbe(rec.recordedPcm(), 44_100);
+            List<Double> on = probe.onsets();
+            assertEquals(2, on.size(), "beats 3 and 4 only: " + on);
+            assertEquals(880, probe.frequency(on.get(0) + 0.02, on.get(0) + 0.1), 10);
+            assertEquals(440, probe.frequency(on.get(1) + 0.02, on.get(1) + 0.1), 10);
+        }
+    }
+
+    @Test
+    void anEditWhilePlayingIsHeardWithoutStopping() throws Exception {
+        GervillRecordingOutput rec = recorder();
+        try (SequencerPlaybackService s = new SequencerPlaybackService(rec)) {
+            List<PlaybackState> seen = new CopyOnWriteArrayList<>();
+            s.addListener((state, msg) -> seen.add(state));
+            s.load(beats(69, 69, 69, 69, 69, 69, 69, 69));
+            s.play();
+            Thread.sleep(700);
+            double editAt = rec.recordedSeconds();
+            s.load(beats(81, 81, 81, 81, 81, 81, 81, 81));
+            assertEquals(PlaybackState.PLAYING, s.state());
+            Thread.sleep(700);
+            s.pause();
+            AudioProbe probe = new AudioProbe(rec.recordedPcm(), 44_100);
+            List<Double> on = probe.onsets();
+            assertEquals(3, on.size(), "beats 1-3 without a hiccup: " + on);
+            assertEquals(1.0, on.get(2) - on.get(0), TOLERANCE);
+            assertEquals(440, probe.frequency(on.get(0) + 0.02, on.get(0) + 0.1), 10);
+            double after = on.stream().filter(t -> t > editAt).findFirst().orElseThrow();
+            assertEquals(880, probe.frequency(after + 0.02, after + 0.1), 10, "the edited notes play");
+            Thread.sleep(50);
+            assertEquals(List.of(PlaybackState.PLAYING, PlaybackState.PAUSED), seen);
+        }
+    }
+
+    @Test
+    void theEndOfTheSongStopsAndRewinds() throws Exception {
+        try (SequencerPlaybackService s = new SequencerPlaybackService(recorder())) {
+            List<PlaybackState> seen = new CopyOnWriteArrayList<>();
+            s.addListener((state, msg) -> seen.add(state));
+            s.load(beats(69));
+            s.setTempoFactor(4);
+            s.play();
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (s.state() == PlaybackState.PLAYING && System.nanoTime() < deadline) Thread.sleep(20);
+            assertEquals(PlaybackState.STOPPED, s.state(), "one bar at four times speed lasts 0.5 s");
+            assertEquals(0, s.playheadTick());
+            Thread.sleep(50);
+            assertEquals(List.of(PlaybackState.PLAYING, PlaybackState.STOPPED), seen);
+        }
+    }
 }
