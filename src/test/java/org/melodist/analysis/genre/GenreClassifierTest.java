@@ -158,6 +158,26 @@ class GenreClassifierTest {
     }
 
     @Test
+    void aModelFileHoldingForeignClassesIsRefusedBeforeItIsBuilt() throws Exception {
+        // A serialised object of a class outside Smile, the JDK base and our genre package, given a matching
+        // checksum, must still be rejected by the deserialisation filter.
+        Path dir = Files.createDirectories(tmp.resolve("foreign"));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new java.sql.Timestamp(0));
+        }
+        Files.write(dir.resolve(GenreModelStore.MODEL_FILE), bytes.toByteArray());
+        ObjectMapper mapper = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper
+                .readTree(AppPaths.model("genre").orElseThrow().resolve(GenreModelStore.JSON_FILE).toFile());
+        json.put("modelSha256", GenreModelStore.sha256(bytes.toByteArray()));
+        mapper.writeValue(dir.resolve(GenreModelStore.JSON_FILE).toFile(), json);
+        GenreModelException e = assertThrows(GenreModelException.class, () -> GenreClassifier.load(dir));
+        assertTrue(e.getMessage().contains("not a model this version can read"), e.getMessage());
+        assertTrue(e.getMessage().contains("REJECTED"), e.getMessage());
+    }
+
+    @Test
     void loadDefaultExplainsWhereItLookedWhenNoModelIsInstalled() throws Exception {
         String before = System.getProperty(AppPaths.MODELS_PROPERTY);
         Path emptyModels = Files.createDirectories(tmp.resolve("models"));
