@@ -58,6 +58,25 @@ class GenreClassifierTest {
     }
 
     @Test
+    void refittingTheShippedModelKindWithItsSeedReproducesIt() throws Exception {
+        // The final fit is cheap; the cross-validation that chose it is what train-genre spends its time on.
+        GenreDataset data = GtzanTable.dataset();
+        JsonNode json = new ObjectMapper().readTree(AppPaths.model("genre").orElseThrow()
+                .resolve(GenreModelStore.JSON_FILE).toFile());
+        GenreModelKind kind = GenreModelKind.fromCliName(json.get("model").asText());
+        GenreClassifier refit = new GenreClassifier(GenreModel.fit(data, kind, json.get("training").get("seed").asLong()));
+        for (int i = 0; i < data.size(); i += 3) {
+            Map<String, Double> features = GtzanTable.features(data, i);
+            GenrePrediction a = shipped.predict(features);
+            GenrePrediction b = refit.predict(features);
+            // Tolerance, not identity: the JIT may evaluate exp() differently on another CPU.
+            for (String g : GENRES) {
+                assertEquals(a.probability(g), b.probability(g), 1e-6, "row " + i + ", " + g);
+            }
+        }
+    }
+
+    @Test
     void aWindowAtTheAverageFeaturesGetsValidProbabilities() throws Exception {
         JsonNode json = new ObjectMapper().readTree(AppPaths.model("genre").orElseThrow()
                 .resolve(GenreModelStore.JSON_FILE).toFile());
