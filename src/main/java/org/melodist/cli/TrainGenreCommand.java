@@ -34,10 +34,10 @@ final class TrainGenreCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "model folder to write")
     Path out;
 
-    @Option(names = "--folds", defaultValue = "10", description = "cross-validation folds (default ${DEFAULT-VALUE})")
+    @Option(names = "--folds", defaultValue = "10", paramLabel = "N", description = "cross-validation folds (default ${DEFAULT-VALUE})")
     int folds;
 
-    @Option(names = "--seed", defaultValue = "7", description = "seed for folds and models (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "7", paramLabel = "N", description = "seed for folds and models (default ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--models", split = ",", paramLabel = "NAME",

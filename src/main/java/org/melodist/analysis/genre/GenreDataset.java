@@ -47,6 +47,9 @@ public final class GenreDataset {
      */
     public static GenreDataset read(Path csv) throws GenreDataException {
         try {
+            if (Files.isDirectory(csv)) {
+                throw new GenreDataException(csv + ": is a folder, expected a CSV file");
+            }
             if (!Files.isRegularFile(csv)) {
                 throw new GenreDataException(csv + ": no such file");
             }

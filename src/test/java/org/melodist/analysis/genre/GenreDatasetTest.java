@@ -63,6 +63,7 @@ class GenreDatasetTest {
         assertRefused(write("filename,a,label\n"), "no data rows");
         assertRefused(write("filename,a,label\nx,1,rock\ny,2,rock\n"), "two genres");
         assertRefused(tmp.resolve("absent.csv"), "no such file");
+        assertRefused(tmp, "is a folder");
     }
 
     private void assertRefused(Path csv, String reason) {
