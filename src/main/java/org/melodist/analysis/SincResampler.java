@@ -6,11 +6,12 @@ import java.util.Arrays;
  * Streaming band-limited sample-rate converter: a Kaiser-windowed sinc evaluated at the exact rational output
  * positions (output n sits at input position n * inRate / outRate), so any pair of integer rates works.
  *
- * <p>librosa loads with {@code res_type='soxr_hq'} (a linear-phase filter with a pass band to about 91 % of
- * the lower Nyquist frequency and well over 100 dB of stop-band rejection). This filter uses 40 zero crossings
- * per side and Kaiser beta 9.5 (about 95 dB), cut-off at 93 % of the lower Nyquist frequency, which keeps the
- * spectral features within a fraction of a percent of librosa's on music while staying fast enough for the
- * whole pipeline to run well above 100 times real time.
+ * <p>librosa loads with {@code res_type='soxr_hq'}, whose response is flat to about 93 % of the lower Nyquist
+ * frequency, -3 dB near 95 % and deep in its stop band before Nyquist. This filter is shaped to match: pass band
+ * to 93 %, stop band from 98 %, 80 dB of rejection (Kaiser beta 7.86). Measured against sox's own resampler
+ * ({@code rate -v}, the code soxr grew from) on 30 s of 44.1 kHz music with broadband cymbals, every GTZAN
+ * column agrees within 0.7 %; a gentler filter (flat only to 86 %) had cost 2.5 % on the spectral centroid and
+ * 10 % on the high MFCC means, which hinge on the top mel bands.
  */
 public final class SincResampler {
 
@@ -19,9 +20,18 @@ public final class SincResampler {
         void accept(float[] block, int length);
     }
 
-    private static final int ZERO_CROSSINGS = 40;
-    private static final double BETA = 9.5;
-    private static final double ROLLOFF = 0.93;
+    private static final double PASS = 0.93;
+    private static final double STOP = 0.98;
+    private static final double ATTENUATION_DB = 80;
+    /** Kaiser's formula for the window shape giving {@link #ATTENUATION_DB}. */
+    private static final double BETA = 0.1102 * (ATTENUATION_DB - 8.7);
+    private static final double ROLLOFF = (PASS + STOP) / 2;
+    /**
+     * Zero crossings per side, in cutoff units: Kaiser's length estimate (A - 8) / (2.285 * transition width in
+     * radians) output samples, halved for one side and scaled to the cutoff.
+     */
+    private static final int ZERO_CROSSINGS = (int) Math.ceil(
+            (ATTENUATION_DB - 8) / (2.285 * (STOP - PASS) * Math.PI) / 2 * ROLLOFF);
     private static final int TABLE_STEPS = 512;
     private static final double I0_BETA = besselI0(BETA);
     private static final double[] TABLE = kernelTable();
@@ -111,9 +121,22 @@ public final class SincResampler {
                 int dFrom = (int) Math.max(0, bufferStart - first);
                 int dTo = (int) Math.min(taps.length - 1, bufferStart + buffered - 1 - first);
                 int base = (int) (first - bufferStart);
-                for (int d = dFrom; d <= dTo; d++) {
-                    acc += buffer[base + d] * taps[d];
+                // four partial sums: independent chains the CPU can overlap (Java may not reorder FP adds)
+                double a0 = 0;
+                double a1 = 0;
+                double a2 = 0;
+                double a3 = 0;
+                int d = dFrom;
+                for (; d + 3 <= dTo; d += 4) {
+                    a0 += buffer[base + d] * taps[d];
+                    a1 += buffer[base + d + 1] * taps[d + 1];
+                    a2 += buffer[base + d + 2] * taps[d + 2];
+                    a3 += buffer[base + d + 3] * taps[d + 3];
                 }
+                for (; d <= dTo; d++) {
+                    a0 += buffer[base + d] * taps[d];
+                }
+                acc = (a0 + a1) + (a2 + a3);
             } else {
                 long lo = (long) Math.ceil(t - halfWidth);
                 long from = Math.max(lo, bufferStart);
