@@ -74,6 +74,50 @@ class AudioDecoderTest {
     }
 
     @Test
+    void resamplerPassBandIsFlatToNinetyTwoPercentOfNyquist() {
+        // soxr_hq's shape: flat well into the top octave, half power near 95 % of the output's Nyquist frequency
+        assertEquals(1.0, resampledGain(44_100, 0.92 * 11_025), 0.002);
+        assertEquals(1.0, resampledGain(48_000, 0.50 * 11_025), 0.002);
+        assertEquals(1.0, resampledGain(48_000, 0.90 * 11_025), 0.002);
+        double halfPower = resampledGain(44_100, 0.955 * 11_025);
+        assertTrue(halfPower > 0.3 && halfPower < 0.9, "gain at 95.5 % of Nyquist: " + halfPower);
+        assertTrue(resampledGain(44_100, 0.99 * 11_025) < 1e-3);
+    }
+
+    /** Amplitude of a resampled sine relative to the input's (interior samples, fitted by least squares). */
+    private static double resampledGain(int rate, double hz) {
+        double[] x = TestAudio.sine(hz, rate, 1.0, 0.5);
+        float[] in = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            in[i] = (float) x[i];
+        }
+        SincResampler r = new SincResampler(rate, 22_050);
+        float[][] out = {new float[0]};
+        SincResampler.Sink sink = (b, n) -> {
+            float[] o = out[0];
+            out[0] = Arrays.copyOf(o, o.length + n);
+            System.arraycopy(b, 0, out[0], o.length, n);
+        };
+        r.process(in, in.length, sink);
+        r.finish(sink);
+        double ss = 0;
+        double cc = 0;
+        double s2 = 0;
+        double c2 = 0;
+        for (int i = 500; i < out[0].length - 500; i++) {
+            double s = Math.sin(2 * Math.PI * hz * i / 22_050.0);
+            double c = Math.cos(2 * Math.PI * hz * i / 22_050.0);
+            ss += out[0][i] * s;
+            cc += out[0][i] * c;
+            s2 += s * s;
+            c2 += c * c;
+        }
+        double a = ss / s2;
+        double b = cc / c2;
+        return Math.hypot(a, b) / 0.5;
+    }
+
+    @Test
     void resamplerRejectsWhatWouldAlias() throws Exception {
         // 15 kHz is above the 11,025 Hz Nyquist frequency of the output: it must vanish, not fold to 7.05 kHz
         double[] x = TestAudio.sine(15_000, 44_100, 1.0, 0.5);
