@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -115,7 +116,9 @@ public final class AudioDecoder {
         // AIFF stores the rate as an 80-bit float: round a near-integer rate rather than refuse it
         SincResampler resampler = new SincResampler(Math.round(rate), targetRate);
         long maxOut = (long) Math.ceil(maxSeconds * targetRate);
-        FloatAccumulator out = new FloatAccumulator(maxOut);
+        long declared = pcm.getFrameLength() > 0 ? pcm.getFrameLength() : source.getFrameLength();
+        long expected = declared > 0 ? resampler.outputLength(declared) : -1;
+        FloatAccumulator out = new FloatAccumulator(maxOut, expected > 0 && expected <= maxOut ? (int) expected : -1);
         byte[] bytes = new byte[BLOCK_FRAMES * frameSize];
         float[] mono = new float[BLOCK_FRAMES];
         int pending = 0;
@@ -299,16 +302,22 @@ public final class AudioDecoder {
         }
     }
 
-    /** Growable output with a hard cap, so an endless or mislabelled stream cannot exhaust memory. */
+    /**
+     * Output with a hard cap, so an endless or mislabelled stream cannot exhaust memory. When the header
+     * declares the length, samples go straight into one array of that size (no copy at the end, so a
+     * 10-minute file needs its 53 MB once, not twice); otherwise, or past the declared length, into chunks.
+     */
     private static final class FloatAccumulator implements SincResampler.Sink {
         private static final int CHUNK = 1 << 18;
-        private final List<float[]> chunks = new ArrayList<>();
         private final long cap;
+        private float[] exact;
+        private final List<float[]> chunks = new ArrayList<>();
         private long size;
         private boolean overflow;
 
-        FloatAccumulator(long cap) {
+        FloatAccumulator(long cap, int expected) {
             this.cap = cap;
+            this.exact = expected > 0 ? new float[expected] : null;
         }
 
         @Override
@@ -319,8 +328,26 @@ public final class AudioDecoder {
             if (size + length > cap) {
                 overflow = true;
                 chunks.clear();
+                exact = null;
                 return;
             }
+            if (exact != null) {
+                if (size + length <= exact.length) {
+                    System.arraycopy(block, 0, exact, (int) size, length);
+                    size += length;
+                    return;
+                }
+                // longer than declared: move to chunks
+                long kept = size;
+                size = 0;
+                float[] old = exact;
+                exact = null;
+                append(old, (int) kept);
+            }
+            append(block, length);
+        }
+
+        private void append(float[] block, int length) {
             int off = 0;
             while (off < length) {
                 int inChunk = (int) (size % CHUNK);
@@ -340,6 +367,11 @@ public final class AudioDecoder {
         }
 
         float[] toArray() {
+            if (exact != null) {
+                float[] a = size == exact.length ? exact : Arrays.copyOf(exact, (int) size);
+                exact = null;
+                return a;
+            }
             float[] all = new float[(int) size];
             long pos = 0;
             for (float[] c : chunks) {

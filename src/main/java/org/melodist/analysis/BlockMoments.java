@@ -11,15 +11,17 @@ public final class BlockMoments {
     private final double[] sum;
     private final double[] sumSq;
 
-    BlockMoments(float[] x, int block) {
+    /** Moments of {@code x}, or of {@code x - minus} when {@code minus} is not null. */
+    BlockMoments(float[] x, float[] minus, int block) {
         this.block = block;
         this.length = x.length;
         int n = (x.length + block - 1) / block;
         sum = new double[n];
         sumSq = new double[n];
         for (int i = 0; i < x.length; i++) {
-            sum[i / block] += x[i];
-            sumSq[i / block] += (double) x[i] * x[i];
+            double v = minus == null ? x[i] : (float) (x[i] - minus[i]);
+            sum[i / block] += v;
+            sumSq[i / block] += v * v;
         }
     }
 

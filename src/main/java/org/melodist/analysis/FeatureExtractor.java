@@ -89,7 +89,7 @@ public final class FeatureExtractor {
         ChromaFilterBank chromaBank = new ChromaFilterBank(sampleRate, tune);
         double[][] chroma = new double[ChromaFilterBank.N_CHROMA][n];
         double[] chromaFrame = new double[ChromaFilterBank.N_CHROMA];
-        Hpss.Result hp = new Hpss().separate(y, (t, p) -> {
+        float[] harmonic = new Hpss().harmonic(y, (t, p) -> {
             chromaBank.apply(p, chromaFrame);
             double max = 0;
             for (double v : chromaFrame) {
@@ -100,16 +100,17 @@ public final class FeatureExtractor {
                 chroma[c][t] = chromaFrame[c] / scale;
             }
         });
-        double[] hStats = Stats.meanVar(hp.harmonic());
-        double[] pStats = Stats.meanVar(hp.percussive());
+        double[] hStats = Stats.meanVar(harmonic);
+        // percussive = y - harmonic (Hpss.separate explains why); kept implicit to save a waveform of memory
+        double[] pStats = Stats.meanVarOfDifference(y, harmonic);
         long t3 = CpuClock.nanos();
         double[] zcr = zeroCrossingRate(y, n);
         double[] rms = rms(y, n);
         long t4 = CpuClock.nanos();
         lastTimes = new StageTimes(t1 - t0 - melCpu, melCpu + (t2 - t1), t3 - t2, t4 - t3);
         return new FrameFeatures(sampleRate, y.length, Stft.HOP, centroid, bandwidth, rolloff, zcr, rms, mfcc, chroma,
-                onset, tune, hStats[0], hStats[1], pStats[0], pStats[1], new BlockMoments(hp.harmonic(), Stft.HOP),
-                new BlockMoments(hp.percussive(), Stft.HOP));
+                onset, tune, hStats[0], hStats[1], pStats[0], pStats[1], new BlockMoments(harmonic, null, Stft.HOP),
+                new BlockMoments(y, harmonic, Stft.HOP));
     }
 
     private static void spectralShape(double[] s, double[] freq, int t, double[] centroid, double[] bandwidth,

@@ -27,6 +27,19 @@ public final class Hpss {
     }
 
     public Result separate(float[] y, FrameConsumer powerConsumer) {
+        float[] harmonic = harmonic(y, powerConsumer);
+        // The two soft masks sum to 1 in every bin (0.5 + 0.5 where both medians are 0), and the inverse STFT
+        // is linear and reconstructs y exactly (every sample lies under three or four frames), so the
+        // percussive waveform is y minus the harmonic one: one inverse FFT per frame instead of two.
+        float[] percussive = new float[y.length];
+        for (int i = 0; i < y.length; i++) {
+            percussive[i] = y[i] - harmonic[i];
+        }
+        return new Result(harmonic, percussive);
+    }
+
+    /** The harmonic waveform alone; the percussive one is {@code y - harmonic} (see {@link #separate}). */
+    public float[] harmonic(float[] y, FrameConsumer powerConsumer) {
         int n = Stft.frameCount(y.length);
         int bins = Stft.BINS;
         int rows = BLOCK + 2 * HALF;
@@ -113,14 +126,7 @@ public final class Hpss {
             }
         }
         normaliseByWindowSumSquare(harmonicOut, n);
-        // The two soft masks sum to 1 in every bin (0.5 + 0.5 where both medians are 0), and the inverse STFT
-        // is linear and reconstructs y exactly (every sample lies under three or four frames), so the
-        // percussive waveform is y minus the harmonic one: one inverse FFT per frame instead of two.
-        float[] percussiveOut = new float[y.length];
-        for (int i = 0; i < y.length; i++) {
-            percussiveOut[i] = y[i] - harmonicOut[i];
-        }
-        return new Result(harmonicOut, percussiveOut);
+        return harmonicOut;
     }
 
     /** librosa.util.softmask(X, X_ref, power=2, split_zeros=True). */

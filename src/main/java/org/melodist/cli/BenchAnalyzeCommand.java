@@ -71,6 +71,14 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
             }
         }
         try {
+            // warm the JIT on a short file first, so the first measured file is not charged for compilation
+            Path warm = Files.createTempFile("melodist-warmup", ".wav");
+            try {
+                SyntheticMusic.writeWav(warm, 20, 44_100, 112, 1);
+                new AnalysisBenchmark().run(warm, 3, genre);
+            } finally {
+                Files.deleteIfExists(warm);
+            }
             for (Path f : targets) {
                 AnalysisBenchmark.Result r = new AnalysisBenchmark().run(f, runs, genre);
                 AudioAnalyzer.Timings t = r.timings();
