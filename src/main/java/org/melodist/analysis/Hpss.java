@@ -47,11 +47,12 @@ public final class Hpss {
         float[] harmonicOut = new float[y.length];
         double[][] re = new double[rows][bins];
         double[][] im = new double[rows][bins];
-        double[][] mag = new double[rows][bins];
-        // the same magnitudes bin-major, so the time-direction median reads contiguous memory
-        double[][] magT = new double[bins][rows];
-        double[][] harmT = new double[bins][BLOCK];
-        double[] perc = new double[bins];
+        // magnitudes rounded to float32 as librosa's are, frame-major for the frequency median and bin-major so
+        // the time-direction median reads contiguous memory
+        float[][] mag = new float[rows][bins];
+        float[][] magT = new float[bins][rows];
+        float[][] harmT = new float[bins][BLOCK];
+        float[] perc = new float[bins];
         double[] power = new double[bins];
         double[] hre = new double[bins];
         double[] him = new double[bins];
@@ -71,12 +72,12 @@ public final class Hpss {
                 int row = t - r0;
                 double[] fr = re[row];
                 double[] fi = im[row];
-                double[] m = mag[row];
+                float[] m = mag[row];
                 stft.frame(y, t, fr, fi);
                 for (int k = 0; k < bins; k++) {
                     double p = fr[k] * fr[k] + fi[k] * fi[k];
                     power[k] = p;
-                    m[k] = Math.sqrt(p);
+                    m[k] = (float) Math.sqrt(p);
                     magT[k][row] = m[k];
                 }
                 if (powerConsumer != null && t >= b0 && t < b1) {
@@ -89,8 +90,8 @@ public final class Hpss {
             }
             // harmonic: median along time, bin by bin, sliding over the block
             for (int k = 0; k < bins; k++) {
-                double[] series = magT[k];
-                double[] h = harmT[k];
+                float[] series = magT[k];
+                float[] h = harmT[k];
                 median.clear();
                 for (int j = 0; j < KERNEL; j++) {
                     median.add(series[rowAt[j]]);
@@ -102,7 +103,7 @@ public final class Hpss {
                 }
             }
             for (int t = b0; t < b1; t++) {
-                double[] m = mag[t - r0];
+                float[] m = mag[t - r0];
                 // percussive: median along frequency within the frame
                 median.clear();
                 for (int j = 0; j < KERNEL; j++) {

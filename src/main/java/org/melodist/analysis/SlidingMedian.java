@@ -1,26 +1,27 @@
 package org.melodist.analysis;
 
 /**
- * Median of an odd-sized sliding window kept as a sorted array: each step finds the ranks of the value leaving
+ * Median of an odd-sized sliding window of float32 values (librosa filters its float32 magnitudes) kept as a
+ * sorted array: each step finds the ranks of the value leaving
  * and the value entering and shifts the values between them, cheaper than re-selecting 31 values.
  */
 final class SlidingMedian {
 
-    private final double[] sorted;
+    private final float[] sorted;
     private int size;
 
     SlidingMedian(int window) {
         if (window % 2 == 0) {
             throw new IllegalArgumentException("window must be odd: " + window);
         }
-        sorted = new double[window];
+        sorted = new float[window];
     }
 
     void clear() {
         size = 0;
     }
 
-    void add(double v) {
+    void add(float v) {
         int i = size;
         while (i > 0 && sorted[i - 1] > v) {
             sorted[i] = sorted[i - 1];
@@ -30,15 +31,15 @@ final class SlidingMedian {
         size++;
     }
 
-    void replace(double leaving, double entering) {
+    void replace(float leaving, float entering) {
         // ranks by counting rather than searching: no data-dependent branches, which on audio magnitudes
         // (unpredictable) was twice as fast as a binary search plus an insertion loop
-        double[] a = sorted;
+        float[] a = sorted;
         int n = size;
         int i = 0;
         int j = 0;
         for (int k = 0; k < n; k++) {
-            double v = a[k];
+            float v = a[k];
             i += v < leaving ? 1 : 0;
             j += v < entering ? 1 : 0;
         }
@@ -54,7 +55,7 @@ final class SlidingMedian {
         a[j] = entering;
     }
 
-    double median() {
+    float median() {
         return sorted[size / 2];
     }
 
