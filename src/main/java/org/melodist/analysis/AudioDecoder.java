@@ -117,7 +117,11 @@ public final class AudioDecoder {
         SincResampler resampler = new SincResampler(Math.round(rate), targetRate);
         long maxOut = (long) Math.ceil(maxSeconds * targetRate);
         long declared = pcm.getFrameLength() > 0 ? pcm.getFrameLength() : source.getFrameLength();
-        long expected = declared > 0 ? resampler.outputLength(declared) : -1;
+        // trust a declared length only as far as the file could hold it (16:1 covers lossless codecs), so a
+        // lying header cannot make a tiny file allocate 160 MB
+        long fileBytes = fileSize(file);
+        long expected = declared > 0 && declared * frameSize <= 16 * fileBytes + (1 << 20)
+                ? resampler.outputLength(declared) : -1;
         FloatAccumulator out = new FloatAccumulator(maxOut, expected > 0 && expected <= maxOut ? (int) expected : -1);
         byte[] bytes = new byte[BLOCK_FRAMES * frameSize];
         float[] mono = new float[BLOCK_FRAMES];
@@ -198,6 +202,14 @@ public final class AudioDecoder {
             }
         }
         throw new AudioDecodeException(file, "unsupported codec " + describe(src));
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static void checkReadable(Path file) throws AudioDecodeException {
