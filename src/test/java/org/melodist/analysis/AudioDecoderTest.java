@@ -74,6 +74,22 @@ class AudioDecoderTest {
     }
 
     @Test
+    void floatWavAndMuLawAuDecode() throws Exception {
+        double[] x = TestAudio.sine(1000, 44_100, 1.0, 0.5);
+        for (Path f : new Path[] {TestAudio.floatWav(dir.resolve("f.wav"), 44_100, x),
+            TestAudio.muLawAu(dir.resolve("u.au"), 44_100, x)}) {
+            DecodedAudio a = decoder.decode(f);
+            assertEquals(22_050, a.samples().length, 1);
+            // mu-law keeps about 12 bits near full scale: 1 % of amplitude
+            double tolerance = f.toString().endsWith(".au") ? 0.015 : 2e-3;
+            for (int i = 200; i < a.samples().length - 200; i++) {
+                assertEquals(0.5 * Math.sin(2 * Math.PI * 1000 * i / 22_050.0), a.samples()[i], tolerance,
+                        "sample " + i + " of " + f.getFileName() + " (" + a.sourceFormat() + ")");
+            }
+        }
+    }
+
+    @Test
     void resamplerPassBandIsFlatToNinetyTwoPercentOfNyquist() {
         // soxr_hq's shape: flat well into the top octave, half power near 95 % of the output's Nyquist frequency
         assertEquals(1.0, resampledGain(44_100, 0.92 * 11_025), 0.002);

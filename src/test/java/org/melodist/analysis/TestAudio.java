@@ -64,6 +64,36 @@ final class TestAudio {
         return file;
     }
 
+    /** A 32-bit IEEE float WAV (format tag 3), written by hand: javax.sound reads these but does not write them. */
+    static Path floatWav(Path file, int rate, double[] mono) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 4 * mono.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {'R', 'I', 'F', 'F'}).putInt(36 + 4 * mono.length).put(new byte[] {'W', 'A', 'V', 'E'});
+        b.put(new byte[] {'f', 'm', 't', ' '}).putInt(16).putShort((short) 3).putShort((short) 1).putInt(rate)
+                .putInt(rate * 4).putShort((short) 4).putShort((short) 32);
+        b.put(new byte[] {'d', 'a', 't', 'a'}).putInt(4 * mono.length);
+        for (double v : mono) {
+            b.putFloat((float) v);
+        }
+        return Files.write(file, b.array());
+    }
+
+    /** An AU file in 8-bit mu-law, encoded by the JDK's own converter: a compressed path through javax.sound. */
+    static Path muLawAu(Path file, int rate, double[] mono) throws IOException {
+        int[][] q = quantise(mono, 1, 16);
+        byte[] data = new byte[2 * mono.length];
+        for (int i = 0; i < mono.length; i++) {
+            data[2 * i] = (byte) (q[0][i] >> 8);
+            data[2 * i + 1] = (byte) q[0][i];
+        }
+        AudioFormat pcm = new AudioFormat(rate, 16, 1, true, true);
+        AudioFormat ulaw = new AudioFormat(AudioFormat.Encoding.ULAW, rate, 8, 1, 1, rate, true);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(data), pcm, mono.length);
+                AudioInputStream enc = AudioSystem.getAudioInputStream(ulaw, in)) {
+            AudioSystem.write(enc, AudioFileFormat.Type.AU, file.toFile());
+        }
+        return file;
+    }
+
     static Path wav16(Path file, int rate, double[] mono) throws IOException {
         return write(file, AudioFileFormat.Type.WAVE, rate, 16, false, quantise(mono, 1, 16));
     }
