@@ -24,7 +24,7 @@ public final class AnalysisJson {
     public static String toJson(AudioAnalysis a, GenreWindows.Result genre, boolean frames) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("durationSec", a.durationSec());
-        root.put("sourceSampleRate", a.sourceSampleRate());
+        root.put("sourceSampleRate", Math.round(a.sourceSampleRate()));
         root.put("sourceChannels", a.sourceChannels());
         root.put("sourceFormat", a.sourceFormat());
         root.put("tempoBpm", a.tempoBpm());

@@ -34,7 +34,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the analysis as JSON")
     boolean json;
 
-    @Option(names = "--frames", description = "with --json, add the frame-wise series (hop 512 samples)")
+    @Option(names = "--frames", description = "add the frame-wise series at hop 512 samples (implies --json)")
     boolean frames;
 
     @Override

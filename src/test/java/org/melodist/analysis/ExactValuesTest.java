@@ -86,6 +86,22 @@ class ExactValuesTest {
         assertEquals(new Key(7, Key.Mode.MAJOR), a.key().key(), a.key().toString());
     }
 
+    @Test
+    void tinyAndImpulsiveInputsGiveFiniteResults() {
+        for (int n : new int[] {1, 10, 511, 512, 2048, 5000}) {
+            float[] y = new float[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = (float) (0.5 * Math.sin(i * 0.3));
+            }
+            AudioAnalysis a = new AudioAnalyzer().analyze(new DecodedAudio(y, SR, SR, 1, "test"));
+            assertEquals(1 + n / 512, a.frames().frames());
+            for (var e : a.features().entrySet()) {
+                assertTrue(Double.isFinite(e.getValue()), n + " samples: " + e.getKey() + " = " + e.getValue());
+            }
+            assertTrue(Double.isFinite(a.key().correlation()), n + " samples: key " + a.key());
+        }
+    }
+
     private static double[][] chromaOf(double[] profile) {
         double[][] c = new double[12][3];
         for (int i = 0; i < 12; i++) {
