@@ -2,7 +2,10 @@ package org.melodist.analysis;
 
 import java.nio.file.Path;
 
-/** Decodes a file and computes its features, tempo, beats and key: the analysis pipeline in one call. */
+/**
+ * Decodes a file and computes its features, tempo, beats and key: the analysis pipeline in one call. Keeps the
+ * last run's stage timings, so use one instance per thread.
+ */
 public final class AudioAnalyzer {
 
     /** CPU nanoseconds per stage of the last analysis (see {@link CpuClock}), for benchmarks. */
