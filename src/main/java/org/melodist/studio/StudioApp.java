@@ -1,18 +1,22 @@
 package org.melodist.studio;
 
+import atlantafx.base.theme.PrimerDark;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The studio window. */
+import org.melodist.AppPaths;
+import org.melodist.studio.shell.StudioViewModel;
+import org.melodist.studio.shell.StudioWindow;
+
+/** The studio application: wires the view models to the user's data folder and shows the window. */
 public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Melodist");
-        stage.setScene(new Scene(new StackPane(new Label("Melodist studio: the piano roll arrives with the studio issue.")), 1000, 650));
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        StudioViewModel vm = new StudioViewModel(AppPaths.userDataDir());
+        StudioWindow window = new StudioWindow(stage, vm);
         stage.show();
+        window.openInitialSong(true);
     }
 }

@@ -1,0 +1,97 @@
+package org.melodist.studio.shell;
+
+import java.nio.file.Path;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+
+import org.melodist.song.Song;
+import org.melodist.studio.document.DocumentViewModel;
+import org.melodist.studio.document.RecoveryStore;
+import org.melodist.studio.document.SongDocument;
+import org.melodist.studio.pianoroll.GridDivision;
+import org.melodist.studio.pianoroll.PianoRollViewModel;
+import org.melodist.studio.prefs.StudioPreferences;
+import org.melodist.studio.tracks.TrackListViewModel;
+
+/**
+ * The whole studio's state, wired in one place: the open document, the file commands, the piano roll,
+ * the track list and the status bar's message and progress. Panels get what they need from here.
+ */
+public final class StudioViewModel implements AutoCloseable {
+
+    private final StudioPreferences prefs;
+    private final SongDocument document;
+    private final DocumentViewModel files;
+    private final PianoRollViewModel pianoRoll;
+    private final TrackListViewModel tracks;
+    private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
+    /** The current background job's progress (-1 indeterminate, 0 when idle). */
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
+
+    /** Everything the studio writes lives under {@code userDataDir}: preferences and the recovery file. */
+    public StudioViewModel(Path userDataDir) {
+        prefs = new StudioPreferences(userDataDir.resolve("studio.properties"));
+        document = new SongDocument(Song.empty());
+        files = new DocumentViewModel(document, prefs, new RecoveryStore(userDataDir.resolve("recovery").resolve("autosave.mid")));
+        pianoRoll = new PianoRollViewModel(document);
+        tracks = new TrackListViewModel(document, pianoRoll.trackIndexProperty());
+        GridDivision savedGrid = GridDivision.fromLabel(prefs.get("grid", ""));
+        if (savedGrid != null) pianoRoll.gridProperty().set(savedGrid);
+        files.addSettingsWriter(pianoRoll::writeSettings);
+        files.addSettingsWriter(tracks::writeSettings);
+        files.addLoadListener(pianoRoll::readSettings);
+        files.addLoadListener(tracks::readSettings);
+        relay(files.messageProperty());
+        relay(pianoRoll.messageProperty());
+    }
+
+    /** Shows a panel's messages in the status bar. */
+    public void relay(ObservableValue<String> messages) {
+        messages.addListener((obs, o, n) -> {
+            if (n != null && !n.isBlank()) status.set(n);
+        });
+    }
+
+    public StudioPreferences prefs() {
+        return prefs;
+    }
+
+    public SongDocument document() {
+        return document;
+    }
+
+    public DocumentViewModel files() {
+        return files;
+    }
+
+    public PianoRollViewModel pianoRoll() {
+        return pianoRoll;
+    }
+
+    public TrackListViewModel tracks() {
+        return tracks;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** Remembers the settings that outlive a song (grid) before the window closes. */
+    public void rememberSettings() {
+        prefs.put("grid", pianoRoll.gridProperty().get().label());
+        prefs.save();
+    }
+
+    @Override
+    public void close() {
+        files.close();
+    }
+}
