@@ -1,6 +1,5 @@
 package org.melodist.studio;
 
-import atlantafx.base.theme.PrimerDark;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -13,7 +12,6 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         StudioViewModel vm = new StudioViewModel(AppPaths.userDataDir());
         StudioWindow window = new StudioWindow(stage, vm);
         stage.show();

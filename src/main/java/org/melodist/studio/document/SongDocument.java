@@ -142,7 +142,6 @@ public final class SongDocument {
 
     private void refresh() {
         Song now = history.current();
-        song.set(now);
         // Songs are immutable and edits always build new ones, so identity tells whether anything changed.
         dirty.set(now != savedSong);
         canUndo.set(history.canUndo());
@@ -152,5 +151,7 @@ public final class SongDocument {
         Path f = file.get();
         String name = f == null ? "Untitled" : String.valueOf(f.getFileName());
         title.set((dirty.get() ? "*" : "") + name);
+        // last, so that listeners of the song see the flags that go with it
+        song.set(now);
     }
 }

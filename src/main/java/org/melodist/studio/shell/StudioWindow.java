@@ -9,6 +9,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import atlantafx.base.theme.PrimerDark;
+import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -36,8 +38,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -68,6 +68,8 @@ public final class StudioWindow {
     private final ToolBar composeBar = new ToolBar();
 
     public StudioWindow(Stage stage, StudioViewModel vm) {
+        // the app stylesheet builds on the theme's -color-* variables, so the theme comes first
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         this.stage = stage;
         this.vm = vm;
         pianoRoll = new PianoRollView(vm.pianoRoll());
@@ -180,7 +182,6 @@ public final class StudioWindow {
 
     private MenuBar menuBar() {
         PianoRollViewModel roll = vm.pianoRoll();
-        DocumentViewModel files = vm.files();
         Menu file = new Menu("_File");
         file.getItems().addAll(
                 item("_New", "Shortcut+N", this::newSong),
@@ -223,7 +224,6 @@ public final class StudioWindow {
                 item("_About Melodist", null, this::about));
         MenuBar bar = new MenuBar(file, edit, help);
         bar.setId("menu-bar");
-        files.recentFiles();
         return bar;
     }
 
@@ -410,8 +410,6 @@ public final class StudioWindow {
             }
             e.consume();
         });
-        Pane spacer = new Pane();
-        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
         javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(8, handle);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

@@ -1,0 +1,110 @@
+package org.melodist.studio.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.melodist.midi.MidiFileWriter;
+import org.melodist.song.Note;
+import org.melodist.song.Song;
+import org.melodist.song.Track;
+import org.melodist.studio.pianoroll.PianoRollGeometry;
+import org.melodist.studio.pianoroll.PianoRollView;
+
+/** Drives the real studio window under headless Monocle: mouse drawing, dragging, keys, opening a file. */
+@ExtendWith(ApplicationExtension.class)
+class StudioWindowTest {
+
+    @TempDir
+    static Path userData;
+    private StudioWindow window;
+    private StudioViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        vm = new StudioViewModel(userData.resolve("u" + System.nanoTime()));
+        window = new StudioWindow(stage, vm);
+        stage.setWidth(1100);
+        stage.setHeight(700);
+        stage.show();
+        window.pianoRoll().scrollToContent();
+    }
+
+    /** The screen point in the middle of the cell of this pitch, a few pixels after this tick. */
+    private Point2D cell(int pitch, long tick) {
+        PianoRollView roll = window.pianoRoll();
+        PianoRollGeometry g = roll.geometry();
+        return roll.notesArea().localToScreen(g.tickToX(tick) + 4, g.pitchToY(pitch) + g.rowHeight() / 2);
+    }
+
+    private List<Note> notes() {
+        return vm.document().current().track(0).notes();
+    }
+
+    @Test
+    void drawANoteWithTheMouseMoveItAndUndoBoth(FxRobot robot) {
+        int pitch = window.pianoRoll().geometry().yToPitch(200);
+        robot.clickOn(cell(pitch, 960), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        long sixteenth = vm.pianoRoll().gridTicks();
+        assertEquals(List.of(new Note(pitch, 96, 960, sixteenth)), notes());
+        assertTrue(vm.document().isDirty());
+
+        // drag the note two rows up and one beat right
+        robot.drag(cell(pitch, 960), MouseButton.PRIMARY).moveTo(cell(pitch + 2, 960 + 480)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(new Note(pitch + 2, 96, 1440, sixteenth)), notes());
+        assertEquals("Move 1 note", vm.document().undoNameProperty().get(), "one drag is one undo step");
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(new Note(pitch, 96, 960, sixteenth)), notes());
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(notes().isEmpty());
+        assertFalse(vm.document().isDirty());
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, notes().size(), "Ctrl+Y redoes");
+    }
+
+    @Test
+    void openAFileThenRubberBandTransposeAndDeleteWithKeys(FxRobot robot) throws Exception {
+        Path file = userData.resolve("three.mid");
+        new MidiFileWriter().write(Song.of(480, 120, List.of(Track.of("Lead", 0, 0,
+                List.of(new Note(60, 90, 0, 480), new Note(62, 90, 480, 480), new Note(64, 90, 960, 480))))), file);
+        robot.interact(() -> window.openFile(file));
+        assertEquals(3, notes().size());
+        assertEquals("three.mid", vm.document().titleProperty().get());
+        assertTrue(robot.window(w -> w == window.stage()).isShowing());
+
+        // rubber band around the first two notes
+        robot.drag(cell(63, 0).add(-2, -4), MouseButton.PRIMARY).moveTo(cell(59, 900)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, vm.pianoRoll().selection().size());
+
+        robot.type(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(61, 63, 64), notes().stream().map(Note::pitch).toList());
+
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(new Note(64, 90, 960, 480)), notes());
+        assertEquals("*three.mid", vm.document().titleProperty().get());
+    }
+}
