@@ -16,5 +16,7 @@ public final class StudioApp extends Application {
         StudioWindow window = new StudioWindow(stage, vm);
         stage.show();
         window.openInitialSong(true);
+        // the window is up; the synthesizer and soundbank load behind it
+        vm.transport().loadInBackground();
     }
 }

@@ -352,7 +352,8 @@ public final class PianoRollView extends BorderPane {
         switch (done) {
             case PENDING_DRAW -> {
                 if (e.getButton() == MouseButton.PRIMARY) {
-                    vm.drawNote(geo.yToPitch(e.getY()), geo.xToTick(e.getX()), !e.isAltDown());
+                    Note drawn = vm.drawNote(geo.yToPitch(e.getY()), geo.xToTick(e.getX()), !e.isAltDown());
+                    auditioner.accept(drawn.pitch());
                 }
             }
             case RUBBER_BAND -> {

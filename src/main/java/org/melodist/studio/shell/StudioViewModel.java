@@ -1,6 +1,7 @@
 package org.melodist.studio.shell;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -8,7 +9,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 
+import org.melodist.settings.PropertiesFileSettingsStore;
 import org.melodist.song.Song;
+import org.melodist.sound.PlaybackService;
+import org.melodist.sound.SequencerPlaybackService;
+import org.melodist.sound.SoundbankChoice;
 import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.document.SongDocument;
@@ -16,6 +21,7 @@ import org.melodist.studio.pianoroll.GridDivision;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
 import org.melodist.studio.tracks.TrackListViewModel;
+import org.melodist.studio.transport.TransportViewModel;
 
 /**
  * The whole studio's state, wired in one place: the open document, the file commands, the piano roll,
@@ -28,12 +34,21 @@ public final class StudioViewModel implements AutoCloseable {
     private final DocumentViewModel files;
     private final PianoRollViewModel pianoRoll;
     private final TrackListViewModel tracks;
+    private final TransportViewModel transport;
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     /** The current background job's progress (-1 indeterminate, 0 when idle). */
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
 
-    /** Everything the studio writes lives under {@code userDataDir}: preferences and the recovery file. */
+    /** The studio as the app runs it: playback through the sound card. */
     public StudioViewModel(Path userDataDir) {
+        this(userDataDir, SequencerPlaybackService::forSoundCard);
+    }
+
+    /**
+     * Everything the studio writes lives under {@code userDataDir}: preferences, the soundbank choice
+     * and the recovery file. {@code playback} opens live playback with a soundbank.
+     */
+    public StudioViewModel(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback) {
         prefs = new StudioPreferences(userDataDir.resolve("studio.properties"));
         document = new SongDocument(Song.empty());
         files = new DocumentViewModel(document, prefs, new RecoveryStore(userDataDir.resolve("recovery").resolve("autosave.mid")));
@@ -45,7 +60,10 @@ public final class StudioViewModel implements AutoCloseable {
         files.addSettingsWriter(tracks::writeSettings);
         files.addLoadListener(pianoRoll::readSettings);
         files.addLoadListener(tracks::readSettings);
+        transport = new TransportViewModel(pianoRoll, tracks,
+                new SoundbankChoice(new PropertiesFileSettingsStore(userDataDir.resolve("sound.properties"))), playback);
         relay(files.messageProperty());
+        relay(transport.messageProperty());
         relay(pianoRoll.messageProperty());
     }
 
@@ -76,6 +94,10 @@ public final class StudioViewModel implements AutoCloseable {
         return tracks;
     }
 
+    public TransportViewModel transport() {
+        return transport;
+    }
+
     public StringProperty statusProperty() {
         return status;
     }
@@ -93,5 +115,6 @@ public final class StudioViewModel implements AutoCloseable {
     @Override
     public void close() {
         files.close();
+        transport.close();
     }
 }

@@ -27,7 +27,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
@@ -38,6 +37,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -48,6 +48,7 @@ import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.pianoroll.PianoRollView;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.tracks.TrackListView;
+import org.melodist.studio.transport.TransportView;
 
 /**
  * The studio's main window: menu bar, Compose and Analysis tabs, status bar; the file dialogs and
@@ -65,7 +66,7 @@ public final class StudioWindow {
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Open Recent");
     private final StatusBar statusBar = new StatusBar();
-    private final ToolBar composeBar = new ToolBar();
+    private final HBox composeBar = new HBox(10);
 
     public StudioWindow(Stage stage, StudioViewModel vm) {
         // the app stylesheet builds on the theme's -color-* variables, so the theme comes first
@@ -83,7 +84,12 @@ public final class StudioWindow {
         split.setDividerPositions(0.17);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         compose.setCenter(split);
-        composeBar.getItems().add(dragHandle());
+        TransportView transport = new TransportView(vm.transport());
+        HBox.setHgrow(transport, javafx.scene.layout.Priority.ALWAYS);
+        composeBar.getChildren().addAll(transport, dragHandle());
+        composeBar.setAlignment(Pos.CENTER_LEFT);
+        composeBar.getStyleClass().add("compose-bar");
+        pianoRoll.setAuditioner(vm.transport()::audition);
         composeBar.setId("compose-bar");
         compose.setTop(composeBar);
         Tab composeTab = new Tab("Compose", compose);
@@ -149,7 +155,7 @@ public final class StudioWindow {
     }
 
     /** Where later panels (transport, generate) put their controls above the piano roll. */
-    public ToolBar composeBar() {
+    public HBox composeBar() {
         return composeBar;
     }
 
@@ -249,6 +255,21 @@ public final class StudioWindow {
         Node focus = stage.getScene().getFocusOwner();
         if (focus instanceof javafx.scene.control.TextInputControl || e.isShortcutDown() || e.isAltDown()) return;
         if (!tabs.getSelectionModel().getSelectedItem().getId().equals("compose-tab")) return;
+        if (e.getCode() == KeyCode.SPACE) {
+            vm.transport().togglePlay();
+            e.consume();
+            return;
+        }
+        if (e.getCode() == KeyCode.HOME) {
+            vm.transport().returnToStart();
+            e.consume();
+            return;
+        }
+        if (e.getCode() == KeyCode.L) {
+            vm.transport().toggleLoop();
+            e.consume();
+            return;
+        }
         if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
             vm.pianoRoll().deleteSelection();
             e.consume();
@@ -410,7 +431,7 @@ public final class StudioWindow {
             }
             e.consume();
         });
-        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(8, handle);
+        HBox box = new HBox(8, handle);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

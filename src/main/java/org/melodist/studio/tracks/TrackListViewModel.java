@@ -62,12 +62,11 @@ public final class TrackListViewModel {
     }
 
     private final ObservableList<TrackRow> rows = FXCollections.observableArrayList();
+    private final List<Runnable> mixListeners = new ArrayList<>();
     private final IntegerProperty editedTrack;
-    private final SongDocument document;
 
     /** {@code editedTrack} is the piano roll's edited-track property, shared so both stay in step. */
     public TrackListViewModel(SongDocument document, IntegerProperty editedTrack) {
-        this.document = document;
         this.editedTrack = editedTrack;
         rebuild(document.current());
         document.songProperty().addListener((obs, old, song) -> {
@@ -81,6 +80,29 @@ public final class TrackListViewModel {
 
     public IntegerProperty editedTrackProperty() {
         return editedTrack;
+    }
+
+    /** Called whenever a mute or solo changes, or the tracks are rebuilt. */
+    public void addMixListener(Runnable listener) {
+        mixListeners.add(listener);
+    }
+
+    /** Indices of muted tracks. */
+    public java.util.Set<Integer> muted() {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (TrackRow r : rows) if (r.mute.get()) out.add(r.index);
+        return out;
+    }
+
+    /** Indices of soloed tracks. */
+    public java.util.Set<Integer> soloed() {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (TrackRow r : rows) if (r.solo.get()) out.add(r.index);
+        return out;
+    }
+
+    private void fireMix() {
+        for (Runnable l : mixListeners) l.run();
     }
 
     /** Whether a track is heard: not muted, and soloed when any track is. */
@@ -129,9 +151,12 @@ public final class TrackListViewModel {
                 r.mute.set(old.get(i).mute.get());
                 r.solo.set(old.get(i).solo.get());
             }
+            r.mute.addListener((obs, o, n) -> fireMix());
+            r.solo.addListener((obs, o, n) -> fireMix());
             fresh.add(r);
         }
         rows.setAll(fresh);
+        fireMix();
     }
 
     private static boolean sameTrackHeaders(Song a, Song b) {
@@ -145,9 +170,5 @@ public final class TrackListViewModel {
             }
         }
         return true;
-    }
-
-    SongDocument document() {
-        return document;
     }
 }
