@@ -13,6 +13,7 @@ public final class Shortcuts {
             new Shortcut("Ctrl+O", "Open a MIDI file (or drop a .mid on the window)"),
             new Shortcut("Ctrl+S", "Save"),
             new Shortcut("Ctrl+Shift+S", "Save as"),
+            new Shortcut("Ctrl+E", "Export WAV (rendered with the current soundbank and mix)"),
             new Shortcut("Space", "Play / pause from the playhead"),
             new Shortcut("Home", "Return to the start (or the loop start)"),
             new Shortcut("L", "Loop on/off (loops the whole song when no region is set)"),

@@ -116,7 +116,12 @@ public final class StudioWindow {
         selInfo.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.pianoRoll().selection().isEmpty() ? "" : vm.pianoRoll().selection().size() + " selected",
                 vm.pianoRoll().selectionProperty()));
-        statusBar.getRightItems().addAll(selInfo, new Label("  "), docInfo);
+        javafx.scene.control.Button cancelJob = new javafx.scene.control.Button("Cancel");
+        cancelJob.setId("cancel-job");
+        cancelJob.visibleProperty().bind(vm.jobProperty().isNotNull());
+        cancelJob.managedProperty().bind(cancelJob.visibleProperty());
+        cancelJob.setOnAction(e -> vm.cancelJob());
+        statusBar.getRightItems().addAll(cancelJob, selInfo, new Label("  "), docInfo);
 
         Scene scene = new Scene(root, vm.prefs().getDouble("window.width", 1280), vm.prefs().getDouble("window.height", 800));
         scene.getStylesheets().add(StudioWindow.class.getResource(STYLESHEET).toExternalForm());
@@ -196,6 +201,8 @@ public final class StudioWindow {
                 new SeparatorMenuItem(),
                 item("_Save", "Shortcut+S", this::save),
                 item("Save _As…", "Shortcut+Shift+S", this::saveAs),
+                new SeparatorMenuItem(),
+                item("_Export WAV…", "Shortcut+E", this::exportWav),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", () -> {
                     if (confirmDiscard("quitting")) {
@@ -324,6 +331,19 @@ public final class StudioWindow {
         boolean ok = vm.files().saveAs(f.toPath());
         if (!ok) notifyError(vm.statusProperty().get());
         return ok;
+    }
+
+    private void exportWav() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export WAV");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("WAV audio", "*.wav"));
+        Path folder = vm.files().lastFolderProperty().get();
+        if (folder != null && Files.isDirectory(folder)) chooser.setInitialDirectory(folder.toFile());
+        Path current = vm.document().file();
+        String base = current == null ? "melody" : String.valueOf(current.getFileName()).replaceFirst("\\.[^.]*$", "");
+        chooser.setInitialFileName(base + ".wav");
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) vm.exportWav(f.toPath());
     }
 
     private FileChooser chooser(String title) {
