@@ -61,6 +61,8 @@ public final class PianoRollPainter {
     /** Background rows, scale highlighting and the bar/beat/grid lines. */
     public void paintGrid(GraphicsContext g, PianoRollGeometry geo, double w, double h, Song song, Key scale,
                           GridDivision grid) {
+        // clearing the whole canvas lets JavaFX drop commands of a frame not yet rendered
+        g.clearRect(0, 0, w, h);
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, w, h);
         int top = geo.yToPitch(0);
@@ -201,6 +203,7 @@ public final class PianoRollPainter {
     /** Bar numbers and beat ticks, with the loop region and the playhead marker. */
     public void paintRuler(GraphicsContext g, PianoRollGeometry geo, double w, double h, Song song, long playhead,
                            boolean loopOn, long loopStart, long loopEnd) {
+        g.clearRect(0, 0, w, h);
         g.setFill(Color.web("#17181b"));
         g.fillRect(0, 0, w, h);
         long[] vis = geo.visibleTicks(w);
@@ -246,6 +249,7 @@ public final class PianoRollPainter {
 
     /** The keyboard on the left, with C names, and a mark on rows of the chosen key. */
     public void paintKeyboard(GraphicsContext g, PianoRollGeometry geo, double w, double h, Key scale, int pressed) {
+        g.clearRect(0, 0, w, h);
         g.setFill(Color.web("#101114"));
         g.fillRect(0, 0, w, h);
         int top = geo.yToPitch(0);
@@ -278,6 +282,7 @@ public final class PianoRollPainter {
     /** One stem per visible note of the edited track, its height the velocity. */
     public void paintVelocityLane(GraphicsContext g, PianoRollGeometry geo, double w, double h, Track track,
                                   long maxDuration, List<Note> selection, Note dragged, int draggedVelocity) {
+        g.clearRect(0, 0, w, h);
         g.setFill(Color.web("#17181b"));
         g.fillRect(0, 0, w, h);
         g.setStroke(BEAT_LINE);
