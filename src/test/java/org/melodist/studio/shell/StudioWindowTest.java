@@ -107,4 +107,50 @@ class StudioWindowTest {
         assertEquals(List.of(new Note(64, 90, 960, 480)), notes());
         assertEquals("*three.mid", vm.document().titleProperty().get());
     }
+
+    @Test
+    void rulerClickMovesThePlayheadAndDragSetsTheLoop(FxRobot robot) {
+        javafx.scene.Node ruler = robot.lookup("#piano-roll-ruler").query();
+        PianoRollGeometry g = window.pianoRoll().geometry();
+        Point2D at = ruler.localToScreen(g.tickToX(1920) + 1, 12);
+        robot.clickOn(at, MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1920, vm.pianoRoll().playheadProperty().get());
+        assertTrue(robot.lookup("#transport-position").queryLabeled().getText().startsWith("bar 2 beat 1"));
+
+        robot.drag(ruler.localToScreen(g.tickToX(480) + 1, 12), MouseButton.PRIMARY)
+                .moveTo(ruler.localToScreen(g.tickToX(3840) + 1, 12)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(480, vm.pianoRoll().loopStartProperty().get());
+        assertEquals(3840, vm.pianoRoll().loopEndProperty().get());
+        assertTrue(vm.pianoRoll().loopEnabledProperty().get());
+        assertTrue(robot.lookup("#transport-loop").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+    }
+
+    @Test
+    void velocityLaneDragSetsTheVelocityInOneUndoStep(FxRobot robot) {
+        robot.interact(() -> vm.pianoRoll().drawNote(60, 480, true));
+        javafx.scene.layout.Region lane = robot.lookup("#piano-roll-velocity").query();
+        PianoRollGeometry g = window.pianoRoll().geometry();
+        double x = g.tickToX(480) + 1;
+        robot.drag(lane.localToScreen(x, lane.getHeight() / 2), MouseButton.PRIMARY)
+                .moveTo(lane.localToScreen(x, 4)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(127, notes().get(0).velocity());
+        assertEquals("Set velocity of 1 note", vm.document().undoNameProperty().get());
+    }
+
+    @Test
+    void playIsDisabledWithAReasonUntilPlaybackIsReadyAndF1ListsShortcuts(FxRobot robot) {
+        assertTrue(robot.lookup("#transport-play").queryButton().isDisabled());
+        assertTrue(robot.lookup("#transport-unavailable").queryLabeled().isVisible());
+        assertFalse(robot.lookup("#transport-unavailable").queryLabeled().getText().isBlank());
+
+        robot.clickOn(window.pianoRoll().notesArea(), MouseButton.MIDDLE);
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.listTargetWindows().stream()
+                .anyMatch(w -> w instanceof Stage st && "Keyboard shortcuts".equals(st.getTitle())));
+        assertTrue(robot.lookup("Ctrl+Shift+Z / Ctrl+Y").tryQuery().isPresent());
+    }
 }
