@@ -153,4 +153,26 @@ class StudioWindowTest {
                 .anyMatch(w -> w instanceof Stage st && "Keyboard shortcuts".equals(st.getTitle())));
         assertTrue(robot.lookup("Ctrl+Shift+Z / Ctrl+Y").tryQuery().isPresent());
     }
+
+    @Test
+    void closingWithUnsavedChangesAsksAndCancelKeepsTheWindow(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.pianoRoll().drawNote(64, 0, true));
+        assertTrue(vm.document().isDirty());
+        // the question is modal: fire the close request without waiting for it, then answer
+        var closing = WaitForAsyncUtils.asyncFx(() -> window.stage().fireEvent(
+                new javafx.stage.WindowEvent(window.stage(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("You have unsaved changes").tryQuery().isPresent(), "the question is shown");
+        robot.clickOn("Cancel");
+        closing.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(window.stage().isShowing(), "Cancel keeps the window open");
+        assertTrue(vm.document().isDirty());
+
+        robot.interact(() -> vm.pianoRoll().selectAll());
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        robot.interact(() -> vm.pianoRoll().playheadProperty().set(1920));
+        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(0L, 1920L), notes().stream().map(Note::start).toList(), "Ctrl+C, Ctrl+V at the playhead");
+    }
 }
