@@ -40,8 +40,12 @@ final class BenchRenderCommand implements Callable<Integer> {
     @Option(names = "--sample-rate", defaultValue = "44100", description = "render sample rate (default: ${DEFAULT-VALUE})")
     int sampleRate;
 
+    @Option(names = "--reads", defaultValue = "200000000", description = "playhead reads to time (default: ${DEFAULT-VALUE})")
+    long reads;
+
     @Override
     public Integer call() throws Exception {
+        if (reads < 1000) throw new IllegalArgumentException("--reads " + reads + " is below 1000");
         if (runs < 1 || runs > 50) throw new IllegalArgumentException("--runs " + runs + " is outside 1-50");
         if (!(seconds >= 1 && seconds <= 3600)) throw new IllegalArgumentException("--seconds is outside 1-3600");
         PrintWriter out = spec.commandLine().getOut();
@@ -67,7 +71,7 @@ final class BenchRenderCommand implements Callable<Integer> {
         out.println(")");
         out.flush();
 
-        double ns = bench.playheadReadNanos(song, 200_000_000L);
+        double ns = bench.playheadReadNanos(song, reads);
         out.printf("playhead read while playing: %.2f ns per read (volatile field, refreshed every 5 ms)%n", ns);
         long latency = GervillLiveOutput.DEFAULT_LATENCY_MICROS;
         double delay = bench.noteOnToSoundMillis(latency);

@@ -110,7 +110,11 @@ public final class SequencerPlaybackService implements PlaybackService {
             if (unavailable()) return;
             boolean running = sequencer.isRunning();
             long pos = sequencer.getTickPosition();
-            if (running) sequencer.stop();
+            if (running) {
+                sequencer.stop();
+                // the old sequence's sounding notes would otherwise never get their note-offs
+                silence();
+            }
             installSequence();
             long clamped = Math.min(pos, sequencer.getTickLength());
             sequencer.setTickPosition(clamped);
@@ -205,10 +209,14 @@ public final class SequencerPlaybackService implements PlaybackService {
             poller = null;
         }
         sequencer.stop();
-        for (Track t : song.tracks()) {
-            send(ShortMessage.CONTROL_CHANGE, t.channel(), 123, 0);
+        silence();
+    }
+
+    /** All notes off on every channel the song or the click may be sounding on (not the audition's). */
+    private void silence() {
+        for (int ch = 0; ch < 16; ch++) {
+            if (ch != auditionChannel) send(ShortMessage.CONTROL_CHANGE, ch, 123, 0);
         }
-        send(ShortMessage.CONTROL_CHANGE, SongSequenceBuilder.CLICK_CHANNEL, 123, 0);
     }
 
     /** Runs on the timer: publishes the playhead and notices the end of the song. */
