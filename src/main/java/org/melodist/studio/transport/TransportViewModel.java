@@ -63,6 +63,8 @@ public final class TransportViewModel implements AutoCloseable {
     private final PlaybackService.Listener listener = (s, message) -> Platform.runLater(() -> stateChanged(s, message));
     /** True while the playhead is being moved by playback, so that the move is not taken as a seek. */
     private boolean following;
+    /** True while a preview song (not the document) is loaded into the service. */
+    private boolean previewing;
 
     /**
      * @param choice  decides and remembers the soundbank
@@ -76,6 +78,7 @@ public final class TransportViewModel implements AutoCloseable {
         this.factory = factory;
         bpm.set(roll.song().tempoMap().initialBpm());
         roll.document().songProperty().addListener((obs, old, song) -> {
+            previewing = false;
             if (service != null) service.load(song);
             if (old == null || old.tempoMap().initialBpm() != song.tempoMap().initialBpm()) {
                 bpm.set(song.tempoMap().initialBpm());
@@ -224,6 +227,20 @@ public final class TransportViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Plays another version of the song (a generated variation in place) from {@code fromTick}; the open
+     * song is loaded back as soon as playback stops or the document changes.
+     */
+    public void playPreview(Song preview, long fromTick) {
+        if (service == null || !canPlay.get()) {
+            say(unavailableReason.get());
+            return;
+        }
+        previewing = true;
+        service.load(preview);
+        service.playFrom(Math.max(0, fromTick));
+    }
+
     /** Stops and returns the playhead to the start (or the loop start when looping). */
     public void returnToStart() {
         if (service != null && canPlay.get()) service.pause();
@@ -268,7 +285,13 @@ public final class TransportViewModel implements AutoCloseable {
         boolean available = s != PlaybackState.UNAVAILABLE;
         canPlay.set(available);
         unavailableReason.set(available ? "" : (message == null || message.isBlank() ? "Playback unavailable" : message));
-        if (!isPlaying()) followPlayhead();
+        if (!isPlaying()) {
+            followPlayhead();
+            if (previewing && service != null) {
+                previewing = false;
+                service.load(roll.song());
+            }
+        }
     }
 
     private void applyLoop() {
