@@ -1,5 +1,7 @@
 package org.melodist.studio;
 
+import java.lang.management.ManagementFactory;
+
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -10,11 +12,15 @@ import org.melodist.studio.shell.StudioWindow;
 /** The studio application: wires the view models to the user's data folder and shows the window. */
 public final class StudioApp extends Application {
 
+    private static final System.Logger LOG = System.getLogger(StudioApp.class.getName());
+
     @Override
     public void start(Stage stage) {
         StudioViewModel vm = new StudioViewModel(AppPaths.userDataDir());
         StudioWindow window = new StudioWindow(stage, vm);
         stage.show();
+        long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        LOG.log(System.Logger.Level.INFO, "Studio window shown " + sinceStart + " ms after the JVM started");
         window.openInitialSong(true);
         // the window is up; the synthesizer and soundbank load behind it
         vm.transport().loadInBackground();

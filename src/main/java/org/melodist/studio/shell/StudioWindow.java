@@ -41,6 +41,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 
 import org.melodist.studio.document.DocumentViewModel;
@@ -392,12 +394,9 @@ public final class StudioWindow {
         return restore;
     }
 
-    private void notifyError(String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-        alert.initOwner(stage);
-        alert.setTitle("Melodist");
-        alert.setHeaderText(null);
-        alert.show();
+    /** An error as a notification in the corner of the window: one line, no stack trace, no modal dialog. */
+    void notifyError(String message) {
+        Notifications.create().owner(stage).title("Melodist").text(message).hideAfter(Duration.seconds(8)).showError();
     }
 
     private void about() {

@@ -175,4 +175,19 @@ class StudioWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(0L, 1920L), notes().stream().map(Note::start).toList(), "Ctrl+C, Ctrl+V at the playhead");
     }
+
+    @Test
+    void aBrokenFileGivesANotificationAndKeepsTheSong(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.pianoRoll().drawNote(64, 0, true));
+        robot.interact(() -> vm.files().saveAs(userData.resolve("kept.mid")));
+        Path bad = userData.resolve("bad.mid");
+        java.nio.file.Files.write(bad, new byte[] {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 9});
+        robot.interact(() -> window.openFile(bad));
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = vm.statusProperty().get();
+        assertTrue(status.startsWith("Cannot open bad.mid: "), status);
+        assertFalse(status.contains("Exception"), status);
+        assertEquals(1, notes().size(), "the open song stays");
+        assertTrue(robot.lookup(".notification-bar").tryQuery().isPresent(), "an error notification is shown");
+    }
 }
