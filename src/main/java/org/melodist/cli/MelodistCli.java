@@ -28,6 +28,7 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new MidiInfoCommand());
         cl.addSubcommand(new RenderCommand());
         cl.addSubcommand(new BenchRenderCommand());
+        cl.addSubcommand(new TrainGenreCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;
