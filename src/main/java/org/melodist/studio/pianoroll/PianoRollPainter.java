@@ -45,7 +45,7 @@ public final class PianoRollPainter {
     static final Color SELECTED_BORDER = Color.web("#9c6410");
     static final Color GHOST = Color.web("#9aa3b5", 0.28);
     static final Color PLAYHEAD = Color.web("#ff5c5c");
-    static final Color LOOP = Color.web("#57d38c", 0.16);
+    static final Color LOOP = Color.web("#57d38c", 0.08);
     static final Color LOOP_EDGE = Color.web("#57d38c");
     static final Color TEXT = Color.web("#c9ccd3");
     static final Color RUBBER = Color.web("#ffffff", 0.10);

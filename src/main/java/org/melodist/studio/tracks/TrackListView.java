@@ -26,6 +26,7 @@ public final class TrackListView extends BorderPane {
         list.setId("track-list");
         list.setCellFactory(v -> new TrackCell());
         list.setPrefWidth(210);
+        setMinWidth(190);
         setCenter(list);
         list.getSelectionModel().selectedIndexProperty().addListener((obs, o, n) -> {
             if (!syncing && n.intValue() >= 0) vm.editedTrackProperty().set(n.intValue());
