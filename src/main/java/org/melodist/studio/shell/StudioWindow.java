@@ -125,7 +125,10 @@ public final class StudioWindow {
         cancelJob.setOnAction(e -> vm.cancelJob());
         statusBar.getRightItems().addAll(cancelJob, selInfo, new Label("  "), docInfo);
 
-        Scene scene = new Scene(root, vm.prefs().getDouble("window.width", 1280), vm.prefs().getDouble("window.height", 800));
+        // a size remembered on a bigger monitor must still fit this one
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(screen.getWidth(), vm.prefs().getDouble("window.width", 1280)),
+                Math.min(screen.getHeight(), vm.prefs().getDouble("window.height", 800)));
         scene.getStylesheets().add(StudioWindow.class.getResource(STYLESHEET).toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm.pianoRoll()::redo);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::globalKeys);
