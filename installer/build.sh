@@ -135,7 +135,7 @@ step "Debian package (jpackage)"
   --linux-app-category sound \
   --linux-menu-group "AudioVideo;Audio;Midi;" \
   --linux-shortcut \
-  --linux-package-deps "libgtk-3-0, libasound2"
+  --linux-package-deps "libgtk-3-0"
 
 DEB="$(ls "$OUT"/${NAME}_*.deb)"
 echo "deb: $DEB ($(du -h "$DEB" | cut -f1))"
