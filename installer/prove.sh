@@ -22,12 +22,12 @@ skip() { echo "prove.sh: SKIPPED: $*"; exit 0; }
 fail() { echo "prove.sh: FAILED: $*" >&2; exit 1; }
 step() { printf '\n== %s\n' "$*"; }
 
-for tool in dpkg dpkg-deb fakeroot jpackage jlink; do
+for tool in dpkg dpkg-deb fakeroot jpackage jlink javac; do
   command -v "$tool" >/dev/null || skip "$tool is not installed"
 done
 if [[ $EUID -ne 0 ]]; then
   if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-    exec sudo -n --preserve-env=MELODIST_SKIP_BUILD,MELODIST_PROVE_DISPLAY,JAVA_HOME "$0" "$@"
+    exec sudo -n --preserve-env=MELODIST_SKIP_BUILD,MELODIST_SKIP_MAVEN,MELODIST_PROVE_DISPLAY,JAVA_HOME,DPKG_DEB_COMPRESSOR_TYPE "$0" "$@"
   fi
   skip "not root and password-less sudo is unavailable (installing a .deb needs root)"
 fi
@@ -80,6 +80,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Names of what the package and its scripts may touch outside /opt, to compare after the purge
+system_state() {
+  for d in /usr/share/applications /usr/share/mime/packages /usr/share/desktop-directories /var/lib/melodist; do
+    if [[ -d "$d" ]]; then find "$d" -maxdepth 1 | sort; else echo "absent $d"; fi
+  done
+  for f in /usr/bin/melodist /opt/melodist; do [[ -e "$f" || -L "$f" ]] && echo "present $f"; done
+  true
+}
+SYSTEM_BEFORE="$(system_state)"
+
 step "Install (dpkg -i)"
 dpkg -i "$DEB"
 [[ -x "$INSTALL_DIR/bin/melodist" ]] || fail "$INSTALL_DIR/bin/melodist was not installed"
@@ -87,7 +97,11 @@ dpkg -i "$DEB"
 DESKTOP_FILE="$(ls /usr/share/applications/melodist*.desktop 2>/dev/null | head -1)"
 [[ -n "$DESKTOP_FILE" ]] || fail "no desktop entry in /usr/share/applications"
 grep -q '^MimeType=.*audio/midi' "$DESKTOP_FILE" || fail "$DESKTOP_FILE does not declare audio/midi"
-note "installed: $(du -sh "$INSTALL_DIR" | cut -f1) in $INSTALL_DIR; desktop entry $DESKTOP_FILE"
+ls /usr/share/mime/packages/melodist*-MimeInfo.xml >/dev/null 2>&1 || fail "the .mid MIME association was not registered"
+# models/ beside the jar, where AppPaths looks first
+diff <(cd models && find . -type f | sort) <(cd "$INSTALL_DIR/lib/app/models" && find . -type f | sort) \
+  || fail "$INSTALL_DIR/lib/app/models differs from the project's models/"
+note "installed: $(du -sh "$INSTALL_DIR" | cut -f1) in $INSTALL_DIR; desktop entry $DESKTOP_FILE; models: $(cd models && find . -type f | wc -l) files"
 note "installed files: $(dpkg -L melodist | wc -l) paths"
 sed 's/^/  /' "$DESKTOP_FILE"
 
@@ -163,6 +177,9 @@ if ((GUI)); then
   runuser -u "$PROVER" -- Xvfb ":$DISPLAY_NUM" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   XVFB_PID=$!
   for _ in $(seq 50); do [[ -e /tmp/.X11-unix/X$DISPLAY_NUM ]] && break; sleep 0.1; done
+  # a top-level window whose title starts with Melodist (not GTK's hidden 'melodist' leader window,
+  # whose WM_CLASS also says Melodist)
+  TITLE_RE='^ +0x[0-9a-f]+ "Melodist'
   start_window() {  # $@: launcher arguments; sets APP_PID and WINDOW_MS
     local t0 t1
     t0=$(date +%s%N)
@@ -170,7 +187,7 @@ if ((GUI)); then
       DISPLAY=":$DISPLAY_NUM" melodist "$@" >"$WORK/gui.log" 2>&1 &
     APP_PID=$!
     for _ in $(seq 600); do
-      if DISPLAY=":$DISPLAY_NUM" xwininfo -root -tree 2>/dev/null | grep -q '"Melodist'; then
+      if DISPLAY=":$DISPLAY_NUM" xwininfo -root -tree 2>/dev/null | grep -qE "$TITLE_RE"; then
         t1=$(date +%s%N); WINDOW_MS=$(( (t1 - t0) / 1000000 )); return 0
       fi
       kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/gui.log"; fail "the studio exited before showing a window"; }
@@ -182,7 +199,7 @@ if ((GUI)); then
   start_window
   note "studio start-up (launch to first 'Melodist' window, first start for this user): ${WINDOW_MS} ms"
   sleep 3  # let the first frames render before the screenshot
-  WIN_ID="$(DISPLAY=":$DISPLAY_NUM" xwininfo -root -tree | grep '"Melodist' | head -1 | awk '{print $1}')"
+  WIN_ID="$(DISPLAY=":$DISPLAY_NUM" xwininfo -root -tree | grep -E "$TITLE_RE" | head -1 | awk '{print $1}')"
   DISPLAY=":$DISPLAY_NUM" import -window root "$OUT/installed.png"
   note "screenshot: $OUT/installed.png (window $WIN_ID)"
   stop_window
@@ -212,8 +229,12 @@ LEFT=()
 [[ -e /usr/bin/melodist || -L /usr/bin/melodist ]] && LEFT+=(/usr/bin/melodist)
 for f in /usr/share/applications/melodist*.desktop; do [[ -e "$f" ]] && LEFT+=("$f"); done
 dpkg -s melodist >/dev/null 2>&1 && LEFT+=("dpkg still lists melodist")
+if [[ "$(system_state)" != "$SYSTEM_BEFORE" ]]; then
+  diff <(echo "$SYSTEM_BEFORE") <(system_state) || true
+  LEFT+=("changes outside /opt (above)")
+fi
 ((${#LEFT[@]} == 0)) || fail "left behind after uninstall: ${LEFT[*]}"
-note "uninstall: clean (no $INSTALL_DIR, no /usr/bin/melodist, no desktop entry, no dpkg record)"
+note "uninstall: clean (no $INSTALL_DIR, no /usr/bin/melodist, desktop entry and MIME package gone, system folders as before, no dpkg record)"
 
 printf '\n== Summary\n'
 cat "$REPORT"
