@@ -26,6 +26,9 @@ public final class MelodistCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MelodistCli());
         cl.addSubcommand(new MidiInfoCommand());
+        cl.addSubcommand(new RenderCommand());
+        cl.addSubcommand(new BenchRenderCommand());
+        cl.addSubcommand(new TrainGenreCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;

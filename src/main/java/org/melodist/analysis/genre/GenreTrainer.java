@@ -1,0 +1,118 @@
+package org.melodist.analysis.genre;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Compares genre models by stratified k-fold cross-validation and fits the best one on all rows.
+ * In every fold the standardisation is fitted on the training rows only, so no test row leaks into
+ * the model it is scored by.
+ */
+public final class GenreTrainer {
+
+    private static final System.Logger LOG = System.getLogger(GenreTrainer.class.getName());
+
+    /** The comparison the shipped model came from. */
+    public static final List<GenreModelKind> DEFAULT_CANDIDATES = List.of(GenreModelKind.RANDOM_FOREST,
+            GenreModelKind.GRADIENT_BOOST, GenreModelKind.SVM_RBF, GenreModelKind.LOGISTIC);
+    public static final int DEFAULT_FOLDS = 10;
+    public static final long DEFAULT_SEED = 7;
+
+    private final int folds;
+    private final long seed;
+    private final List<GenreModelKind> candidates;
+
+    public GenreTrainer(int folds, long seed, List<GenreModelKind> candidates) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("--folds must be at least 2, got " + folds);
+        }
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("no models to compare");
+        }
+        this.folds = folds;
+        this.seed = seed;
+        this.candidates = List.copyOf(candidates);
+    }
+
+    public GenreTrainer() {
+        this(DEFAULT_FOLDS, DEFAULT_SEED, DEFAULT_CANDIDATES);
+    }
+
+    public int folds() {
+        return folds;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Cross-validates one model kind; every kind sees the same folds for a given seed. */
+    public CrossValidationResult crossValidate(GenreDataset data, GenreModelKind kind) {
+        int k = data.genres().size();
+        int[] smallest = new int[k];
+        for (int i = 0; i < data.size(); i++) {
+            smallest[data.genreOf(i)]++;
+        }
+        for (int g = 0; g < k; g++) {
+            if (smallest[g] < folds) {
+                throw new IllegalArgumentException("genre '" + data.genres().get(g) + "' has " + smallest[g]
+                        + " rows, fewer than the " + folds + " folds");
+            }
+        }
+        long start = System.nanoTime();
+        int[][] testFolds = StratifiedFolds.split(data.genreIndices(), folds, seed);
+        int[][] confusion = new int[k][k];
+        double[] foldAccuracy = new double[folds];
+        for (int f = 0; f < folds; f++) {
+            GenreDataset train = data.subset(StratifiedFolds.complement(testFolds[f], data.size()));
+            GenreModel model = GenreModel.fit(train, kind, seed + f);
+            int right = 0;
+            for (int row : testFolds[f]) {
+                int predicted = argmax(model.probabilities(data.row(row)));
+                int truth = data.genreOf(row);
+                confusion[truth][predicted]++;
+                if (predicted == truth) {
+                    right++;
+                }
+            }
+            foldAccuracy[f] = (double) right / testFolds[f].length;
+            double acc = foldAccuracy[f];
+            int fold = f;
+            LOG.log(System.Logger.Level.DEBUG, () -> kind.cliName() + " fold " + fold + " accuracy " + acc);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new CrossValidationResult(kind, data.genres(), confusion, foldAccuracy, seconds);
+    }
+
+    /**
+     * Cross-validates every candidate, then fits the most accurate one (ties go to the earlier candidate)
+     * on all rows. {@code progress} receives each result as soon as it is known.
+     */
+    public TrainingReport train(GenreDataset data, java.util.function.Consumer<CrossValidationResult> progress) {
+        List<CrossValidationResult> results = new ArrayList<>();
+        for (GenreModelKind kind : candidates) {
+            CrossValidationResult r = crossValidate(data, kind);
+            results.add(r);
+            progress.accept(r);
+        }
+        CrossValidationResult best = results.stream()
+                .max(Comparator.comparingDouble(CrossValidationResult::accuracy)
+                        .thenComparing(r -> -results.indexOf(r)))
+                .orElseThrow();
+        long start = System.nanoTime();
+        GenreModel model = GenreModel.fit(data, best.kind(), seed);
+        double fitSeconds = (System.nanoTime() - start) / 1e9;
+        return new TrainingReport(model, results, best.kind(), folds, seed, data.size(), fitSeconds);
+    }
+
+    static int argmax(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,118 @@
+package org.melodist.sound;
+
+import java.util.Optional;
+
+import javax.sound.midi.MidiUnavailableException;
+import javax.sound.midi.Receiver;
+import javax.sound.midi.Soundbank;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.Line;
+import javax.sound.sampled.Mixer;
+import javax.sound.sampled.SourceDataLine;
+
+import com.sun.media.sound.AudioSynthesizer;
+
+/**
+ * Gervill playing to the default audio line, with its output buffer set explicitly (Gervill's own
+ * default is 120 ms) so that auditioned notes answer quickly.
+ */
+public final class GervillLiveOutput implements MidiOutput {
+
+    /** Output line buffer; below ~30 ms Gervill's pusher thread starts to underrun on a busy 2-core box. */
+    public static final long DEFAULT_LATENCY_MICROS = 40_000;
+    private static final int POLYPHONY = 96;
+    /** CD format: every sound card and ALSA's plug layer accept it without resampling surprises. */
+    public static final AudioFormat FORMAT = new AudioFormat(44_100f, 16, 2, true, false);
+
+    private final Optional<Soundbank> bank;
+    private final String bankDescription;
+    private final long latencyMicros;
+    private AudioSynthesizer synth;
+    private Receiver receiver;
+    private volatile long openNanos = -1;
+
+    public GervillLiveOutput(Optional<Soundbank> bank, String bankDescription, long latencyMicros) {
+        if (latencyMicros < 5_000 || latencyMicros > 1_000_000) {
+            throw new IllegalArgumentException("latency " + latencyMicros + " us is outside 5000-1000000");
+        }
+        this.bank = bank;
+        this.bankDescription = bankDescription;
+        this.latencyMicros = latencyMicros;
+    }
+
+    public GervillLiveOutput(SoundbankChoice.Selection selection) {
+        this(selection.bank(), selection.description(), DEFAULT_LATENCY_MICROS);
+    }
+
+    public long latencyMicros() {
+        return latencyMicros;
+    }
+
+    @Override
+    public synchronized Receiver open() throws MidiUnavailableException {
+        if (receiver != null) {
+            return receiver;
+        }
+        long t0 = System.nanoTime();
+        AudioSynthesizer s = GervillFactory.newSynthesizer();
+        try {
+            var info = GervillFactory.properties(bank, latencyMicros, POLYPHONY);
+            info.put("format", FORMAT);
+            s.open(null, info);
+            GervillFactory.loadBank(s, bank);
+            receiver = s.getReceiver();
+            synth = s;
+            openNanos = System.nanoTime() - t0;
+            return receiver;
+        } catch (MidiUnavailableException | RuntimeException e) {
+            s.close();
+            String why = hasAudioOutput()
+                    ? "the audio output device could not be opened (" + rootMessage(e) + ")"
+                    : "no audio output device was found";
+            MidiUnavailableException ex = new MidiUnavailableException(why);
+            ex.initCause(e);
+            throw ex;
+        }
+    }
+
+    /** How long the last successful {@link #open()} took (synthesizer, soundbank and audio line), or -1. */
+    public long openNanos() {
+        return openNanos;
+    }
+
+    /** True when some mixer offers an output line at all (else the failure needs no technical detail). */
+    static boolean hasAudioOutput() {
+        for (Mixer.Info info : AudioSystem.getMixerInfo()) {
+            try {
+                if (AudioSystem.getMixer(info).isLineSupported(new Line.Info(SourceDataLine.class))) return true;
+            } catch (RuntimeException e) {
+                // a mixer whose driver fails to answer is no usable output
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? e.getMessage() : t.getMessage();
+        if (m == null) return e.getClass().getSimpleName();
+        m = m.replace('\n', ' ').strip();
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
+    }
+
+    @Override
+    public String description() {
+        return "Java synthesizer with " + bankDescription;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (synth != null) {
+            synth.close();
+            synth = null;
+            receiver = null;
+        }
+    }
+}
