@@ -145,15 +145,22 @@ if has_command generate; then
 else
   note "generate: not in this build's CLI, skipped"
 fi
+AUDIO=""
+if has_command render; then
+  step "melodist render"
+  # Gervill's offline rendering needs the launcher's --add-exports and the runtime's java.desktop
+  as_user melodist render "$WORK/demo-jig.mid" --out "$WORK/demo-jig.wav"
+  [[ -s "$WORK/demo-jig.wav" ]] || fail "render wrote no WAV file"
+  AUDIO="$WORK/demo-jig.wav"
+  note "render: ok, $(stat -c %s "$AUDIO") bytes of WAV from the demo song"
+else
+  note "render: not in this build's CLI, skipped"
+fi
 if has_command analyze; then
-  AUDIO=""
-  if has_command render; then
-    as_user melodist render "$WORK/demo-jig.mid" --out "$WORK/demo-jig.wav"
-    AUDIO="$WORK/demo-jig.wav"
-  fi
   if [[ -n "$AUDIO" ]]; then
     step "melodist analyze"
-    as_user melodist analyze "$AUDIO"
+    as_user melodist analyze "$AUDIO" | tee "$WORK/analyze.txt"
+    [[ -s "$WORK/analyze.txt" ]] || fail "analyze printed nothing"
     note "analyze: ok on the rendered demo song"
   else
     note "analyze: no render command to make audio from the demo song, skipped"
