@@ -5,7 +5,8 @@ import org.melodist.cli.MelodistCli;
 /**
  * Entry point of the jar. Kept apart from the JavaFX {@code Application} class because a class-path
  * launch of an {@code Application} subclass's main fails ("JavaFX runtime components are missing").
- * With no arguments it opens the studio; with any, it runs the command line.
+ * With no arguments (or just a MIDI file, as a file manager passes it) it opens the studio; otherwise it
+ * runs the command line.
  */
 public final class Launcher {
 
@@ -14,7 +15,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         RuntimeDefaults.configureDefaults();
-        if (args.length == 0) {
+        if (StartupMode.opensStudio(args)) {
             javafx.application.Application.launch(org.melodist.studio.StudioApp.class, args);
         } else {
             System.exit(MelodistCli.execute(args));

@@ -1,18 +1,28 @@
 package org.melodist.studio;
 
+import java.lang.management.ManagementFactory;
+
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The studio window. */
+import org.melodist.AppPaths;
+import org.melodist.studio.shell.StudioViewModel;
+import org.melodist.studio.shell.StudioWindow;
+
+/** The studio application: wires the view models to the user's data folder and shows the window. */
 public final class StudioApp extends Application {
+
+    private static final System.Logger LOG = System.getLogger(StudioApp.class.getName());
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Melodist");
-        stage.setScene(new Scene(new StackPane(new Label("Melodist studio: the piano roll arrives with the studio issue.")), 1000, 650));
+        StudioViewModel vm = new StudioViewModel(AppPaths.userDataDir());
+        StudioWindow window = new StudioWindow(stage, vm);
         stage.show();
+        long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        LOG.log(System.Logger.Level.INFO, "Studio window shown " + sinceStart + " ms after the JVM started");
+        window.openInitialSong(true);
+        // the window is up; the synthesizer and soundbank load behind it
+        vm.transport().loadInBackground();
     }
 }

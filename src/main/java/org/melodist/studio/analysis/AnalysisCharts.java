@@ -1,0 +1,275 @@
+package org.melodist.studio.analysis;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+import java.util.Map;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Builds the analysis tab's charts from plain arrays, reduced to at most a few thousand points first so
+ * that a ten-minute recording draws as fast as a ten-second one. Dark colours match the studio theme.
+ */
+public final class AnalysisCharts {
+
+    /** Most points a line series is given; longer series are averaged down in buckets. */
+    public static final int MAX_POINTS = 2000;
+    /** Most time columns of a heat map. */
+    public static final int MAX_COLUMNS = 600;
+
+    static final Color BACKGROUND = new Color(0x1b, 0x1c, 0x20);
+    static final Color PLOT = new Color(0x22, 0x24, 0x29);
+    static final Color GRID = new Color(0x3a, 0x3d, 0x44);
+    static final Color TEXT = new Color(0xc9, 0xcc, 0xd3);
+    static final Color[] SERIES = {new Color(0x4f, 0xa3, 0xff), new Color(0xff, 0xb8, 0x4d), new Color(0x57, 0xd3, 0x8c),
+        new Color(0xff, 0x5c, 0x5c), new Color(0xb5, 0x8c, 0xff), new Color(0x5c, 0xe1, 0xe6), new Color(0xe6, 0x8a, 0xc9),
+        new Color(0xc9, 0xc9, 0x5c), new Color(0x9a, 0xa3, 0xb5), new Color(0xff, 0x8f, 0x5c)};
+    private static final String[] PITCH_CLASSES = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
+
+    private AnalysisCharts() {
+    }
+
+    /** Min/max envelope of the samples in {@code buckets} columns: [0] minima, [1] maxima. */
+    public static float[][] envelope(float[] samples, int buckets) {
+        int n = Math.max(1, Math.min(buckets, samples.length));
+        float[][] env = new float[2][n];
+        for (int b = 0; b < n; b++) {
+            int from = (int) ((long) samples.length * b / n);
+            int to = (int) Math.max(from + 1, (long) samples.length * (b + 1) / n);
+            float lo = 0;
+            float hi = 0;
+            for (int i = from; i < to && i < samples.length; i++) {
+                lo = Math.min(lo, samples[i]);
+                hi = Math.max(hi, samples[i]);
+            }
+            env[0][b] = lo;
+            env[1][b] = hi;
+        }
+        return env;
+    }
+
+    /** The waveform overview (from an {@link #envelope}) with a marker on every beat. */
+    public static JFreeChart waveform(float[][] envelope, double durationSeconds, double[] beats) {
+        XYSeries hi = new XYSeries("max", false, true);
+        XYSeries lo = new XYSeries("min", false, true);
+        int n = envelope[0].length;
+        for (int b = 0; b < n; b++) {
+            double t = durationSeconds * (b + 0.5) / n;
+            hi.add(t, envelope[1][b]);
+            lo.add(t, envelope[0][b]);
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(hi);
+        data.addSeries(lo);
+        XYAreaRenderer r = new XYAreaRenderer(XYAreaRenderer.AREA);
+        r.setSeriesPaint(0, SERIES[0]);
+        r.setSeriesPaint(1, SERIES[0]);
+        XYPlot plot = new XYPlot(data, timeAxis(durationSeconds), new NumberAxis("amplitude"), r);
+        ((NumberAxis) plot.getRangeAxis()).setRange(-1, 1);
+        for (double beat : beats) {
+            ValueMarker m = new ValueMarker(beat, new Color(255, 184, 77, 110), new BasicStroke(1f));
+            plot.addDomainMarker(m);
+        }
+        return chart("Waveform and beats", plot, false);
+    }
+
+    /** Several series over time (e.g. centroid, rolloff and bandwidth in Hz), one colour each. */
+    public static JFreeChart overTime(String title, String unit, double hopSeconds, Map<String, double[]> series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        double duration = 0;
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            double[] v = e.getValue();
+            duration = Math.max(duration, v.length * hopSeconds);
+            XYSeries s = new XYSeries(e.getKey(), false, true);
+            int points = Math.min(MAX_POINTS, v.length);
+            for (int p = 0; p < points; p++) {
+                int from = (int) ((long) v.length * p / points);
+                int to = (int) Math.max(from + 1, (long) v.length * (p + 1) / points);
+                double sum = 0;
+                for (int i = from; i < to; i++) sum += v[i];
+                s.add(hopSeconds * (from + to) / 2.0, sum / (to - from));
+            }
+            data.addSeries(s);
+        }
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < series.size(); i++) {
+            r.setSeriesPaint(i, SERIES[i % SERIES.length]);
+            r.setSeriesStroke(i, new BasicStroke(1.2f));
+        }
+        XYPlot plot = new XYPlot(data, timeAxis(duration), new NumberAxis(unit), r);
+        return chart(title, plot, series.size() > 1);
+    }
+
+    /** A heat map of rows over time (chroma: 12 pitch classes; MFCC: coefficients), values scaled to 0..1 per chart. */
+    public static JFreeChart heatMap(String title, double[][] rows, double hopSeconds, boolean pitchClassRows) {
+        int frames = rows.length == 0 ? 0 : rows[0].length;
+        int cols = Math.max(1, Math.min(MAX_COLUMNS, frames));
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double[][] reduced = new double[rows.length][cols];
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < cols; c++) {
+                int from = (int) ((long) frames * c / cols);
+                int to = (int) Math.max(from + 1, (long) frames * (c + 1) / cols);
+                double sum = 0;
+                int count = 0;
+                for (int i = from; i < to && i < frames; i++) {
+                    sum += rows[r][i];
+                    count++;
+                }
+                double v = count == 0 ? 0 : sum / count;
+                reduced[r][c] = v;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        int cells = rows.length * cols;
+        double[] xs = new double[cells];
+        double[] ys = new double[cells];
+        double[] zs = new double[cells];
+        double colSeconds = frames * hopSeconds / cols;
+        int k = 0;
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < cols; c++) {
+                xs[k] = (c + 0.5) * colSeconds;
+                ys[k] = r;
+                zs[k] = max > min ? (reduced[r][c] - min) / (max - min) : 0;
+                k++;
+            }
+        }
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries(title, new double[][] {xs, ys, zs});
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        renderer.setBlockWidth(colSeconds);
+        renderer.setBlockHeight(1);
+        LookupPaintScale scale = new LookupPaintScale(0, 1.0001, PLOT);
+        for (int i = 0; i <= 20; i++) {
+            double v = i / 20.0;
+            scale.add(v, heat(v));
+        }
+        renderer.setPaintScale(scale);
+        ValueAxis yAxis;
+        if (pitchClassRows && rows.length == 12) {
+            yAxis = new SymbolAxis("pitch class", PITCH_CLASSES);
+        } else {
+            NumberAxis ny = new NumberAxis("coefficient");
+            ny.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            yAxis = ny;
+        }
+        yAxis.setRange(-0.5, rows.length - 0.5);
+        XYPlot plot = new XYPlot(data, timeAxis(frames * hopSeconds), yAxis, renderer);
+        return chart(title, plot, false);
+    }
+
+    /** Genre probabilities as horizontal bars, most likely first. */
+    public static JFreeChart genreBars(Map<String, Double> probabilities) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        probabilities.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .forEach(e -> data.addValue(e.getValue() * 100, "probability", e.getKey()));
+        BarRenderer r = new BarRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setSeriesPaint(0, SERIES[0]);
+        NumberAxis value = new NumberAxis("%");
+        value.setRange(0, 100);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), value, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        JFreeChart chart = new JFreeChart("Genre", titleFont(), plot, false);
+        style(chart);
+        plot.setBackgroundPaint(PLOT);
+        plot.setRangeGridlinePaint(GRID);
+        styleAxis(plot.getDomainAxis());
+        styleAxis(value);
+        return chart;
+    }
+
+    /** Genre probabilities per window over time, one line per genre. */
+    public static JFreeChart genreOverTime(List<Map<String, Double>> windows, double windowSeconds) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        if (!windows.isEmpty()) {
+            for (String genre : windows.get(0).keySet()) {
+                XYSeries s = new XYSeries(genre, false, true);
+                for (int w = 0; w < windows.size(); w++) {
+                    s.add((w + 0.5) * windowSeconds, windows.get(w).getOrDefault(genre, 0.0) * 100);
+                }
+                data.addSeries(s);
+            }
+        }
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.getSeriesCount(); i++) r.setSeriesPaint(i, SERIES[i % SERIES.length]);
+        NumberAxis pct = new NumberAxis("%");
+        pct.setRange(0, 100);
+        XYPlot plot = new XYPlot(data, timeAxis(windows.size() * windowSeconds), pct, r);
+        return chart("Genre over time", plot, true);
+    }
+
+    private static NumberAxis timeAxis(double duration) {
+        NumberAxis x = new NumberAxis("seconds");
+        x.setRange(0, Math.max(0.001, duration));
+        return x;
+    }
+
+    private static JFreeChart chart(String title, XYPlot plot, boolean legend) {
+        JFreeChart chart = new JFreeChart(title, titleFont(), plot, legend);
+        style(chart);
+        plot.setBackgroundPaint(PLOT);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        styleAxis(plot.getDomainAxis());
+        styleAxis(plot.getRangeAxis());
+        return chart;
+    }
+
+    private static void style(JFreeChart chart) {
+        chart.setBackgroundPaint(BACKGROUND);
+        chart.getTitle().setPaint(TEXT);
+        chart.setAntiAlias(true);
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setBackgroundPaint(BACKGROUND);
+            legend.setItemPaint(TEXT);
+        }
+    }
+
+    private static void styleAxis(org.jfree.chart.axis.Axis axis) {
+        axis.setLabelPaint(TEXT);
+        axis.setTickLabelPaint(TEXT);
+        axis.setAxisLinePaint(GRID);
+        axis.setTickMarkPaint(GRID);
+        axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+    }
+
+    private static Font titleFont() {
+        return new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    }
+
+    /** Dark blue through orange to white, for heat maps. */
+    private static Color heat(double v) {
+        float h = (float) (0.66 - 0.58 * v);
+        float b = (float) (0.25 + 0.75 * v);
+        float s = (float) (1 - 0.5 * Math.max(0, v - 0.8) / 0.2);
+        return Color.getHSBColor(h, s, b);
+    }
+}

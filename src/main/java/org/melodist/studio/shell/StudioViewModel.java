@@ -1,0 +1,192 @@
+package org.melodist.studio.shell;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import javax.sound.midi.Soundbank;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.concurrent.WorkerStateEvent;
+import javafx.event.EventHandler;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+
+import org.melodist.settings.PropertiesFileSettingsStore;
+import org.melodist.song.Song;
+import org.melodist.sound.PlaybackService;
+import org.melodist.sound.RenderOptions;
+import org.melodist.sound.SequencerPlaybackService;
+import org.melodist.sound.SoundbankChoice;
+import org.melodist.studio.document.DocumentViewModel;
+import org.melodist.studio.document.RecoveryStore;
+import org.melodist.studio.document.SongDocument;
+import org.melodist.studio.export.WavExportTask;
+import org.melodist.studio.pianoroll.GridDivision;
+import org.melodist.studio.pianoroll.PianoRollViewModel;
+import org.melodist.studio.prefs.StudioPreferences;
+import org.melodist.studio.tracks.TrackListViewModel;
+import org.melodist.studio.transport.TransportViewModel;
+
+/**
+ * The whole studio's state, wired in one place: the open document, the file commands, the piano roll,
+ * the track list and the status bar's message and progress. Panels get what they need from here.
+ */
+public final class StudioViewModel implements AutoCloseable {
+
+    private final StudioPreferences prefs;
+    private final SongDocument document;
+    private final DocumentViewModel files;
+    private final PianoRollViewModel pianoRoll;
+    private final TrackListViewModel tracks;
+    private final TransportViewModel transport;
+    private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
+    /** The current background job's progress (-1 indeterminate, 0 when idle). */
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
+    private final ReadOnlyObjectWrapper<Task<?>> job = new ReadOnlyObjectWrapper<>(this, "job");
+    private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "melodist-job");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The studio as the app runs it: playback through the sound card. */
+    public StudioViewModel(Path userDataDir) {
+        this(userDataDir, SequencerPlaybackService::forSoundCard);
+    }
+
+    /**
+     * Everything the studio writes lives under {@code userDataDir}: preferences, the soundbank choice
+     * and the recovery file. {@code playback} opens live playback with a soundbank.
+     */
+    public StudioViewModel(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback) {
+        prefs = new StudioPreferences(userDataDir.resolve("studio.properties"));
+        document = new SongDocument(Song.empty());
+        files = new DocumentViewModel(document, prefs, new RecoveryStore(userDataDir.resolve("recovery").resolve("autosave.mid")));
+        pianoRoll = new PianoRollViewModel(document);
+        tracks = new TrackListViewModel(document, pianoRoll.trackIndexProperty());
+        GridDivision savedGrid = GridDivision.fromLabel(prefs.get("grid", ""));
+        if (savedGrid != null) pianoRoll.gridProperty().set(savedGrid);
+        files.addSettingsWriter(pianoRoll::writeSettings);
+        files.addSettingsWriter(tracks::writeSettings);
+        files.addLoadListener(pianoRoll::readSettings);
+        files.addLoadListener(tracks::readSettings);
+        transport = new TransportViewModel(pianoRoll, tracks,
+                new SoundbankChoice(new PropertiesFileSettingsStore(userDataDir.resolve("sound.properties"))), playback);
+        relay(files.messageProperty());
+        relay(transport.messageProperty());
+        relay(pianoRoll.messageProperty());
+    }
+
+    /** Shows a panel's messages in the status bar. */
+    public void relay(ObservableValue<String> messages) {
+        messages.addListener((obs, o, n) -> {
+            if (n != null && !n.isBlank()) status.set(n);
+        });
+    }
+
+    public StudioPreferences prefs() {
+        return prefs;
+    }
+
+    public SongDocument document() {
+        return document;
+    }
+
+    public DocumentViewModel files() {
+        return files;
+    }
+
+    public PianoRollViewModel pianoRoll() {
+        return pianoRoll;
+    }
+
+    public TrackListViewModel tracks() {
+        return tracks;
+    }
+
+    public TransportViewModel transport() {
+        return transport;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** The background job shown in the status bar, or null. */
+    public ReadOnlyObjectProperty<Task<?>> jobProperty() {
+        return job.getReadOnlyProperty();
+    }
+
+    /**
+     * Runs a long job off the FX thread with its progress and message in the status bar. One job at a
+     * time: a second is refused with a message rather than queued behind an invisible first.
+     */
+    public boolean runJob(Task<?> task) {
+        if (job.get() != null) {
+            status.set("Busy: " + job.get().getTitle() + " is still running");
+            return false;
+        }
+        job.set(task);
+        progress.bind(task.progressProperty());
+        task.messageProperty().addListener((obs, o, n) -> {
+            if (n != null && !n.isBlank()) status.set(n);
+        });
+        EventHandler<WorkerStateEvent> done = e -> {
+            progress.unbind();
+            progress.set(0);
+            job.set(null);
+            if (task.getState() == Worker.State.FAILED) {
+                Throwable ex = task.getException();
+                status.set(task.getTitle() + " failed: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+            } else if (task.getState() == Worker.State.CANCELLED) {
+                status.set(task.getTitle() + " cancelled");
+            }
+        };
+        task.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, done);
+        task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, done);
+        task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, done);
+        jobs.execute(task);
+        return true;
+    }
+
+    public void cancelJob() {
+        Task<?> t = job.get();
+        if (t != null) t.cancel();
+    }
+
+    /** Renders the song (with the current mutes, solos, metronome and soundbank) to a WAV file. */
+    public WavExportTask exportWav(Path target) {
+        SoundbankChoice.Selection sel = transport.selectionProperty().get();
+        Optional<Soundbank> bank = sel == null ? Optional.empty() : sel.bank();
+        WavExportTask task = new WavExportTask(files.withSettings(document.current()), bank,
+                RenderOptions.DEFAULT.withMix(transport.mix()), target);
+        runJob(task);
+        return task;
+    }
+
+    /** Remembers the settings that outlive a song (grid) before the window closes. */
+    public void rememberSettings() {
+        prefs.put("grid", pianoRoll.gridProperty().get().label());
+        prefs.save();
+    }
+
+    @Override
+    public void close() {
+        files.close();
+        transport.close();
+        jobs.shutdownNow();
+    }
+}

@@ -1,0 +1,477 @@
+package org.melodist.studio.shell;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DateFormat;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import atlantafx.base.theme.PrimerDark;
+import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.StatusBar;
+
+import org.melodist.studio.document.DocumentViewModel;
+import org.melodist.studio.document.RecoveryStore;
+import org.melodist.studio.pianoroll.PianoRollView;
+import org.melodist.studio.pianoroll.PianoRollViewModel;
+import org.melodist.studio.tracks.TrackListView;
+import org.melodist.studio.transport.TransportView;
+
+/**
+ * The studio's main window: menu bar, Compose and Analysis tabs, status bar; the file dialogs and
+ * questions (unsaved changes, restore after a crash) that need a window. State lives in
+ * {@link StudioViewModel}; this class only builds nodes and routes user actions to it.
+ */
+public final class StudioWindow {
+
+    public static final String STYLESHEET = "/org/melodist/studio/studio.css";
+
+    private final StudioViewModel vm;
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final PianoRollView pianoRoll;
+    private final TabPane tabs = new TabPane();
+    private final Menu recentMenu = new Menu("Open Recent");
+    private final StatusBar statusBar = new StatusBar();
+    private final HBox composeBar = new HBox(10);
+
+    public StudioWindow(Stage stage, StudioViewModel vm) {
+        // the app stylesheet builds on the theme's -color-* variables, so the theme comes first
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        this.stage = stage;
+        this.vm = vm;
+        pianoRoll = new PianoRollView(vm.pianoRoll());
+        root.setTop(menuBar());
+        root.setCenter(tabs);
+        root.setBottom(statusBar);
+        root.getStyleClass().add("studio-root");
+
+        BorderPane compose = new BorderPane();
+        SplitPane split = new SplitPane(new TrackListView(vm.tracks()), pianoRoll);
+        split.setDividerPositions(0.17);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        compose.setCenter(split);
+        TransportView transport = new TransportView(vm.transport());
+        HBox.setHgrow(transport, javafx.scene.layout.Priority.ALWAYS);
+        composeBar.getChildren().addAll(transport, dragHandle());
+        composeBar.setAlignment(Pos.CENTER_LEFT);
+        composeBar.getStyleClass().add("compose-bar");
+        pianoRoll.setAuditioner(vm.transport()::audition);
+        composeBar.setId("compose-bar");
+        compose.setTop(composeBar);
+        Tab composeTab = new Tab("Compose", compose);
+        composeTab.setId("compose-tab");
+        Label analysisPlaceholder = new Label("The analysis tab needs the audio analysis service, which has not landed on this branch yet.");
+        analysisPlaceholder.getStyleClass().add("placeholder");
+        Tab analysisTab = new Tab("Analysis", new StackPane(analysisPlaceholder));
+        analysisTab.setId("analysis-tab");
+        tabs.getTabs().addAll(composeTab, analysisTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        statusBar.textProperty().bind(vm.statusProperty());
+        statusBar.progressProperty().bind(vm.progressProperty());
+        Label docInfo = new Label();
+        docInfo.textProperty().bind(Bindings.createStringBinding(() -> {
+            var song = vm.document().current();
+            int notes = song.tracks().stream().mapToInt(t -> t.notes().size()).sum();
+            var key = song.key();
+            return notes + " notes · " + song.tracks().size() + " tracks · "
+                    + Math.round(song.tempoMap().initialBpm()) + " BPM · " + song.timeSignature()
+                    + (key == null ? "" : " · " + key);
+        }, vm.document().songProperty()));
+        Label selInfo = new Label();
+        selInfo.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.pianoRoll().selection().isEmpty() ? "" : vm.pianoRoll().selection().size() + " selected",
+                vm.pianoRoll().selectionProperty()));
+        javafx.scene.control.Button cancelJob = new javafx.scene.control.Button("Cancel");
+        cancelJob.setId("cancel-job");
+        cancelJob.visibleProperty().bind(vm.jobProperty().isNotNull());
+        cancelJob.managedProperty().bind(cancelJob.visibleProperty());
+        cancelJob.setOnAction(e -> vm.cancelJob());
+        statusBar.getRightItems().addAll(cancelJob, selInfo, new Label("  "), docInfo);
+
+        // a size remembered on a bigger monitor must still fit this one
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(screen.getWidth(), vm.prefs().getDouble("window.width", 1280)),
+                Math.min(screen.getHeight(), vm.prefs().getDouble("window.height", 800)));
+        scene.getStylesheets().add(StudioWindow.class.getResource(STYLESHEET).toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm.pianoRoll()::redo);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::globalKeys);
+        scene.setOnDragOver(this::dragOver);
+        scene.setOnDragDropped(this::dropped);
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.concat("Melodist — ", vm.document().titleProperty()));
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        vm.prefs().get("window.x").ifPresent(x -> stage.setX(vm.prefs().getDouble("window.x", 0)));
+        vm.prefs().get("window.y").ifPresent(y -> stage.setY(vm.prefs().getDouble("window.y", 0)));
+        stage.setMaximized(vm.prefs().getBoolean("window.maximized", false));
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard("closing")) {
+                e.consume();
+                return;
+            }
+            shutdown();
+        });
+        vm.files().recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
+        rebuildRecentMenu();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public PianoRollView pianoRoll() {
+        return pianoRoll;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** Where later panels (transport, generate) put their controls above the piano roll. */
+    public HBox composeBar() {
+        return composeBar;
+    }
+
+    public StudioViewModel viewModel() {
+        return vm;
+    }
+
+    /**
+     * Fills the window at start-up: offers to restore work lost in a crash, otherwise reopens the most
+     * recent file, or the demo tune on the very first start.
+     */
+    public void openInitialSong(boolean askAboutRecovery) {
+        RecoveryStore recovery = vm.files().recovery();
+        if (askAboutRecovery && recovery.exists() && askRestore(recovery)) {
+            if (vm.files().restoreRecovery()) {
+                pianoRoll.scrollToContent();
+                return;
+            }
+        }
+        boolean first = !vm.prefs().getBoolean("started", false);
+        vm.prefs().putBoolean("started", true);
+        vm.prefs().save();
+        Optional<Path> start = first ? DemoSong.locate() : vm.files().recentFiles().stream().findFirst();
+        if (start.isEmpty() && first) vm.statusProperty().set("Demo tune not found (" + DemoSong.RELATIVE + ")");
+        start.ifPresent(vm.files()::open);
+        pianoRoll.scrollToContent();
+    }
+
+    // ---- menus --------------------------------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        PianoRollViewModel roll = vm.pianoRoll();
+        Menu file = new Menu("_File");
+        file.getItems().addAll(
+                item("_New", "Shortcut+N", this::newSong),
+                item("_Open…", "Shortcut+O", this::openDialog),
+                recentMenu,
+                new SeparatorMenuItem(),
+                item("_Save", "Shortcut+S", this::save),
+                item("Save _As…", "Shortcut+Shift+S", this::saveAs),
+                new SeparatorMenuItem(),
+                item("_Export WAV…", "Shortcut+E", this::exportWav),
+                new SeparatorMenuItem(),
+                item("_Quit", "Shortcut+Q", () -> {
+                    if (confirmDiscard("quitting")) {
+                        shutdown();
+                        stage.close();
+                    }
+                }));
+        MenuItem undo = item("_Undo", "Shortcut+Z", roll::undo);
+        undo.textProperty().bind(Bindings.createStringBinding(() -> vm.document().undoNameProperty().get().isEmpty()
+                ? "Undo" : "Undo " + vm.document().undoNameProperty().get(), vm.document().undoNameProperty()));
+        undo.disableProperty().bind(vm.document().canUndoProperty().not());
+        MenuItem redo = item("_Redo", "Shortcut+Shift+Z", roll::redo);
+        redo.textProperty().bind(Bindings.createStringBinding(() -> vm.document().redoNameProperty().get().isEmpty()
+                ? "Redo" : "Redo " + vm.document().redoNameProperty().get(), vm.document().redoNameProperty()));
+        redo.disableProperty().bind(vm.document().canRedoProperty().not());
+        MenuItem delete = item("_Delete", null, roll::deleteSelection);
+        delete.setText("Delete\t(Del)");
+        MenuItem quantize = item("_Quantize", null, roll::quantize);
+        quantize.setText("Quantize to grid\t(Q)");
+        Menu edit = new Menu("_Edit");
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
+                item("Cu_t", "Shortcut+X", roll::cut),
+                item("_Copy", "Shortcut+C", roll::copy),
+                item("_Paste at playhead", "Shortcut+V", roll::paste),
+                item("D_uplicate", "Shortcut+D", roll::duplicate),
+                delete,
+                new SeparatorMenuItem(),
+                item("Select _All", "Shortcut+A", roll::selectAll),
+                quantize);
+        Menu help = new Menu("_Help");
+        help.getItems().addAll(item("_Keyboard shortcuts", "F1", () -> ShortcutsDialog.show(stage)),
+                item("_About Melodist", null, this::about));
+        MenuBar bar = new MenuBar(file, edit, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem mi = new MenuItem(text);
+        if (accelerator != null) mi.setAccelerator(KeyCombination.keyCombination(accelerator));
+        mi.setOnAction(e -> action.run());
+        return mi;
+    }
+
+    private void rebuildRecentMenu() {
+        recentMenu.getItems().clear();
+        for (Path p : vm.files().recentFiles()) {
+            MenuItem mi = new MenuItem(String.valueOf(p.getFileName()));
+            mi.setOnAction(e -> openFile(p));
+            recentMenu.getItems().add(mi);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    /** Keys for the piano roll that must not steal typing from text fields (Delete, Backspace, Q). */
+    private void globalKeys(KeyEvent e) {
+        Node focus = stage.getScene().getFocusOwner();
+        if (focus instanceof javafx.scene.control.TextInputControl || e.isShortcutDown() || e.isAltDown()) return;
+        if (!tabs.getSelectionModel().getSelectedItem().getId().equals("compose-tab")) return;
+        if (e.getCode() == KeyCode.SPACE) {
+            vm.transport().togglePlay();
+            e.consume();
+            return;
+        }
+        if (e.getCode() == KeyCode.HOME) {
+            vm.transport().returnToStart();
+            e.consume();
+            return;
+        }
+        if (e.getCode() == KeyCode.L) {
+            vm.transport().toggleLoop();
+            e.consume();
+            return;
+        }
+        if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+            vm.pianoRoll().deleteSelection();
+            e.consume();
+        } else if (e.getCode() == KeyCode.Q) {
+            vm.pianoRoll().quantize();
+            e.consume();
+        }
+    }
+
+    // ---- file commands ------------------------------------------------------------------------------
+
+    private void newSong() {
+        if (!confirmDiscard("starting a new song")) return;
+        vm.files().newSong();
+        pianoRoll.scrollToContent();
+    }
+
+    private void openDialog() {
+        if (!confirmDiscard("opening another song")) return;
+        FileChooser chooser = chooser("Open MIDI file");
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) openChecked(f.toPath());
+    }
+
+    /** Opens a file after asking about unsaved changes (recent files, drops). */
+    public void openFile(Path file) {
+        if (!confirmDiscard("opening another song")) return;
+        openChecked(file);
+    }
+
+    private void openChecked(Path file) {
+        if (vm.files().open(file)) {
+            pianoRoll.scrollToContent();
+        } else {
+            notifyError(vm.statusProperty().get());
+        }
+    }
+
+    private boolean save() {
+        if (vm.document().file() == null) return saveAs();
+        boolean ok = vm.files().save();
+        if (!ok) notifyError(vm.statusProperty().get());
+        return ok;
+    }
+
+    private boolean saveAs() {
+        FileChooser chooser = chooser("Save MIDI file");
+        Path current = vm.document().file();
+        chooser.setInitialFileName(current == null ? "melody.mid" : String.valueOf(current.getFileName()));
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) return false;
+        boolean ok = vm.files().saveAs(f.toPath());
+        if (!ok) notifyError(vm.statusProperty().get());
+        return ok;
+    }
+
+    private void exportWav() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export WAV");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("WAV audio", "*.wav"));
+        Path folder = vm.files().lastFolderProperty().get();
+        if (folder != null && Files.isDirectory(folder)) chooser.setInitialDirectory(folder.toFile());
+        Path current = vm.document().file();
+        String base = current == null ? "melody" : String.valueOf(current.getFileName()).replaceFirst("\\.[^.]*$", "");
+        chooser.setInitialFileName(base + ".wav");
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) vm.exportWav(f.toPath());
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("MIDI files", "*.mid", "*.midi"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        Path folder = vm.files().lastFolderProperty().get();
+        if (folder != null && Files.isDirectory(folder)) chooser.setInitialDirectory(folder.toFile());
+        return chooser;
+    }
+
+    /** True when it is fine to replace the song: it is saved, the user saved it now, or chose to discard. */
+    private boolean confirmDiscard(String what) {
+        if (!vm.document().isDirty()) return true;
+        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "Save the changes to " + vm.document().titleProperty().get().replaceFirst("^\\*", "") + " before " + what + "?",
+                saveButton, discard, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setTitle("Unsaved changes");
+        alert.setHeaderText("You have unsaved changes");
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) return false;
+        if (answer.get() == saveButton) return save();
+        vm.files().clearRecovery();
+        return true;
+    }
+
+    private boolean askRestore(RecoveryStore recovery) {
+        String when = "";
+        try {
+            when = " from " + DateFormat.getDateTimeInstance().format(new Date(Files.getLastModifiedTime(recovery.file()).toMillis()));
+        } catch (IOException ignored) {
+            // the time is only a courtesy
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "Melodist did not close normally. Restore the unsaved work" + when + "?",
+                new ButtonType("Restore", ButtonBar.ButtonData.YES), new ButtonType("Discard", ButtonBar.ButtonData.NO));
+        alert.setTitle("Restore unsaved work");
+        alert.setHeaderText("Unsaved work was found");
+        Optional<ButtonType> answer = alert.showAndWait();
+        boolean restore = answer.isPresent() && answer.get().getButtonData() == ButtonBar.ButtonData.YES;
+        if (!restore) vm.files().clearRecovery();
+        return restore;
+    }
+
+    /** An error as a notification in the corner of the window: one line, no stack trace, no modal dialog. */
+    void notifyError(String message) {
+        Notifications.create().owner(stage).title("Melodist").text(message).hideAfter(Duration.seconds(8)).showError();
+    }
+
+    private void about() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION,
+                "Melodist — sketch a melody, let the model continue it, play and analyse it.\nFree software under the GNU GPL v3.",
+                ButtonType.CLOSE);
+        alert.initOwner(stage);
+        alert.setTitle("About Melodist");
+        alert.setHeaderText("Melodist");
+        alert.show();
+    }
+
+    // ---- drag and drop ------------------------------------------------------------------------------
+
+    private void dragOver(DragEvent e) {
+        Dragboard db = e.getDragboard();
+        if (e.getGestureSource() == null && db.hasFiles()
+                && db.getFiles().stream().anyMatch(f -> DocumentViewModel.isMidiFile(f.toPath()))) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        Dragboard db = e.getDragboard();
+        Optional<Path> midi = db.hasFiles()
+                ? db.getFiles().stream().map(File::toPath).filter(DocumentViewModel::isMidiFile).findFirst()
+                : Optional.empty();
+        e.setDropCompleted(midi.isPresent());
+        e.consume();
+        // ask after the drop completes: a modal dialog inside the drop handler would block the source
+        midi.ifPresent(p -> javafx.application.Platform.runLater(() -> openFile(p)));
+    }
+
+    /** A handle that drags the current song out of the window as a .mid file. */
+    private Node dragHandle() {
+        Label handle = new Label("⇲ Drag MIDI");
+        handle.setId("midi-drag-handle");
+        handle.getStyleClass().add("drag-handle");
+        handle.setTooltip(new Tooltip("Drag the song into a DAW or file manager as a .mid file"));
+        handle.setOnDragDetected(e -> {
+            try {
+                Path out = vm.files().exportForDrag();
+                Dragboard db = handle.startDragAndDrop(TransferMode.COPY);
+                ClipboardContent content = new ClipboardContent();
+                content.putFiles(List.of(out.toFile()));
+                db.setContent(content);
+                vm.statusProperty().set("Dragging " + out.getFileName());
+            } catch (IOException ex) {
+                vm.statusProperty().set("Cannot prepare the MIDI file for dragging: " + ex.getMessage());
+            }
+            e.consume();
+        });
+        HBox box = new HBox(8, handle);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    // ---- closing ------------------------------------------------------------------------------------
+
+    /** Remembers the window and settings; removes the recovery file (the user has saved or discarded). */
+    private void shutdown() {
+        vm.prefs().putBoolean("window.maximized", stage.isMaximized());
+        if (!stage.isMaximized()) {
+            vm.prefs().putDouble("window.width", stage.getWidth());
+            vm.prefs().putDouble("window.height", stage.getHeight());
+            vm.prefs().putDouble("window.x", stage.getX());
+            vm.prefs().putDouble("window.y", stage.getY());
+        }
+        vm.rememberSettings();
+        vm.files().clearRecovery();
+        vm.files().flushAutosave();
+        vm.close();
+    }
+}

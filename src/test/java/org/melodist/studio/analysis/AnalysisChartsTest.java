@@ -1,0 +1,68 @@
+package org.melodist.studio.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+
+class AnalysisChartsTest {
+
+    @Test
+    void envelopeKeepsThePeaksOfEachBucket() {
+        float[] s = new float[1000];
+        s[10] = 0.9f;
+        s[20] = -0.5f;
+        s[990] = -1f;
+        float[][] env = AnalysisCharts.envelope(s, 10);
+        assertEquals(10, env[0].length);
+        assertEquals(0.9f, env[1][0]);
+        assertEquals(-0.5f, env[0][0]);
+        assertEquals(-1f, env[0][9]);
+        assertEquals(0f, env[1][5]);
+    }
+
+    @Test
+    void aTenMinuteRecordingIsReducedToAFewThousandPoints() {
+        double hop = 512 / 22050.0;
+        int frames = (int) (600 / hop); // ten minutes of frames
+        double[] centroid = new double[frames];
+        for (int i = 0; i < frames; i++) centroid[i] = 1000 + (i % 100);
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("centroid", centroid);
+        series.put("rolloff", centroid.clone());
+        JFreeChart chart = AnalysisCharts.overTime("Spectral shape", "Hz", hop, series);
+        XYDataset data = chart.getXYPlot().getDataset();
+        assertEquals(2, data.getSeriesCount());
+        assertEquals(AnalysisCharts.MAX_POINTS, data.getItemCount(0));
+        double mean = 0;
+        for (int i = 0; i < data.getItemCount(0); i++) mean += data.getYValue(0, i);
+        assertEquals(1049.5, mean / data.getItemCount(0), 1.0, "bucket averages keep the mean");
+        assertTrue(data.getXValue(0, data.getItemCount(0) - 1) <= 600.1);
+
+        double[][] chroma = new double[12][frames];
+        chroma[9][0] = 1;
+        JFreeChart heat = AnalysisCharts.heatMap("Chroma", chroma, hop, true);
+        XYPlot plot = heat.getXYPlot();
+        assertEquals(12 * AnalysisCharts.MAX_COLUMNS, plot.getDataset().getItemCount(0));
+    }
+
+    @Test
+    void genreChartsListEveryGenre() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("jazz", 0.6);
+        p.put("rock", 0.3);
+        p.put("pop", 0.1);
+        JFreeChart bars = AnalysisCharts.genreBars(p);
+        assertEquals(3, bars.getCategoryPlot().getDataset().getColumnCount());
+        assertEquals("jazz", bars.getCategoryPlot().getDataset().getColumnKey(0));
+        JFreeChart time = AnalysisCharts.genreOverTime(List.of(p, p), 30);
+        assertEquals(3, time.getXYPlot().getDataset().getSeriesCount());
+    }
+}
