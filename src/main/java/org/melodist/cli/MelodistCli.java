@@ -26,6 +26,7 @@ public final class MelodistCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MelodistCli());
         cl.addSubcommand(new MidiInfoCommand());
+        cl.addSubcommand(new TrainCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;
