@@ -27,6 +27,8 @@ public final class MelodistCli implements Runnable {
         CommandLine cl = new CommandLine(new MelodistCli());
         cl.addSubcommand(new MidiInfoCommand());
         cl.addSubcommand(new TrainCommand());
+        cl.addSubcommand(new GenerateCommand());
+        cl.addSubcommand(new BenchGenerateCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;
