@@ -29,6 +29,7 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new TrainCommand());
         cl.addSubcommand(new GenerateCommand());
         cl.addSubcommand(new BenchGenerateCommand());
+        cl.addSubcommand(new EvaluateCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;
