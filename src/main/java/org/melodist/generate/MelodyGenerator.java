@@ -125,7 +125,7 @@ public final class MelodyGenerator implements AutoCloseable {
         Arrays.fill(previous, lastSeedToken);
         Random rng = new Random(opt.rngSeed());
         TokenSampler sampler = new TokenSampler(enc, opt);
-        try (NDManager call = model.manager().newSubManager()) {
+        try (NoGradScope noGrad = new NoGradScope(); NDManager call = model.manager().newSubManager()) {
             ParameterStore store = new ParameterStore(call, false);
             float[] logits;
             NDArray h = null;

@@ -52,7 +52,7 @@ public final class MelodyScorer {
     }
 
     static Score score(MelodyModel model, SequenceBatch batch) {
-        try (NDManager m = model.manager().newSubManager()) {
+        try (NoGradScope noGrad = new NoGradScope(); NDManager m = model.manager().newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);
             NDList out = model.net().forward(ps, batch.modelInputs(m), false);
             NDArray logits = out.get(0);
