@@ -112,7 +112,9 @@ public final class MelodyModel implements AutoCloseable {
     }
 
     private static void writeAtomically(Path target, Writer writer) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
+        // a sibling temp file (not createTempFile, whose owner-only permissions would carry over to the model)
+        Path tmp = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 writer.write(out);
