@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.melodist.RuntimeDefaults;
 
 /**
  * Trains a melody model on a corpus with Adam, global-norm gradient clipping, learning-rate halving and
@@ -81,6 +82,7 @@ public final class MelodyTrainer {
                 opt.embedding(), opt.hidden(), opt.layers(), opt.dropout(), opt.batchSize(), opt.window(), opt.learningRate(), opt.clipNorm(), opt.keysPerEpoch());
 
         Random rng = new Random(opt.seed());
+        RuntimeDefaults.configureDefaults();
         Engine.getInstance().setRandomSeed((int) opt.seed());
         long startNanos = System.nanoTime();
         double budgetSeconds = opt.maxMinutes() > 0 ? opt.maxMinutes() * 60 : Double.POSITIVE_INFINITY;
