@@ -61,6 +61,40 @@ final class MelodyNet extends AbstractBlock {
         return new NDList(logits, lstmOut.get(1), lstmOut.get(2));
     }
 
+    /**
+     * One inference step from an already embedded input {@code x} (batch, 1, embedding): the LSTM and the
+     * head only. Dropout is the identity at inference, so this equals {@link #forward} on the same step.
+     */
+    NDList forwardEmbedded(ParameterStore ps, NDArray x, NDArray h, NDArray c) {
+        NDList lstmOut = lstm.forward(ps, new NDList(x, h, c), false);
+        NDArray logits = head.forward(ps, new NDList(lstmOut.get(0)), false).singletonOrThrow();
+        return new NDList(logits, lstmOut.get(1), lstmOut.get(2));
+    }
+
+    /** The token embedding as rows of a (vocabulary x embedding) table, row-major. */
+    float[] tokenEmbeddingTable() {
+        return transposed(tokenEmbedding, vocabulary);
+    }
+
+    /** The bar-position embedding as rows of a (positions x embedding) table, row-major. */
+    float[] positionEmbeddingTable() {
+        return transposed(positionEmbedding, positions);
+    }
+
+    /** A bias-free linear map's weight (units x inputs) turned into one row per input. */
+    private static float[] transposed(Linear linear, int inputs) {
+        NDArray w = linear.getParameters().get("weight").getArray();
+        int units = (int) w.getShape().get(0);
+        float[] src = w.toFloatArray();
+        float[] table = new float[inputs * units];
+        for (int u = 0; u < units; u++) {
+            for (int i = 0; i < inputs; i++) {
+                table[i * units + u] = src[u * inputs + i];
+            }
+        }
+        return table;
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long batch = inputShapes[0].get(0);
