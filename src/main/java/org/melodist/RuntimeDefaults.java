@@ -13,6 +13,11 @@ public final class RuntimeDefaults {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // one libtorch compute thread: the melody model's small batches gain little from a second one, and
+        // OpenMP threads that spin-wait for a busy core made steps up to 4x slower while the UI, audio or
+        // other work used the CPU (measured on 2 cores). Override with -Dai.djl.pytorch.num_threads=N.
+        setIfAbsent("ai.djl.pytorch.num_threads", "1");
+        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -31,6 +31,10 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new TrainGenreCommand());
         cl.addSubcommand(new AnalyzeCommand());
         cl.addSubcommand(new BenchAnalyzeCommand());
+        cl.addSubcommand(new TrainCommand());
+        cl.addSubcommand(new GenerateCommand());
+        cl.addSubcommand(new BenchGenerateCommand());
+        cl.addSubcommand(new EvaluateCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;

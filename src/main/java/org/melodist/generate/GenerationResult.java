@@ -1,0 +1,17 @@
+package org.melodist.generate;
+
+import java.util.List;
+import org.melodist.song.Note;
+
+/**
+ * Continuations, one note list per variation, on the grid from {@code startTick} (where the seed was
+ * cut) to {@code endTick}. {@code tokens} are the raw sampled tokens per variation, for inspection.
+ */
+public record GenerationResult(List<List<Note>> variations, long startTick, long endTick, int steps,
+                               List<int[]> tokens, double millis) {
+
+    public GenerationResult {
+        variations = variations.stream().map(List::copyOf).toList();
+        tokens = tokens.stream().map(int[]::clone).toList();
+    }
+}

@@ -1,0 +1,171 @@
+package org.melodist.generate;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.melodist.RuntimeDefaults;
+
+/**
+ * A melody network with its configuration, in memory: built from a config (fresh weights) or loaded from
+ * a model folder ({@code config.json} + parameters file). Loaded weights are read-only, so one instance
+ * serves concurrent generators; close it to free the native memory.
+ */
+public final class MelodyModel implements AutoCloseable {
+
+    public static final String CONFIG_FILE = "config.json";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final MelodyModelConfig config;
+    private final Model model;
+    private final MelodyNet net;
+
+    private MelodyModel(MelodyModelConfig config) {
+        RuntimeDefaults.configureDefaults();
+        this.config = config;
+        this.model = Model.newInstance("melody-lstm");
+        this.net = new MelodyNet(config);
+        model.setBlock(net);
+    }
+
+    /** A network with fresh random weights, ready to train. */
+    public static MelodyModel create(MelodyModelConfig config) {
+        MelodyModel m = new MelodyModel(config);
+        m.net.initialize(m.model.getNDManager(), DataType.FLOAT32, new Shape(1, 1), new Shape(1, 1));
+        return m;
+    }
+
+    /** Loads {@code dir/config.json} and the parameters it names; every failure names the file and the reason. */
+    public static MelodyModel load(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "melody model folder not found");
+        }
+        Path configFile = dir.resolve(CONFIG_FILE);
+        MelodyModelConfig config;
+        try {
+            config = JSON.readValue(configFile.toFile(), MelodyModelConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(configFile + ": not a valid melody model config (" + firstLine(e.getOriginalMessage()) + ")", e);
+        } catch (IOException e) {
+            if (!Files.exists(configFile)) {
+                throw new IOException(configFile + ": model config is missing", e);
+            }
+            throw new IOException(configFile + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        Path params = dir.resolve(config.parameters());
+        if (!Files.isRegularFile(params)) {
+            throw new IOException(params + ": model parameters file is missing");
+        }
+        MelodyModel m = create(config);
+        List<Shape> expected = new ArrayList<>();
+        for (var p : m.net.getParameters()) {
+            expected.add(p.getValue().getArray().getShape());
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(params))) {
+            m.net.loadParameters(m.model.getNDManager(), new DataInputStream(in));
+            int i = 0;
+            for (var p : m.net.getParameters()) {
+                Parameter param = p.getValue();
+                if (!param.getArray().getShape().equals(expected.get(i++))) {
+                    throw new MalformedModelException("parameter " + param.getName() + " has shape "
+                            + param.getArray().getShape() + ", config.json implies " + expected.get(i - 1));
+                }
+            }
+        } catch (MalformedModelException | IOException | RuntimeException e) {
+            m.close();
+            throw new IOException(params + ": corrupt or does not match " + CONFIG_FILE + " (" + firstLine(String.valueOf(e.getMessage())) + ")", e);
+        }
+        return m;
+    }
+
+    /** Writes the config and parameters into {@code dir}, each file atomically. */
+    public void save(Path dir, MelodyModelConfig withConfig) throws IOException {
+        Files.createDirectories(dir);
+        writeAtomically(dir.resolve(withConfig.parameters()), out -> net.saveParameters(new DataOutputStream(out)));
+        writeAtomically(dir.resolve(CONFIG_FILE), out -> out.write(JSON.writeValueAsBytes(withConfig)));
+    }
+
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, Writer writer) throws IOException {
+        // a sibling temp file (not createTempFile, whose owner-only permissions would carry over to the model)
+        Path tmp = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                writer.write(out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    public MelodyModelConfig config() {
+        return config;
+    }
+
+    public MelodyEncoding encoding() {
+        return config.encoding();
+    }
+
+    /** Bytes of parameters (float32), for reports. */
+    public long parameterCount() {
+        long n = 0;
+        for (var p : net.getParameters()) {
+            n += p.getValue().getArray().size();
+        }
+        return n;
+    }
+
+    Model djlModel() {
+        return model;
+    }
+
+    MelodyNet net() {
+        return net;
+    }
+
+    NDManager manager() {
+        return model.getNDManager();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

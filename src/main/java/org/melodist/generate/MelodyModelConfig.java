@@ -1,0 +1,54 @@
+package org.melodist.generate;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything needed to rebuild the network before its parameters are loaded, plus a record of how it was
+ * trained. Stored as {@code config.json} beside the parameters file.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MelodyModelConfig(String format, int vocabularySize, int minPitch, int maxPitch, int stepsPerQuarter,
+                                int maxBarPositions, int embedding, int hidden, int layers, float dropout,
+                                String parameters, Map<String, Object> training) {
+
+    public static final String FORMAT = "melodist-melody-lstm-1";
+
+    public MelodyModelConfig {
+        if (!FORMAT.equals(format)) {
+            throw new IllegalArgumentException("format '" + format + "' is not " + FORMAT);
+        }
+        MelodyEncoding enc = new MelodyEncoding(minPitch, maxPitch, stepsPerQuarter, maxBarPositions);
+        if (vocabularySize != enc.vocabularySize()) {
+            throw new IllegalArgumentException("vocabulary size " + vocabularySize + " does not match the pitch range (" + enc.vocabularySize() + ")");
+        }
+        if (embedding < 1 || embedding > 4096 || hidden < 1 || hidden > 4096 || layers < 1 || layers > 8) {
+            throw new IllegalArgumentException("sizes out of range: embedding " + embedding + ", hidden " + hidden + ", layers " + layers);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout " + dropout + " is outside [0, 1)");
+        }
+        if (parameters == null || parameters.isBlank() || parameters.contains("/") || parameters.contains("\\")) {
+            throw new IllegalArgumentException("parameters file name '" + parameters + "' is missing or not a plain name");
+        }
+        training = training == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(training));
+    }
+
+    public static MelodyModelConfig of(MelodyEncoding enc, int embedding, int hidden, int layers, float dropout) {
+        return new MelodyModelConfig(FORMAT, enc.vocabularySize(), enc.minPitch(), enc.maxPitch(), enc.stepsPerQuarter(),
+                enc.maxBarPositions(), embedding, hidden, layers, dropout, "melody-lstm.params", Map.of());
+    }
+
+    @JsonIgnore
+    public MelodyEncoding encoding() {
+        return new MelodyEncoding(minPitch, maxPitch, stepsPerQuarter, maxBarPositions);
+    }
+
+    public MelodyModelConfig withTraining(Map<String, Object> newTraining) {
+        return new MelodyModelConfig(format, vocabularySize, minPitch, maxPitch, stepsPerQuarter, maxBarPositions,
+                embedding, hidden, layers, dropout, parameters, newTraining);
+    }
+}

@@ -1,0 +1,118 @@
+package org.melodist.generate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.recurrent.LSTM;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The network: token embedding plus bar-position embedding, a stacked LSTM, dropout and a linear head
+ * over the vocabulary. Input {@code (tokens, positions[, h, c])}, both index arrays of shape (batch, time);
+ * output {@code (logits, h, c)} so callers can carry the state from one step to the next.
+ *
+ * <p>The embeddings are bias-free linear maps of one-hot vectors: the same function as a lookup table,
+ * built from blocks whose gradients DJL's PyTorch engine handles for certain.
+ */
+final class MelodyNet extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final int vocabulary;
+    private final int positions;
+    private final int hidden;
+    private final int layers;
+    private final Linear tokenEmbedding;
+    private final Linear positionEmbedding;
+    private final LSTM lstm;
+    private final Dropout dropout;
+    private final Linear head;
+
+    MelodyNet(MelodyModelConfig config) {
+        super(VERSION);
+        this.vocabulary = config.vocabularySize();
+        this.positions = config.maxBarPositions();
+        this.hidden = config.hidden();
+        this.layers = config.layers();
+        tokenEmbedding = addChildBlock("tokenEmbedding", Linear.builder().setUnits(config.embedding()).optBias(false).build());
+        positionEmbedding = addChildBlock("positionEmbedding", Linear.builder().setUnits(config.embedding()).optBias(false).build());
+        lstm = addChildBlock("lstm", LSTM.builder().setNumLayers(layers).setStateSize(hidden)
+                .optBatchFirst(true).optReturnState(true).optDropRate(config.dropout()).build());
+        dropout = addChildBlock("dropout", Dropout.builder().optRate(config.dropout()).build());
+        head = addChildBlock("head", Linear.builder().setUnits(vocabulary).build());
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray tokens = inputs.get(0);
+        NDArray pos = inputs.get(1);
+        NDArray x = tokenEmbedding.forward(ps, new NDList(tokens.oneHot(vocabulary)), training).singletonOrThrow()
+                .add(positionEmbedding.forward(ps, new NDList(pos.oneHot(positions)), training).singletonOrThrow());
+        NDList lstmIn = inputs.size() >= 4 ? new NDList(x, inputs.get(2), inputs.get(3)) : new NDList(x);
+        NDList lstmOut = lstm.forward(ps, lstmIn, training);
+        NDArray y = dropout.forward(ps, new NDList(lstmOut.get(0)), training).singletonOrThrow();
+        NDArray logits = head.forward(ps, new NDList(y), training).singletonOrThrow();
+        return new NDList(logits, lstmOut.get(1), lstmOut.get(2));
+    }
+
+    /**
+     * One inference step from an already embedded input {@code x} (batch, 1, embedding): the LSTM and the
+     * head only. Dropout is the identity at inference, so this equals {@link #forward} on the same step.
+     */
+    NDList forwardEmbedded(ParameterStore ps, NDArray x, NDArray h, NDArray c) {
+        NDList lstmOut = lstm.forward(ps, new NDList(x, h, c), false);
+        NDArray logits = head.forward(ps, new NDList(lstmOut.get(0)), false).singletonOrThrow();
+        return new NDList(logits, lstmOut.get(1), lstmOut.get(2));
+    }
+
+    /** The token embedding as rows of a (vocabulary x embedding) table, row-major. */
+    float[] tokenEmbeddingTable() {
+        return transposed(tokenEmbedding, vocabulary);
+    }
+
+    /** The bar-position embedding as rows of a (positions x embedding) table, row-major. */
+    float[] positionEmbeddingTable() {
+        return transposed(positionEmbedding, positions);
+    }
+
+    /** A bias-free linear map's weight (units x inputs) turned into one row per input. */
+    private static float[] transposed(Linear linear, int inputs) {
+        NDArray w = linear.getParameters().get("weight").getArray();
+        int units = (int) w.getShape().get(0);
+        float[] src = w.toFloatArray();
+        float[] table = new float[inputs * units];
+        for (int u = 0; u < units; u++) {
+            for (int i = 0; i < inputs; i++) {
+                table[i * units + u] = src[u * inputs + i];
+            }
+        }
+        return table;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        long batch = inputShapes[0].get(0);
+        long time = inputShapes[0].get(1);
+        Shape state = new Shape(layers, batch, hidden);
+        return new Shape[] {new Shape(batch, time, vocabulary), state, state};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        long batch = inputShapes[0].get(0);
+        long time = inputShapes[0].get(1);
+        tokenEmbedding.initialize(manager, dataType, new Shape(batch, time, vocabulary));
+        positionEmbedding.initialize(manager, dataType, new Shape(batch, time, positions));
+        Shape embedded = tokenEmbedding.getOutputShapes(new Shape[] {new Shape(batch, time, vocabulary)})[0];
+        lstm.initialize(manager, dataType, embedded);
+        Shape lstmOut = new Shape(batch, time, hidden);
+        dropout.initialize(manager, dataType, lstmOut);
+        head.initialize(manager, dataType, lstmOut);
+    }
+}

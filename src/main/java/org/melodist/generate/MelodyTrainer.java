@@ -1,0 +1,282 @@
+package org.melodist.generate;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.melodist.RuntimeDefaults;
+
+/**
+ * Trains a melody model on a corpus with Adam, global-norm gradient clipping, learning-rate halving and
+ * early stopping on validation NLL; the best epoch's weights are saved to the output folder as soon as
+ * they are found, so an interrupted run still leaves its best checkpoint.
+ */
+public final class MelodyTrainer {
+
+    /** One epoch's figures. */
+    public record EpochReport(int epoch, double trainNll, double validationNll, double validationAccuracy,
+                              double tokensPerSecond, double seconds, boolean best) {
+    }
+
+    /** What a run produced. */
+    public record Result(List<EpochReport> epochs, double bestValidationNll, double bestValidationAccuracy,
+                         int bestEpoch, double seconds, String stopReason) {
+    }
+
+    private final PrintStream out;
+
+    public MelodyTrainer(PrintStream out) {
+        this.out = out;
+    }
+
+    /** A learning rate the trainer can lower on a plateau. */
+    private static final class AdjustableRate implements ParameterTracker {
+        private volatile float rate;
+
+        AdjustableRate(float rate) {
+            this.rate = rate;
+        }
+
+        @Override
+        public float getNewValue(String parameterId, int numUpdate) {
+            return rate;
+        }
+    }
+
+    public Result train(MelodyCorpus corpus, TrainingOptions opt, Path outDir) throws IOException {
+        if (corpus.train().isEmpty()) {
+            throw new IllegalArgumentException("the corpus has no training tunes");
+        }
+        if (corpus.validation().isEmpty()) {
+            throw new IllegalArgumentException("the corpus has no validation tunes (a tenth of the files, chosen by name hash); add more files");
+        }
+        MelodyEncoding enc = MelodyEncoding.DEFAULT;
+        MelodyModelConfig config = MelodyModelConfig.of(enc, opt.embedding(), opt.hidden(), opt.layers(), opt.dropout());
+        List<List<EncodedTune>> pools = new ArrayList<>();
+        long poolSteps = 0;
+        for (EncodedTune t : corpus.train()) {
+            List<EncodedTune> keys = MelodyCorpus.transpositions(t, enc);
+            pools.add(keys);
+            poolSteps += (long) keys.size() * t.length();
+        }
+        out.printf(Locale.ROOT, "corpus: %d training tunes (%d steps; %d steps over all fitting keys), %d validation tunes (%d steps), %d skipped%n",
+                corpus.train().size(), corpus.trainSteps(), poolSteps, corpus.validation().size(), corpus.validationSteps(), corpus.skipped().size());
+        out.println(corpus.losses().summary());
+        out.printf(Locale.ROOT, "model: embedding %d, hidden %d x %d layers, dropout %.2f; batch %d x %d steps, Adam lr %.4f, clip %.1f, %d key(s) per tune per epoch%n",
+                opt.embedding(), opt.hidden(), opt.layers(), opt.dropout(), opt.batchSize(), opt.window(), opt.learningRate(), opt.clipNorm(), opt.keysPerEpoch());
+
+        Random rng = new Random(opt.seed());
+        RuntimeDefaults.configureDefaults();
+        Engine.getInstance().setRandomSeed((int) opt.seed());
+        long startNanos = System.nanoTime();
+        double budgetSeconds = opt.maxMinutes() > 0 ? opt.maxMinutes() * 60 : Double.POSITIVE_INFINITY;
+        List<EpochReport> reports = new ArrayList<>();
+        double bestNll = Double.POSITIVE_INFINITY;
+        double bestAcc = Double.NaN;
+        int bestEpoch = 0;
+        int sinceBest = 0;
+        String stopReason = "ran all " + opt.epochs() + " epochs";
+        AdjustableRate rate = new AdjustableRate(opt.learningRate());
+        Loss loss = new MaskedNllLoss();
+        try (MelodyModel model = MelodyModel.create(config)) {
+            out.printf(Locale.ROOT, "parameters: %,d (%.1f MB as float32)%n", model.parameterCount(), model.parameterCount() * 4 / 1e6);
+            DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build());
+            try (Trainer trainer = model.djlModel().newTrainer(tc)) {
+                boolean outOfTime = false;
+                for (int epoch = 1; epoch <= opt.epochs() && !outOfTime; epoch++) {
+                    long epochStart = System.nanoTime();
+                    List<SequenceBatch.Slice> slices = epochSlices(pools, opt, rng);
+                    int batches = (slices.size() + opt.batchSize() - 1) / opt.batchSize();
+                    double nllSum = 0;
+                    long tokens = 0;
+                    ProgressBar bar = new ProgressBar(out, "epoch " + epoch, batches);
+                    for (int b = 0; b < batches; b++) {
+                        SequenceBatch batch = SequenceBatch.of(slices.subList(b * opt.batchSize(),
+                                Math.min(slices.size(), (b + 1) * opt.batchSize())), enc);
+                        nllSum += step(trainer, model, batch, opt.clipNorm());
+                        tokens += batch.tokenCount();
+                        double elapsed = (System.nanoTime() - epochStart) / 1e9;
+                        bar.update(b + 1, String.format(Locale.ROOT, "train NLL %.3f, %.0f tok/s", nllSum / tokens, tokens / elapsed));
+                        if ((System.nanoTime() - startNanos) / 1e9 > budgetSeconds) {
+                            outOfTime = true;
+                            stopReason = "wall-clock budget of " + opt.maxMinutes() + " min reached in epoch " + epoch;
+                            break;
+                        }
+                    }
+                    bar.done();
+                    double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
+                    MelodyScorer.Score val = MelodyScorer.score(model, corpus.validation());
+                    double seconds = (System.nanoTime() - epochStart) / 1e9;
+                    boolean best = val.nll() < bestNll;
+                    if (Double.isNaN(val.nll()) || Double.isNaN(nllSum)) {
+                        throw new IllegalStateException("training diverged (NaN loss) in epoch " + epoch);
+                    }
+                    EpochReport r = new EpochReport(epoch, nllSum / tokens, val.nll(), val.accuracy(), tokens / trainSeconds, seconds, best);
+                    reports.add(r);
+                    out.printf(Locale.ROOT, "epoch %d: train NLL %.4f, validation NLL %.4f, accuracy %.3f, %.0f tokens/s, %.0f s%s%n",
+                            epoch, r.trainNll(), r.validationNll(), r.validationAccuracy(), r.tokensPerSecond(), seconds, best ? " (best, saved)" : "");
+                    if (best) {
+                        bestNll = val.nll();
+                        bestAcc = val.accuracy();
+                        bestEpoch = epoch;
+                        sinceBest = 0;
+                        model.save(outDir, config.withTraining(summary(corpus, opt, reports, bestEpoch, bestNll, bestAcc, startNanos)));
+                    } else {
+                        sinceBest++;
+                        rate.rate = rate.rate / 2;
+                        out.printf(Locale.ROOT, "  no improvement for %d epoch(s); learning rate now %.5f%n", sinceBest, rate.rate);
+                        if (sinceBest >= opt.patience()) {
+                            stopReason = "early stop: validation NLL did not improve for " + sinceBest + " epochs";
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        double total = (System.nanoTime() - startNanos) / 1e9;
+        out.printf(Locale.ROOT, "done: %s; best epoch %d, validation NLL %.4f, accuracy %.3f, %.1f min; model in %s%n",
+                stopReason, bestEpoch, bestNll, bestAcc, total / 60, outDir);
+        return new Result(reports, bestNll, bestAcc, bestEpoch, total, stopReason);
+    }
+
+    private static Map<String, Object> summary(MelodyCorpus corpus, TrainingOptions opt, List<EpochReport> reports,
+                                               int bestEpoch, double bestNll, double bestAcc, long startNanos) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trainTunes", corpus.train().size());
+        m.put("validationTunes", corpus.validation().size());
+        m.put("split", "CRC32(file name) % 10 == 0 -> validation");
+        m.put("epochsRun", reports.size());
+        m.put("bestEpoch", bestEpoch);
+        m.put("validationNll", bestNll);
+        m.put("validationAccuracy", bestAcc);
+        m.put("trainNll", reports.get(reports.size() - 1).trainNll());
+        m.put("tokensPerSecond", Math.round(reports.stream().mapToDouble(EpochReport::tokensPerSecond).average().orElse(0)));
+        m.put("minutes", Math.round((System.nanoTime() - startNanos) / 6e8) / 100.0);
+        m.put("options", opt);
+        return m;
+    }
+
+    /** This epoch's rows: each tune in {@code keysPerEpoch} random keys, cut into windows, shuffled. */
+    private static List<SequenceBatch.Slice> epochSlices(List<List<EncodedTune>> pools, TrainingOptions opt, Random rng) {
+        List<SequenceBatch.Slice> slices = new ArrayList<>();
+        for (List<EncodedTune> keys : pools) {
+            List<EncodedTune> shuffled = new ArrayList<>(keys);
+            Collections.shuffle(shuffled, rng);
+            for (EncodedTune t : shuffled.subList(0, Math.min(opt.keysPerEpoch(), shuffled.size()))) {
+                for (int from = 0; from < t.length(); from += opt.window()) {
+                    slices.add(new SequenceBatch.Slice(t, from, Math.min(t.length(), from + opt.window())));
+                }
+            }
+        }
+        Collections.shuffle(slices, rng);
+        return slices;
+    }
+
+    /** One optimiser step; returns the batch's summed NLL. */
+    static double step(Trainer trainer, MelodyModel model, SequenceBatch batch, float clipNorm) {
+        try (NDManager m = model.manager().newSubManager()) {
+            double nll;
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDList out = trainer.forward(batch.modelInputs(m));
+                NDArray summed = SequenceBatch.summedNll(out.get(0), batch.targets(m), batch.mask(m));
+                NDArray mean = summed.div(Math.max(1, batch.tokenCount()));
+                gc.backward(mean);
+                nll = summed.getFloat();
+            }
+            if (clipNorm > 0) {
+                clipGlobalNorm(model, clipNorm);
+            }
+            trainer.step();
+            return nll;
+        }
+    }
+
+    private static void clipGlobalNorm(MelodyModel model, float maxNorm) {
+        List<NDArray> grads = new ArrayList<>();
+        double sumSquares = 0;
+        for (var p : model.net().getParameters()) {
+            NDArray g = p.getValue().getArray().getGradient();
+            grads.add(g);
+            sumSquares += g.square().sum().getFloat();
+        }
+        double norm = Math.sqrt(sumSquares);
+        if (norm > maxNorm) {
+            float scale = (float) (maxNorm / (norm + 1e-6));
+            for (NDArray g : grads) {
+                g.muli(scale);
+            }
+        }
+    }
+
+    /** The DJL loss for the training config: mean NLL over the unmasked steps. Labels: (targets, mask). */
+    static final class MaskedNllLoss extends Loss {
+        MaskedNllLoss() {
+            super("MaskedNll");
+        }
+
+        @Override
+        public NDArray evaluate(NDList labels, NDList predictions) {
+            NDArray mask = labels.get(1);
+            return SequenceBatch.summedNll(predictions.get(0), labels.get(0), mask).div(mask.sum().maximum(1f));
+        }
+    }
+
+    /** A one-line text progress bar; redraws in place on a console, prints tenths otherwise. */
+    static final class ProgressBar {
+        private final PrintStream out;
+        private final String label;
+        private final int total;
+        private final boolean console = System.console() != null;
+        private long lastDraw;
+        private int lastTenth = -1;
+        private String lastText = "";
+
+        ProgressBar(PrintStream out, String label, int total) {
+            this.out = out;
+            this.label = label;
+            this.total = Math.max(1, total);
+        }
+
+        void update(int done, String text) {
+            lastText = text;
+            int tenth = done * 10 / total;
+            long now = System.nanoTime();
+            if (console ? now - lastDraw > 250_000_000L || done == total : tenth != lastTenth) {
+                lastDraw = now;
+                lastTenth = tenth;
+                int width = 30;
+                int filled = done * width / total;
+                String line = String.format(Locale.ROOT, "%s [%s%s] %3d%% %s", label, "#".repeat(filled), ".".repeat(width - filled),
+                        done * 100 / total, text);
+                if (console) out.print("\r" + line); else out.println(line);
+                out.flush();
+            }
+        }
+
+        void done() {
+            if (console) out.println();
+        }
+
+        String lastText() {
+            return lastText;
+        }
+    }
+
+}

@@ -1,0 +1,70 @@
+package org.melodist.generate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+
+/**
+ * A padded batch of teacher-forcing rows: input tokens (START, then the previous step's token), the bar
+ * position of each predicted step, the target token, and a mask that is 0 on padding.
+ */
+record SequenceBatch(long[] inputs, long[] positions, long[] targets, float[] mask, int rows, int time) {
+
+    /** One row: steps {@code [from, to)} of a tune, predicted from the token before each. */
+    record Slice(EncodedTune tune, int from, int to) {
+    }
+
+    static SequenceBatch of(List<Slice> slices, MelodyEncoding enc) {
+        int time = 0;
+        for (Slice s : slices) {
+            time = Math.max(time, s.to() - s.from());
+        }
+        int rows = slices.size();
+        long[] inputs = new long[rows * time];
+        long[] positions = new long[rows * time];
+        long[] targets = new long[rows * time];
+        float[] mask = new float[rows * time];
+        for (int r = 0; r < rows; r++) {
+            Slice s = slices.get(r);
+            EncodedTune tune = s.tune();
+            for (int i = s.from(); i < s.to(); i++) {
+                int k = r * time + (i - s.from());
+                inputs[k] = i == 0 ? MelodyEncoding.START : tune.token(i - 1);
+                positions[k] = enc.barPosition(tune.firstStep() + i, tune.stepsPerBar());
+                targets[k] = tune.token(i);
+                mask[k] = 1f;
+            }
+        }
+        return new SequenceBatch(inputs, positions, targets, mask, rows, time);
+    }
+
+    int tokenCount() {
+        int n = 0;
+        for (float m : mask) {
+            if (m > 0) n++;
+        }
+        return n;
+    }
+
+    NDList modelInputs(NDManager manager) {
+        Shape shape = new Shape(rows, time);
+        return new NDList(manager.create(inputs, shape), manager.create(positions, shape));
+    }
+
+    NDArray targets(NDManager manager) {
+        return manager.create(targets, new Shape(rows, time));
+    }
+
+    NDArray mask(NDManager manager) {
+        return manager.create(mask, new Shape(rows, time));
+    }
+
+    /** Sum over unmasked steps of -log p(target): logits (rows, time, vocab). */
+    static NDArray summedNll(NDArray logits, NDArray targets, NDArray mask) {
+        NDArray logp = logits.logSoftmax(-1);
+        NDArray picked = logp.gather(targets.expandDims(-1), -1).squeeze(-1);
+        return picked.mul(mask).sum().neg();
+    }
+}
