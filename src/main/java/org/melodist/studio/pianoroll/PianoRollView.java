@@ -135,6 +135,11 @@ public final class PianoRollView extends BorderPane {
         requestRepaint();
     }
 
+    /** The notes shown faintly over the roll now. */
+    public List<Note> ghostVariation() {
+        return ghostVariation;
+    }
+
     public PianoRollGeometry geometry() {
         return geo;
     }
