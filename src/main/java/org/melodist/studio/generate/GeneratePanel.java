@@ -41,9 +41,6 @@ public final class GeneratePanel extends HBox {
         getStyleClass().add("generate-panel");
         setAlignment(Pos.CENTER_LEFT);
 
-        Label title = new Label("Generate");
-        title.getStyleClass().add("panel-title");
-
         Spinner<Integer> bars = intSpinner("generate-bars", 1, 16, vm.barsProperty().get(), 62);
         bars.getValueFactory().valueProperty().addListener((obs, o, n) -> {
             if (n != null) vm.barsProperty().set(n);
@@ -72,7 +69,7 @@ public final class GeneratePanel extends HBox {
         });
         temperature.setValueFactory(tf);
         temperature.setEditable(true);
-        temperature.setPrefWidth(70);
+        temperature.setPrefWidth(80);
         tf.valueProperty().addListener((obs, o, n) -> {
             if (n != null) vm.temperatureProperty().set(n);
         });
@@ -92,7 +89,7 @@ public final class GeneratePanel extends HBox {
 
         javafx.scene.control.TextField rng = new javafx.scene.control.TextField();
         rng.setId("generate-rng-seed");
-        rng.setPrefColumnCount(5);
+        rng.setPrefColumnCount(4);
         TextFormatter<Long> seedFormat = new TextFormatter<>(new javafx.util.converter.LongStringConverter(),
                 vm.rngSeedProperty().get(), change -> change.getControlNewText().matches("\\d{0,12}") ? change : null);
         rng.setTextFormatter(seedFormat);
@@ -101,7 +98,7 @@ public final class GeneratePanel extends HBox {
         });
         vm.rngSeedProperty().addListener((obs, o, n) -> seedFormat.setValue(n.longValue()));
         rng.setTooltip(new Tooltip("Random seed: the same seed and settings give the same variations"));
-        Button dice = new Button("🎲");
+        Button dice = new Button("New");
         dice.setId("generate-new-seed");
         dice.setTooltip(new Tooltip("A new random seed"));
         dice.setOnAction(e -> vm.newRngSeed());
@@ -174,7 +171,7 @@ public final class GeneratePanel extends HBox {
         state.managedProperty().bind(state.visibleProperty());
         HBox.setHgrow(state, Priority.ALWAYS);
 
-        List<javafx.scene.Node> nodes = new ArrayList<>(List.of(title,
+        List<javafx.scene.Node> nodes = new ArrayList<>(List.of(
                 label("Bars"), bars, label("Temp"), temperature, label("Variations"), count, label("Key"), key,
                 label("Seed"), rng, dice, generate, spinner, cancel, separator(),
                 previous, which, next, audition, accept, discard, separator(), state));
@@ -182,6 +179,12 @@ public final class GeneratePanel extends HBox {
             if (n instanceof Region r && n != state) r.setMinWidth(Region.USE_PREF_SIZE);
         }
         getChildren().addAll(nodes);
+        // in a narrow window the strip is cut at the right rather than widening the whole window
+        setMinWidth(0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
     }
 
     public GenerateViewModel viewModel() {

@@ -278,16 +278,17 @@ public final class GenerateViewModel implements AutoCloseable {
             if (n != null && !n.isBlank() && task == t) say(n);
         });
         t.setOnSucceeded(e -> {
+            // the variations first, so that whoever watches "running" finds them when it turns false
+            if (myEpoch == epoch) {
+                modelLoaded();
+                GenerationResult result = t.getValue();
+                pending = new Pending(track, seed.notes().get(0).start(), seed.notes(), result);
+                variations.setAll(result.variations());
+                currentIndex.set(0);
+                say(String.format(Locale.ROOT, "%s of %s in %.1f s · cycle with [ ], audition, then Accept or Discard",
+                        count(result.variations().size(), "variation"), count(options.bars(), "bar"), result.millis() / 1000));
+            }
             finish(t);
-            if (myEpoch != epoch) return;
-            modelLoaded();
-            GenerationResult result = t.getValue();
-            pending = new Pending(track, seed.notes().get(0).start(), seed.notes(), result);
-            variations.setAll(result.variations());
-            currentIndex.set(0);
-            showCurrent();
-            say(String.format(Locale.ROOT, "%s of %s in %.1f s · cycle with [ ], audition, then Accept or Discard",
-                    count(result.variations().size(), "variation"), count(options.bars(), "bar"), result.millis() / 1000));
         });
         t.setOnCancelled(e -> {
             finish(t);

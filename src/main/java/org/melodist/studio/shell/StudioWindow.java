@@ -100,6 +100,12 @@ public final class StudioWindow {
         compose.setTop(new javafx.scene.layout.VBox(composeBar, generatePanel));
         // the variation under audition is drawn faintly after its seed
         vm.generate().currentNotesProperty().addListener((obs, o, n) -> pianoRoll.setGhostVariation(n));
+        // fresh variations may lie beyond the right edge: bring them into view once, not on every cycle
+        vm.generate().variations().addListener((ListChangeListener<List<org.melodist.song.Note>>) c -> {
+            if (!vm.generate().variations().isEmpty()) {
+                pianoRoll.reveal(vm.generate().variations().stream().flatMap(List::stream).toList());
+            }
+        });
         Tab composeTab = new Tab("Compose", compose);
         composeTab.setId("compose-tab");
         Label analysisPlaceholder = new Label("The analysis tab needs the audio analysis service, which has not landed on this branch yet.");
