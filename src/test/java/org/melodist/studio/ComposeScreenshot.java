@@ -28,7 +28,8 @@ import org.melodist.studio.shell.StudioWindow;
 /**
  * Writes the README's Compose screenshot from the real studio window: the demo jig as on a first start,
  * then one Generate so that the variations show as ghost notes after the seed. Uses the shipped melody
- * model when {@code models/melody-lstm} is there, else the tiny test model. Run under a display (Xvfb):
+ * model when {@code models/melody-lstm} is there, else the tiny test model ({@code -Dscreenshot.model=DIR}
+ * picks another; a folder without a model shows the panel's missing-model state). Run under a display (Xvfb):
  * {@code java -cp <test classpath> org.melodist.studio.ComposeScreenshot [out.png]}.
  */
 public final class ComposeScreenshot {
@@ -39,8 +40,10 @@ public final class ComposeScreenshot {
     public static void main(String[] args) {
         if (args.length > 0) out = Path.of(args[0]);
         Path shipped = MelodyModels.shippedLocation();
+        String override = System.getProperty("screenshot.model");
         // the tiny model trains here, before the window, so that the FX thread never waits for it
-        melody = MelodyModels.isModelDir(shipped) ? MelodyGeneratorSource.shipped() : MelodyGeneratorSource.at(TinyMelodyModel.dir());
+        melody = override != null ? MelodyGeneratorSource.at(Path.of(override))
+                : MelodyModels.isModelDir(shipped) ? MelodyGeneratorSource.shipped() : MelodyGeneratorSource.at(TinyMelodyModel.dir());
         System.out.println("melody model: " + melody.dir());
         // the main class itself is no Application, so that the JavaFX jars may sit on the plain class path
         Application.launch(Shot.class, args);
@@ -89,7 +92,15 @@ public final class ComposeScreenshot {
             };
             gen.runningProperty().addListener(done);
             // generate once the synthesizer has settled, so that the status bar ends on the generation's message
-            Runnable go = gen::generate;
+            Runnable go = gen.canGenerate() ? gen::generate : () -> {
+                PauseTransition settle = new PauseTransition(Duration.seconds(1));
+                settle.setOnFinished(e -> {
+                    snapshot(stage);
+                    vm.close();
+                    Platform.exit();
+                });
+                settle.play();
+            };
             if (!vm.transport().soundbankProperty().get().startsWith("loading")) {
                 go.run();
             } else {

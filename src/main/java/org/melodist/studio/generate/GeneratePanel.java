@@ -32,6 +32,8 @@ import org.melodist.song.Key;
  */
 public final class GeneratePanel extends HBox {
 
+    private static final javafx.css.PseudoClass PROBLEM = javafx.css.PseudoClass.getPseudoClass("problem");
+
     private final GenerateViewModel vm;
 
     public GeneratePanel(GenerateViewModel vm) {
@@ -41,7 +43,7 @@ public final class GeneratePanel extends HBox {
         getStyleClass().add("generate-panel");
         setAlignment(Pos.CENTER_LEFT);
 
-        Spinner<Integer> bars = intSpinner("generate-bars", 1, 16, vm.barsProperty().get(), 62);
+        Spinner<Integer> bars = intSpinner("generate-bars", 1, GenerationOptions.MAX_BARS, vm.barsProperty().get(), 62);
         bars.getValueFactory().valueProperty().addListener((obs, o, n) -> {
             if (n != null) vm.barsProperty().set(n);
         });
@@ -51,7 +53,8 @@ public final class GeneratePanel extends HBox {
         Spinner<Double> temperature = new Spinner<>();
         temperature.setId("generate-temperature");
         SpinnerValueFactory.DoubleSpinnerValueFactory tf =
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(0.1, 2.0, vm.temperatureProperty().get(), 0.1);
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(GenerateViewModel.MIN_TEMPERATURE, GenerateViewModel.MAX_TEMPERATURE,
+                        vm.temperatureProperty().get(), 0.1);
         tf.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
@@ -106,7 +109,7 @@ public final class GeneratePanel extends HBox {
         Button generate = new Button("Generate");
         generate.setId("generate-run");
         generate.getStyleClass().add("accent");
-        generate.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canGenerate(), vm.canGenerateProperty()));
+        generate.disableProperty().bind(vm.canGenerateProperty().not());
         generate.visibleProperty().bind(vm.runningProperty().not());
         generate.managedProperty().bind(generate.visibleProperty());
         generate.setTooltip(new Tooltip("Continue the selection, or the bars before the playhead (Ctrl+G)"));
@@ -126,7 +129,7 @@ public final class GeneratePanel extends HBox {
         cancel.setTooltip(new Tooltip("Stop generating (Escape)"));
         cancel.setOnAction(e -> vm.cancel());
 
-        var none = Bindings.createBooleanBinding(() -> !(Boolean) vm.hasVariationsProperty().getValue(), vm.hasVariationsProperty());
+        var none = vm.hasVariationsProperty().not();
         Button previous = new Button("◀");
         previous.setId("generate-previous");
         previous.setTooltip(new Tooltip("Previous variation ([ or Alt+Left)"));
@@ -171,9 +174,20 @@ public final class GeneratePanel extends HBox {
         state.managedProperty().bind(state.visibleProperty());
         HBox.setHgrow(state, Priority.ALWAYS);
 
+        state.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        // a missing or broken model reads as a warning, like the transport's "No audio device"
+        state.pseudoClassStateChanged(PROBLEM, !vm.modelAvailableProperty().get());
+        vm.modelAvailableProperty().addListener((obs, o, ok) -> state.pseudoClassStateChanged(PROBLEM, !ok));
+        Separator beforeCycler = separator();
+        // without a model there is nothing to cycle: its room goes to the reason
+        for (javafx.scene.Node n : List.of(beforeCycler, previous, which, next, audition, accept, discard)) {
+            n.visibleProperty().bind(vm.modelAvailableProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+
         List<javafx.scene.Node> nodes = new ArrayList<>(List.of(
                 label("Bars"), bars, label("Temp"), temperature, label("Variations"), count, label("Key"), key,
-                label("Seed"), rng, dice, generate, spinner, cancel, separator(),
+                label("Seed"), rng, dice, generate, spinner, cancel, beforeCycler,
                 previous, which, next, audition, accept, discard, separator(), state));
         for (javafx.scene.Node n : nodes) {
             if (n instanceof Region r && n != state) r.setMinWidth(Region.USE_PREF_SIZE);

@@ -29,7 +29,6 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
@@ -49,6 +48,7 @@ import org.melodist.song.edit.RemoveNotes;
 import org.melodist.song.edit.ReplaceRange;
 import org.melodist.song.edit.SongEdit;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
+import org.melodist.studio.prefs.StudioPreferences;
 import org.melodist.studio.transport.TransportViewModel;
 
 /**
@@ -66,6 +66,9 @@ public final class GenerateViewModel implements AutoCloseable {
     public static final long DEFAULT_RNG_SEED = 7;
     /** Bars before the playhead taken as the seed when nothing is selected. */
     public static final int DEFAULT_SEED_BARS = 2;
+    /** The temperatures the panel offers: beyond these the model is either stuck or random. */
+    public static final double MIN_TEMPERATURE = 0.1;
+    public static final double MAX_TEMPERATURE = 2.0;
 
     /** What a generation started from, kept with its result until it is accepted or discarded. */
     private record Pending(int track, long seedStart, List<Note> seed, GenerationResult result) {
@@ -168,6 +171,21 @@ public final class GenerateViewModel implements AutoCloseable {
         return seedBars;
     }
 
+    /** Takes the remembered settings (length, temperature, variations), clamped to what the panel offers. */
+    public void readSettings(StudioPreferences prefs) {
+        bars.set((int) Math.max(1, Math.min(GenerationOptions.MAX_BARS, prefs.getDouble("generate.bars", DEFAULT_BARS))));
+        temperature.set(Math.max(MIN_TEMPERATURE, Math.min(MAX_TEMPERATURE, prefs.getDouble("generate.temperature", 1.0))));
+        variationCount.set((int) Math.max(1, Math.min(GenerationOptions.MAX_VARIATIONS,
+                prefs.getDouble("generate.variations", DEFAULT_VARIATIONS))));
+    }
+
+    /** Remembers the settings that outlive a song. */
+    public void writeSettings(StudioPreferences prefs) {
+        prefs.putDouble("generate.bars", bars.get());
+        prefs.putDouble("generate.temperature", temperature.get());
+        prefs.putDouble("generate.variations", variationCount.get());
+    }
+
     /** A new random seed, for a fresh set of variations from the same notes. */
     public void newRngSeed() {
         rngSeed.set(new java.util.Random().nextInt(1_000_000));
@@ -199,7 +217,8 @@ public final class GenerateViewModel implements AutoCloseable {
         return modelState.getReadOnlyProperty();
     }
 
-    public ObservableValue<Boolean> canGenerateProperty() {
+    /** True when a model is there and nothing is running. */
+    public BooleanBinding canGenerateProperty() {
         return canGenerate;
     }
 
@@ -207,7 +226,8 @@ public final class GenerateViewModel implements AutoCloseable {
         return canGenerate.get();
     }
 
-    public ObservableValue<Boolean> hasVariationsProperty() {
+    /** True while there are variations to audition, accept or discard. */
+    public BooleanBinding hasVariationsProperty() {
         return hasVariations;
     }
 

@@ -92,6 +92,7 @@ public final class StudioViewModel implements AutoCloseable {
         transport = new TransportViewModel(pianoRoll, tracks,
                 new SoundbankChoice(new PropertiesFileSettingsStore(userDataDir.resolve("sound.properties"))), playback);
         generate = new GenerateViewModel(pianoRoll, transport, melody);
+        generate.readSettings(prefs);
         // after the piano roll's listener, so that the key lock follows the scale it has just read
         files.addLoadListener(generate::songReplaced);
         relay(files.messageProperty());
@@ -195,9 +196,10 @@ public final class StudioViewModel implements AutoCloseable {
         return task;
     }
 
-    /** Remembers the settings that outlive a song (grid) before the window closes. */
+    /** Remembers the settings that outlive a song (grid, generation settings) before the window closes. */
     public void rememberSettings() {
         prefs.put("grid", pianoRoll.gridProperty().get().label());
+        generate.writeSettings(prefs);
         prefs.save();
     }
 

@@ -266,7 +266,7 @@ public final class StudioWindow {
     private Menu generateMenu() {
         GenerateViewModel gen = vm.generate();
         MenuItem run = item("_Generate", "Shortcut+G", gen::generate);
-        run.disableProperty().bind(Bindings.createBooleanBinding(() -> !gen.canGenerate(), gen.canGenerateProperty()));
+        run.disableProperty().bind(gen.canGenerateProperty().not());
         MenuItem cancel = item("_Cancel generating", null, gen::cancel);
         cancel.disableProperty().bind(gen.runningProperty().not());
         MenuItem next = item("_Next variation\t(] / Alt+Right)", null, gen::next);
@@ -275,8 +275,7 @@ public final class StudioWindow {
         MenuItem accept = item("_Accept variation", "Shortcut+Enter", gen::accept);
         MenuItem discard = item("_Discard variations\t(Esc)", null, gen::discard);
         for (MenuItem mi : List.of(next, previous, audition, accept, discard)) {
-            mi.disableProperty().bind(Bindings.createBooleanBinding(() -> !(Boolean) gen.hasVariationsProperty().getValue(),
-                    gen.hasVariationsProperty()));
+            mi.disableProperty().bind(gen.hasVariationsProperty().not());
         }
         Menu menu = new Menu("_Generate");
         menu.getItems().addAll(run, cancel, new SeparatorMenuItem(), next, previous, audition, accept, discard);

@@ -35,6 +35,7 @@ import org.melodist.sound.SoundbankChoice;
 import org.melodist.studio.FxTestSupport;
 import org.melodist.studio.document.SongDocument;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
+import org.melodist.studio.prefs.StudioPreferences;
 import org.melodist.studio.tracks.TrackListViewModel;
 import org.melodist.studio.transport.TransportViewModel;
 
@@ -315,6 +316,32 @@ class GenerateViewModelTest {
         assertTrue(lazy.isLoaded());
         assertEquals("Melody model ready", onFx(() -> gen.modelStateProperty().get()));
         assertEquals(GenerateViewModel.DEFAULT_VARIATIONS, variations().size());
+    }
+
+    @Test
+    void lengthTemperatureAndVariationsAreRememberedAndClamped() throws Exception {
+        build(tune());
+        Path file = dir.resolve("studio.properties");
+        onFx(() -> {
+            gen.barsProperty().set(8);
+            gen.temperatureProperty().set(0.7);
+            gen.variationCountProperty().set(6);
+            StudioPreferences prefs = new StudioPreferences(file);
+            gen.writeSettings(prefs);
+            prefs.save();
+        });
+        StudioPreferences reread = new StudioPreferences(file);
+        GenerateViewModel other = onFx(() -> new GenerateViewModel(roll, transport, MelodyGeneratorSource.of(generator, TinyMelodyModel.dir())));
+        onFx(() -> other.readSettings(reread));
+        assertEquals(8, onFx(() -> other.barsProperty().get()));
+        assertEquals(0.7, onFx(() -> other.temperatureProperty().get()), 1e-9);
+        assertEquals(6, onFx(() -> other.variationCountProperty().get()));
+        reread.putDouble("generate.temperature", 50);
+        reread.putDouble("generate.bars", 1000);
+        onFx(() -> other.readSettings(reread));
+        assertEquals(GenerateViewModel.MAX_TEMPERATURE, onFx(() -> other.temperatureProperty().get()), 1e-9);
+        assertEquals(64, onFx(() -> other.barsProperty().get()));
+        onFx(other::close);
     }
 
     @Test
