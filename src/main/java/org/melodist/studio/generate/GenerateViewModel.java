@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
@@ -112,6 +113,11 @@ public final class GenerateViewModel implements AutoCloseable {
     private long epoch;
     /** True while the transport plays a variation started here, so that cycling re-auditions. */
     private boolean auditioning;
+    /**
+     * Where the playhead was before auditioning; it returns there when the audition stops, so that
+     * listening does not move the point the next Generate continues from.
+     */
+    private long playheadBeforeAudition;
 
     /**
      * @param roll      the edited track, its selection and the playhead; edits go through its document
@@ -135,7 +141,12 @@ public final class GenerateViewModel implements AutoCloseable {
         roll.trackIndexProperty().addListener((obs, o, n) -> dropVariations());
         currentIndex.addListener((obs, o, n) -> showCurrent());
         transport.stateProperty().addListener((obs, o, n) -> {
-            if (!transport.isPlaying()) auditioning = false;
+            if (auditioning && !transport.isPlaying()) {
+                auditioning = false;
+                // after the transport has moved the playhead to where playback stopped
+                long back = playheadBeforeAudition;
+                Platform.runLater(() -> roll.playheadProperty().set(back));
+            }
         });
     }
 
@@ -356,7 +367,10 @@ public final class GenerateViewModel implements AutoCloseable {
         if (auditioning && transport.isPlaying()) audition();
     }
 
-    /** Plays the song with the current variation in place, from the start of the seed. */
+    /**
+     * Plays the song with the current variation in place, from the start of the seed; when playback
+     * stops, the playhead goes back to where it was.
+     */
     public void audition() {
         int i = currentIndex.get();
         if (pending == null || i < 0) {
@@ -368,8 +382,9 @@ public final class GenerateViewModel implements AutoCloseable {
             return;
         }
         Song preview = acceptEdit(i).apply(roll.song());
-        transport.playPreview(preview, pending.seedStart());
+        if (!auditioning) playheadBeforeAudition = roll.playheadProperty().get();
         auditioning = true;
+        transport.playPreview(preview, pending.seedStart());
         say("Auditioning variation " + (i + 1) + " of " + variations.size());
     }
 

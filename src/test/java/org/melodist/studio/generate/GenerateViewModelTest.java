@@ -397,6 +397,9 @@ class GenerateViewModelTest {
         assertTrue(at < 3000, "plays from the seed (tick 0), not from the playhead: " + at);
         assertNotNull(onFx(gen::continuationRange));
         assertEquals(tune(), doc.current(), "auditioning does not edit the song");
+        onFx(gen::next);
+        assertEquals("Auditioning variation 2 of 4", onFx(() -> gen.messageProperty().get()), "cycling re-auditions");
         onFx(transport::togglePlay);
+        waitFor("the playhead back where it was", 5, () -> roll.playheadProperty().get() == 3000);
     }
 }
