@@ -241,7 +241,9 @@ public final class PianoRollView extends BorderPane {
         int lo = notes.stream().mapToInt(Note::pitch).min().orElse(60);
         if (geo.pitchToY(hi) < 0 || geo.pitchToY(lo) + geo.rowHeight() > h) {
             int visibleRows = (int) (h / geo.rowHeight());
-            geo.scrollToPitch(Math.min(127, hi + Math.max(2, (visibleRows - (hi - lo)) / 2)), h);
+            // centred when they fit; a range taller than the view shows its middle
+            int top = hi - lo < visibleRows ? hi + (visibleRows - (hi - lo)) / 2 : (hi + lo) / 2 + visibleRows / 2;
+            geo.scrollToPitch(Math.min(127, top), h);
         }
         updateScrollBars();
         requestRepaint();

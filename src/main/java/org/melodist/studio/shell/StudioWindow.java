@@ -99,12 +99,10 @@ public final class StudioWindow {
         generatePanel = new GeneratePanel(vm.generate());
         compose.setTop(new javafx.scene.layout.VBox(composeBar, generatePanel));
         // the variation under audition is drawn faintly after its seed
-        vm.generate().currentNotesProperty().addListener((obs, o, n) -> pianoRoll.setGhostVariation(n));
-        // fresh variations may lie beyond the right edge: bring them into view once, not on every cycle
-        vm.generate().variations().addListener((ListChangeListener<List<org.melodist.song.Note>>) c -> {
-            if (!vm.generate().variations().isEmpty()) {
-                pianoRoll.reveal(vm.generate().variations().stream().flatMap(List::stream).toList());
-            }
+        vm.generate().currentNotesProperty().addListener((obs, o, n) -> {
+            pianoRoll.setGhostVariation(n);
+            // fresh variations may lie beyond the edge: bring them into view once, not on every cycle
+            if (o.isEmpty() && !n.isEmpty()) pianoRoll.reveal(n);
         });
         Tab composeTab = new Tab("Compose", compose);
         composeTab.setId("compose-tab");
@@ -176,7 +174,7 @@ public final class StudioWindow {
         return tabs;
     }
 
-    /** Where later panels (transport, generate) put their controls above the piano roll. */
+    /** The transport row above the piano roll; the Generate strip ({@link #generatePanel()}) sits below it. */
     public HBox composeBar() {
         return composeBar;
     }

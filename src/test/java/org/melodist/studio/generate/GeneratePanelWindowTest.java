@@ -136,6 +136,37 @@ class GeneratePanelWindowTest {
     }
 
     @Test
+    void variationsBeyondTheRightEdgeAreScrolledIntoView(FxRobot robot) throws Exception {
+        // sixteen bars of quarter notes: the continuation after them starts far right of the window
+        List<Note> notes = new ArrayList<>();
+        for (int i = 0; i < 64; i++) notes.add(new Note(60 + (i * 2) % 12, 90, i * 480L, 480));
+        Path file = userData.resolve("long.mid");
+        new MidiFileWriter().write(Song.of(480, 120, List.of(Track.of("Lead", 0, 0, notes))), file);
+        robot.interact(() -> window.openFile(file));
+        var roll = window.pianoRoll();
+        double width = roll.notesArea().getWidth();
+        assertTrue(roll.geometry().tickToX(64 * 480) > width, "the track's end is off screen before generating");
+
+        robot.clickOn("#generate-run");
+        waitUntilGenerated();
+        long[] range = vm.generate().continuationRange();
+        assertEquals(64 * 480, range[0]);
+        double start = roll.geometry().tickToX(range[0]);
+        assertTrue(start > 0 && start < width / 2, "the continuation starts in view, with some seed before it: x=" + start);
+        List<Note> ghosts = roll.ghostVariation();
+        int hi = ghosts.stream().mapToInt(Note::pitch).max().orElseThrow();
+        int lo = ghosts.stream().mapToInt(Note::pitch).min().orElseThrow();
+        double height = roll.notesArea().getHeight();
+        var g = roll.geometry();
+        if ((hi - lo + 1) * g.rowHeight() <= height) {
+            assertTrue(g.pitchToY(hi) >= 0 && g.pitchToY(lo) + g.rowHeight() <= height, "all ghost rows in view: " + lo + "-" + hi);
+        } else {
+            double mid = g.pitchToY((hi + lo) / 2);
+            assertTrue(mid >= 0 && mid < height, "a range taller than the view shows its middle: " + lo + "-" + hi);
+        }
+    }
+
+    @Test
     void theShortcutsDialogListsTheGenerateKeys(FxRobot robot) {
         robot.clickOn(window.pianoRoll().notesArea(), MouseButton.MIDDLE);
         robot.type(KeyCode.F1);
