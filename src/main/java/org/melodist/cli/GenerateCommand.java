@@ -95,12 +95,7 @@ final class GenerateCommand implements Callable<Integer> {
         Track seedTrack = seedSong.track(trackIndex);
         List<Track> tracks = new ArrayList<>();
         tracks.add(seedTrack.withName("Seed"));
-        List<Note> cutSeed = new ArrayList<>();
-        for (Note n : seed.notes()) {
-            if (n.start() < result.startTick()) {
-                cutSeed.add(n.end() > result.startTick() ? n.withDuration(result.startTick() - n.start()) : n);
-            }
-        }
+        List<Note> cutSeed = result.seedCutAtStart(seed.notes());
         for (int v = 0; v < result.variations().size(); v++) {
             List<Note> all = new ArrayList<>(cutSeed);
             all.addAll(result.variations().get(v));

@@ -1,5 +1,7 @@
 package org.melodist.generate;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.melodist.song.Note;
 
@@ -13,5 +15,19 @@ public record GenerationResult(List<List<Note>> variations, long startTick, long
     public GenerationResult {
         variations = variations.stream().map(List::copyOf).toList();
         tokens = tokens.stream().map(int[]::clone).toList();
+    }
+
+    /**
+     * The seed as it leads into the continuation: its notes that start before {@link #startTick}, with a note
+     * still sounding there shortened to end on it, so that seed and continuation never overlap.
+     */
+    public List<Note> seedCutAtStart(Collection<Note> seed) {
+        List<Note> cut = new ArrayList<>();
+        for (Note n : seed) {
+            if (n.start() < startTick) {
+                cut.add(n.end() > startTick ? n.withDuration(startTick - n.start()) : n);
+            }
+        }
+        return cut;
     }
 }

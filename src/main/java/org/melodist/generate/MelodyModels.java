@@ -1,6 +1,7 @@
 package org.melodist.generate;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.melodist.AppPaths;
 
@@ -10,6 +11,21 @@ public final class MelodyModels {
     public static final String SHIPPED_NAME = "melody-lstm";
 
     private MelodyModels() {
+    }
+
+    /**
+     * Where the shipped model is, or would be: its folder under the models folder that was found, else under
+     * {@code models/} in the working directory. For messages such as "not found in ..." and for lazy loading.
+     */
+    public static Path shippedLocation() {
+        return AppPaths.model(SHIPPED_NAME)
+                .orElseGet(() -> AppPaths.modelsDir().orElse(Path.of("models")).resolve(SHIPPED_NAME))
+                .toAbsolutePath().normalize();
+    }
+
+    /** True when {@code dir} holds a melody model's config (the parameters are checked on loading). */
+    public static boolean isModelDir(Path dir) {
+        return dir != null && Files.isRegularFile(dir.resolve(MelodyModel.CONFIG_FILE));
     }
 
     /** {@code explicit} if given, else the shipped model folder; a clear one-line error when neither exists. */

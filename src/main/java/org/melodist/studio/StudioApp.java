@@ -22,7 +22,8 @@ public final class StudioApp extends Application {
         long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.log(System.Logger.Level.INFO, "Studio window shown " + sinceStart + " ms after the JVM started");
         window.openInitialSong(true);
-        // the window is up; the synthesizer and soundbank load behind it
+        // the window is up; the synthesizer, soundbank and melody model load behind it
         vm.transport().loadInBackground();
+        vm.generate().loadModelInBackground();
     }
 }

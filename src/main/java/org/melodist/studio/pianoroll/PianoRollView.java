@@ -135,6 +135,11 @@ public final class PianoRollView extends BorderPane {
         requestRepaint();
     }
 
+    /** The notes shown faintly over the roll now. */
+    public List<Note> ghostVariation() {
+        return ghostVariation;
+    }
+
     public PianoRollGeometry geometry() {
         return geo;
     }
@@ -210,6 +215,36 @@ public final class PianoRollView extends BorderPane {
             geo.scrollToPitch(Math.min(127, top), h);
         }
         geo.setScrollTick(0);
+        updateScrollBars();
+        requestRepaint();
+    }
+
+    /**
+     * Scrolls so that these notes are in view (generated variations after their seed), leaving some of
+     * what comes before them on the left; does nothing when they are already visible.
+     */
+    public void reveal(List<Note> notes) {
+        if (notes.isEmpty()) return;
+        double w = notesPane.getWidth();
+        double h = notesPane.getHeight();
+        if (w <= 0 || h <= 0) return;
+        long from = notes.stream().mapToLong(Note::start).min().orElse(0);
+        long to = notes.stream().mapToLong(Note::end).max().orElse(from);
+        long[] vis = geo.visibleTicks(w);
+        if (from < vis[0] || to > vis[1]) {
+            double span = w / geo.pixelsPerTick();
+            // the start a third in, so that the seed's end shows too; an overlong range starts at the left
+            double lead = Math.min(span / 3, Math.max(0, span - (to - from)));
+            geo.setScrollTick(Math.max(0, from - lead));
+        }
+        int hi = notes.stream().mapToInt(Note::pitch).max().orElse(72);
+        int lo = notes.stream().mapToInt(Note::pitch).min().orElse(60);
+        if (geo.pitchToY(hi) < 0 || geo.pitchToY(lo) + geo.rowHeight() > h) {
+            int visibleRows = (int) (h / geo.rowHeight());
+            // centred when they fit; a range taller than the view shows its middle
+            int top = hi - lo < visibleRows ? hi + (visibleRows - (hi - lo)) / 2 : (hi + lo) / 2 + visibleRows / 2;
+            geo.scrollToPitch(Math.min(127, top), h);
+        }
         updateScrollBars();
         requestRepaint();
     }

@@ -30,6 +30,8 @@ import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.document.SongDocument;
 import org.melodist.studio.export.WavExportTask;
+import org.melodist.studio.generate.GenerateViewModel;
+import org.melodist.studio.generate.MelodyGeneratorSource;
 import org.melodist.studio.pianoroll.GridDivision;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
@@ -48,6 +50,7 @@ public final class StudioViewModel implements AutoCloseable {
     private final PianoRollViewModel pianoRoll;
     private final TrackListViewModel tracks;
     private final TransportViewModel transport;
+    private final GenerateViewModel generate;
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     /** The current background job's progress (-1 indeterminate, 0 when idle). */
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
@@ -63,11 +66,18 @@ public final class StudioViewModel implements AutoCloseable {
         this(userDataDir, SequencerPlaybackService::forSoundCard);
     }
 
+    /** The studio with the shipped melody model (loaded when first needed). */
+    public StudioViewModel(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback) {
+        this(userDataDir, playback, MelodyGeneratorSource.shipped());
+    }
+
     /**
      * Everything the studio writes lives under {@code userDataDir}: preferences, the soundbank choice
-     * and the recovery file. {@code playback} opens live playback with a soundbank.
+     * and the recovery file. {@code playback} opens live playback with a soundbank; {@code melody} is the
+     * melody model for the Generate panel.
      */
-    public StudioViewModel(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback) {
+    public StudioViewModel(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
+                           MelodyGeneratorSource melody) {
         prefs = new StudioPreferences(userDataDir.resolve("studio.properties"));
         document = new SongDocument(Song.empty());
         files = new DocumentViewModel(document, prefs, new RecoveryStore(userDataDir.resolve("recovery").resolve("autosave.mid")));
@@ -81,9 +91,14 @@ public final class StudioViewModel implements AutoCloseable {
         files.addLoadListener(tracks::readSettings);
         transport = new TransportViewModel(pianoRoll, tracks,
                 new SoundbankChoice(new PropertiesFileSettingsStore(userDataDir.resolve("sound.properties"))), playback);
+        generate = new GenerateViewModel(pianoRoll, transport, melody);
+        generate.readSettings(prefs);
+        // after the piano roll's listener, so that the key lock follows the scale it has just read
+        files.addLoadListener(generate::songReplaced);
         relay(files.messageProperty());
         relay(transport.messageProperty());
         relay(pianoRoll.messageProperty());
+        relay(generate.messageProperty());
     }
 
     /** Shows a panel's messages in the status bar. */
@@ -115,6 +130,10 @@ public final class StudioViewModel implements AutoCloseable {
 
     public TransportViewModel transport() {
         return transport;
+    }
+
+    public GenerateViewModel generate() {
+        return generate;
     }
 
     public StringProperty statusProperty() {
@@ -177,15 +196,17 @@ public final class StudioViewModel implements AutoCloseable {
         return task;
     }
 
-    /** Remembers the settings that outlive a song (grid) before the window closes. */
+    /** Remembers the settings that outlive a song (grid, generation settings) before the window closes. */
     public void rememberSettings() {
         prefs.put("grid", pianoRoll.gridProperty().get().label());
+        generate.writeSettings(prefs);
         prefs.save();
     }
 
     @Override
     public void close() {
         files.close();
+        generate.close();
         transport.close();
         jobs.shutdownNow();
     }

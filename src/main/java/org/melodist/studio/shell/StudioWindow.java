@@ -47,6 +47,8 @@ import org.controlsfx.control.StatusBar;
 
 import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.RecoveryStore;
+import org.melodist.studio.generate.GeneratePanel;
+import org.melodist.studio.generate.GenerateViewModel;
 import org.melodist.studio.pianoroll.PianoRollView;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.tracks.TrackListView;
@@ -69,6 +71,7 @@ public final class StudioWindow {
     private final Menu recentMenu = new Menu("Open Recent");
     private final StatusBar statusBar = new StatusBar();
     private final HBox composeBar = new HBox(10);
+    private final GeneratePanel generatePanel;
 
     public StudioWindow(Stage stage, StudioViewModel vm) {
         // the app stylesheet builds on the theme's -color-* variables, so the theme comes first
@@ -93,7 +96,14 @@ public final class StudioWindow {
         composeBar.getStyleClass().add("compose-bar");
         pianoRoll.setAuditioner(vm.transport()::audition);
         composeBar.setId("compose-bar");
-        compose.setTop(composeBar);
+        generatePanel = new GeneratePanel(vm.generate());
+        compose.setTop(new javafx.scene.layout.VBox(composeBar, generatePanel));
+        // the variation under audition is drawn faintly after its seed
+        vm.generate().currentNotesProperty().addListener((obs, o, n) -> {
+            pianoRoll.setGhostVariation(n);
+            // fresh variations may lie beyond the edge: bring them into view once, not on every cycle
+            if (o.isEmpty() && !n.isEmpty()) pianoRoll.reveal(n);
+        });
         Tab composeTab = new Tab("Compose", compose);
         composeTab.setId("compose-tab");
         Label analysisPlaceholder = new Label("The analysis tab needs the audio analysis service, which has not landed on this branch yet.");
@@ -164,13 +174,17 @@ public final class StudioWindow {
         return tabs;
     }
 
-    /** Where later panels (transport, generate) put their controls above the piano roll. */
+    /** The transport row above the piano roll; the Generate strip ({@link #generatePanel()}) sits below it. */
     public HBox composeBar() {
         return composeBar;
     }
 
     public StudioViewModel viewModel() {
         return vm;
+    }
+
+    public GeneratePanel generatePanel() {
+        return generatePanel;
     }
 
     /**
@@ -237,12 +251,33 @@ public final class StudioWindow {
                 new SeparatorMenuItem(),
                 item("Select _All", "Shortcut+A", roll::selectAll),
                 quantize);
+        Menu generate = generateMenu();
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("_Keyboard shortcuts", "F1", () -> ShortcutsDialog.show(stage)),
                 item("_About Melodist", null, this::about));
-        MenuBar bar = new MenuBar(file, edit, help);
+        MenuBar bar = new MenuBar(file, edit, generate, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** The Generate panel's commands; keys that would clash with typing are handled in {@link #globalKeys}. */
+    private Menu generateMenu() {
+        GenerateViewModel gen = vm.generate();
+        MenuItem run = item("_Generate", "Shortcut+G", gen::generate);
+        run.disableProperty().bind(gen.canGenerateProperty().not());
+        MenuItem cancel = item("_Cancel generating", null, gen::cancel);
+        cancel.disableProperty().bind(gen.runningProperty().not());
+        MenuItem next = item("_Next variation\t(] / Alt+Right)", null, gen::next);
+        MenuItem previous = item("_Previous variation\t([ / Alt+Left)", null, gen::previous);
+        MenuItem audition = item("A_udition variation\t(Shift+Space)", null, gen::audition);
+        MenuItem accept = item("_Accept variation", "Shortcut+Enter", gen::accept);
+        MenuItem discard = item("_Discard variations\t(Esc)", null, gen::discard);
+        for (MenuItem mi : List.of(next, previous, audition, accept, discard)) {
+            mi.disableProperty().bind(gen.hasVariationsProperty().not());
+        }
+        Menu menu = new Menu("_Generate");
+        menu.getItems().addAll(run, cancel, new SeparatorMenuItem(), next, previous, audition, accept, discard);
+        return menu;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -265,8 +300,13 @@ public final class StudioWindow {
     /** Keys for the piano roll that must not steal typing from text fields (Delete, Backspace, Q). */
     private void globalKeys(KeyEvent e) {
         Node focus = stage.getScene().getFocusOwner();
-        if (focus instanceof javafx.scene.control.TextInputControl || e.isShortcutDown() || e.isAltDown()) return;
+        if (focus instanceof javafx.scene.control.TextInputControl || e.isShortcutDown()) return;
         if (!tabs.getSelectionModel().getSelectedItem().getId().equals("compose-tab")) return;
+        if (generateKeys(e)) {
+            e.consume();
+            return;
+        }
+        if (e.isAltDown()) return;
         if (e.getCode() == KeyCode.SPACE) {
             vm.transport().togglePlay();
             e.consume();
@@ -289,6 +329,31 @@ public final class StudioWindow {
             vm.pianoRoll().quantize();
             e.consume();
         }
+    }
+
+    /** The variation keys: [ ] and Alt+Left/Right cycle, Shift+Space auditions, Escape discards or cancels. */
+    private boolean generateKeys(KeyEvent e) {
+        GenerateViewModel gen = vm.generate();
+        boolean has = !gen.variations().isEmpty();
+        KeyCode code = e.getCode();
+        if (code == KeyCode.ESCAPE && (has || gen.runningProperty().get())) {
+            gen.discard();
+            return true;
+        }
+        if (!has) return false;
+        if (code == KeyCode.CLOSE_BRACKET || (e.isAltDown() && code == KeyCode.RIGHT)) {
+            gen.next();
+            return true;
+        }
+        if (code == KeyCode.OPEN_BRACKET || (e.isAltDown() && code == KeyCode.LEFT)) {
+            gen.previous();
+            return true;
+        }
+        if (code == KeyCode.SPACE && e.isShiftDown()) {
+            gen.audition();
+            return true;
+        }
+        return false;
     }
 
     // ---- file commands ------------------------------------------------------------------------------

@@ -1,0 +1,405 @@
+package org.melodist.studio.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.melodist.studio.FxTestSupport.onFx;
+import static org.melodist.studio.FxTestSupport.waitFor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.melodist.generate.MelodyGenerator;
+import org.melodist.generate.TinyMelodyModel;
+import org.melodist.settings.PropertiesFileSettingsStore;
+import org.melodist.song.Key;
+import org.melodist.song.Note;
+import org.melodist.song.Song;
+import org.melodist.song.Track;
+import org.melodist.sound.GervillRecordingOutput;
+import org.melodist.sound.PlaybackService;
+import org.melodist.sound.PlaybackState;
+import org.melodist.sound.SequencerPlaybackService;
+import org.melodist.sound.SoundbankChoice;
+import org.melodist.studio.FxTestSupport;
+import org.melodist.studio.document.SongDocument;
+import org.melodist.studio.pianoroll.PianoRollViewModel;
+import org.melodist.studio.prefs.StudioPreferences;
+import org.melodist.studio.tracks.TrackListViewModel;
+import org.melodist.studio.transport.TransportViewModel;
+
+/** The generation flow without a window, with a real (tiny) trained melody model. */
+class GenerateViewModelTest {
+
+    private static MelodyGenerator generator;
+
+    @TempDir
+    Path dir;
+    private SongDocument doc;
+    private PianoRollViewModel roll;
+    private TransportViewModel transport;
+    private GenerateViewModel gen;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        FxTestSupport.startToolkit();
+        generator = MelodyGenerator.load(TinyMelodyModel.dir());
+    }
+
+    @AfterAll
+    static void closeModel() {
+        generator.close();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (gen != null) onFx(gen::close);
+        if (transport != null) onFx(transport::close);
+    }
+
+    /** Two bars of eighths in C major (4/4, 480 ppq, ends at tick 3840) and a bass track. */
+    private static Song tune() {
+        int[] scale = {60, 62, 64, 65, 67, 69, 71, 72};
+        List<Note> notes = new ArrayList<>();
+        for (int i = 0; i < 16; i++) notes.add(new Note(scale[(i * 3) % 8], 90, i * 240L, 240));
+        return Song.of(480, 120, List.of(Track.of("Lead", 0, 0, notes), Track.of("Bass", 1, 32, List.of(new Note(36, 90, 0, 3840)))));
+    }
+
+    private void build(Song song, MelodyGeneratorSource source,
+                       Function<SoundbankChoice.Selection, PlaybackService> playback) throws Exception {
+        onFx(() -> {
+            doc = new SongDocument(song);
+            roll = new PianoRollViewModel(doc);
+            TrackListViewModel tracks = new TrackListViewModel(doc, roll.trackIndexProperty());
+            SoundbankChoice choice = new SoundbankChoice(new PropertiesFileSettingsStore(dir.resolve("sound.properties")), List.of());
+            transport = new TransportViewModel(roll, tracks, choice, playback);
+            gen = new GenerateViewModel(roll, transport, source);
+        });
+    }
+
+    private void build(Song song) throws Exception {
+        build(song, MelodyGeneratorSource.of(generator, TinyMelodyModel.dir()),
+                sel -> new SequencerPlaybackService(new GervillRecordingOutput(sel.bank(), 44_100f, 20)));
+    }
+
+    private void generateAndWait() throws Exception {
+        onFx(gen::generate);
+        assertTrue(onFx(() -> gen.runningProperty().get()), "generation runs in the background");
+        waitFor("the generation", 60, () -> !gen.runningProperty().get());
+    }
+
+    private List<List<Note>> variations() throws Exception {
+        return onFx(() -> List.copyOf(gen.variations()));
+    }
+
+    @Test
+    void generateMakesTheVariationsAfterTheSeedAndTheSameRngSeedRepeatsThem() throws Exception {
+        build(tune());
+        onFx(() -> {
+            gen.variationCountProperty().set(3);
+            gen.barsProperty().set(2);
+            gen.rngSeedProperty().set(11);
+        });
+        assertTrue(onFx(gen::canGenerate));
+        generateAndWait();
+        List<List<Note>> first = variations();
+        assertEquals(3, first.size(), onFx(() -> gen.messageProperty().get()));
+        long[] range = onFx(gen::continuationRange);
+        assertEquals(3840, range[0], "playhead at the start: the track is continued after its last note");
+        assertEquals(3840 + 2 * 1920, range[1]);
+        assertEquals(0, onFx(gen::seedStartTick), "the seed is the two bars before the end");
+        int notes = 0;
+        for (List<Note> v : first) {
+            for (Note n : v) {
+                notes++;
+                assertTrue(n.start() >= 3840 && n.end() <= range[1], "after the seed, inside the range: " + n);
+            }
+        }
+        assertTrue(notes > 0, "the variations have notes");
+        assertEquals(0, onFx(() -> gen.currentIndexProperty().get()));
+        assertEquals(first.get(0), onFx(() -> gen.currentNotesProperty().get()), "the first variation is the ghost");
+        assertEquals(0, onFx(() -> gen.progressProperty().get()), 1e-9);
+        assertTrue(onFx(() -> gen.messageProperty().get()).startsWith("3 variations of 2 bars"));
+        assertEquals(tune(), doc.current(), "generating does not touch the song");
+        assertFalse(onFx(() -> doc.isDirty()));
+
+        generateAndWait();
+        assertEquals(first, variations(), "same notes, settings and rng seed: same variations");
+        onFx(() -> gen.rngSeedProperty().set(12));
+        generateAndWait();
+        assertNotEquals(first, variations(), "another rng seed: other variations");
+    }
+
+    @Test
+    void cyclingWrapsAroundAndMovesTheGhostNotes() throws Exception {
+        build(tune());
+        onFx(() -> gen.variationCountProperty().set(3));
+        generateAndWait();
+        List<List<Note>> all = variations();
+        onFx(gen::next);
+        assertEquals(1, onFx(() -> gen.currentIndexProperty().get()));
+        assertEquals(all.get(1), onFx(() -> gen.currentNotesProperty().get()));
+        onFx(gen::next);
+        onFx(gen::next);
+        assertEquals(0, onFx(() -> gen.currentIndexProperty().get()), "wraps after the last");
+        onFx(gen::previous);
+        assertEquals(2, onFx(() -> gen.currentIndexProperty().get()), "wraps before the first");
+        assertEquals(all.get(2), onFx(() -> gen.currentNotesProperty().get()));
+    }
+
+    @Test
+    void theSelectionIsTheSeedAndTheContinuationFollowsIt() throws Exception {
+        Song song = tune();
+        build(song);
+        List<Note> firstFour = song.track(0).notes().subList(0, 4);
+        onFx(() -> {
+            roll.selectOnly(firstFour);
+            gen.barsProperty().set(1);
+            gen.variationCountProperty().set(2);
+        });
+        generateAndWait();
+        long[] range = onFx(gen::continuationRange);
+        assertEquals(960, range[0], "right after the selected notes");
+        assertEquals(960 + 1920, range[1]);
+        for (List<Note> v : variations()) {
+            for (Note n : v) assertTrue(n.start() >= 960 && n.end() <= 2880, n.toString());
+        }
+    }
+
+    @Test
+    void withoutASelectionTheBarsBeforeThePlayheadAreTheSeed() throws Exception {
+        build(tune());
+        onFx(() -> {
+            roll.playheadProperty().set(2880);
+            gen.seedBarsProperty().set(1);
+            gen.barsProperty().set(1);
+        });
+        generateAndWait();
+        long[] range = onFx(gen::continuationRange);
+        assertEquals(2880, range[0], "continues from the playhead");
+        assertEquals(960, onFx(gen::seedStartTick), "the seed is the bar before the playhead");
+    }
+
+    @Test
+    void acceptIsOneUndoableEditAndUndoRestoresTheOriginalSong() throws Exception {
+        Song original = tune();
+        build(original);
+        // the playhead inside the note 1680-1920: accepting must shorten it so that nothing overlaps
+        onFx(() -> {
+            roll.playheadProperty().set(1800);
+            gen.variationCountProperty().set(2);
+            gen.barsProperty().set(2);
+        });
+        generateAndWait();
+        long[] range = onFx(gen::continuationRange);
+        assertEquals(1800, range[0]);
+        onFx(gen::next);
+        List<Note> chosen = variations().get(1);
+        onFx(gen::accept);
+
+        List<Note> after = doc.current().track(0).notes();
+        List<Note> expected = new ArrayList<>();
+        for (Note n : original.track(0).notes()) {
+            if (n.start() < 1800) expected.add(n.end() > 1800 ? n.withDuration(1800 - n.start()) : n);
+        }
+        expected.addAll(chosen);
+        expected.sort(null);
+        assertEquals(expected, after, "seed kept (the held note shortened), then the variation; the old notes after it replaced");
+        assertEquals(original.track(1), doc.current().track(1), "other tracks untouched");
+        assertEquals("Accept variation 2", doc.undoNameProperty().get());
+        assertTrue(onFx(() -> gen.variations().isEmpty()), "accepting clears the variations");
+        assertTrue(onFx(() -> gen.currentNotesProperty().get().isEmpty()), "and the ghost notes");
+        assertEquals(chosen, onFx(() -> roll.selection()), "the accepted notes are selected");
+
+        onFx(roll::undo);
+        assertEquals(original, doc.current(), "one undo takes the whole continuation back");
+        assertFalse(doc.isDirty());
+        assertFalse(doc.canUndoProperty().get(), "it was a single step");
+        onFx(roll::redo);
+        assertEquals(expected, doc.current().track(0).notes());
+    }
+
+    @Test
+    void discardForgetsTheVariationsAndLeavesTheSong() throws Exception {
+        build(tune());
+        generateAndWait();
+        assertFalse(variations().isEmpty());
+        onFx(gen::discard);
+        assertTrue(variations().isEmpty());
+        assertEquals(-1, onFx(() -> gen.currentIndexProperty().get()));
+        assertNull(onFx(gen::continuationRange));
+        assertEquals("Variations discarded", onFx(() -> gen.messageProperty().get()));
+        assertEquals(tune(), doc.current());
+        onFx(gen::accept);
+        assertEquals(tune(), doc.current(), "nothing left to accept");
+    }
+
+    @Test
+    void cancelStopsARunningGeneration() throws Exception {
+        build(tune());
+        onFx(() -> {
+            gen.barsProperty().set(64);
+            gen.variationCountProperty().set(32);
+        });
+        onFx(gen::generate);
+        waitFor("the first generated steps", 30, () -> gen.progressProperty().get() > 0);
+        onFx(gen::cancel);
+        waitFor("the cancellation", 10, () -> !gen.runningProperty().get());
+        assertEquals("Generation cancelled", onFx(() -> gen.messageProperty().get()));
+        assertTrue(variations().isEmpty(), "a cancelled generation leaves no variations");
+        assertEquals(0, onFx(() -> gen.progressProperty().get()), 1e-9);
+
+        // the worker is free again
+        onFx(() -> {
+            gen.barsProperty().set(1);
+            gen.variationCountProperty().set(1);
+        });
+        generateAndWait();
+        assertEquals(1, variations().size());
+    }
+
+    @Test
+    void keyLockKeepsTheNotesInTheKeyAndDefaultsToTheSongsKey() throws Exception {
+        build(tune().withKey(Key.parse("D major")));
+        assertEquals(Key.parse("D major"), onFx(() -> gen.keyLockProperty().get()), "the song's key signature");
+        Key eFlat = Key.parse("Eb major");
+        onFx(() -> {
+            gen.keyLockProperty().set(eFlat);
+            gen.temperatureProperty().set(2.0);
+            gen.variationCountProperty().set(4);
+        });
+        generateAndWait();
+        int notes = 0;
+        for (List<Note> v : variations()) {
+            for (Note n : v) {
+                notes++;
+                assertTrue(eFlat.contains(n.pitch()), "in Eb major: " + n);
+            }
+        }
+        assertTrue(notes > 0);
+    }
+
+    @Test
+    void aMissingModelDisablesGenerateWithAClearMessage() throws Exception {
+        Path missing = dir.resolve("models").resolve("melody-lstm");
+        build(tune(), MelodyGeneratorSource.at(missing), SequencerPlaybackService::forSoundCard);
+        assertFalse(onFx(() -> gen.modelAvailableProperty().get()));
+        assertFalse(onFx(gen::canGenerate));
+        String state = onFx(() -> gen.modelStateProperty().get());
+        assertEquals("Melody model not found in " + missing.toAbsolutePath().normalize(), state);
+        onFx(gen::generate);
+        assertFalse(onFx(() -> gen.runningProperty().get()));
+        assertEquals(state, onFx(() -> gen.messageProperty().get()), "Generate explains itself");
+        onFx(gen::loadModelInBackground);
+        assertEquals(state, onFx(() -> gen.modelStateProperty().get()));
+    }
+
+    @Test
+    void aModelIsLoadedLazilyOffTheFxThread() throws Exception {
+        MelodyGeneratorSource lazy = MelodyGeneratorSource.at(TinyMelodyModel.dir());
+        build(tune(), lazy, SequencerPlaybackService::forSoundCard);
+        assertFalse(lazy.isLoaded(), "nothing is loaded up front");
+        assertTrue(onFx(gen::canGenerate));
+        onFx(() -> gen.barsProperty().set(1));
+        generateAndWait();
+        assertTrue(lazy.isLoaded());
+        assertEquals("Melody model ready", onFx(() -> gen.modelStateProperty().get()));
+        assertEquals(GenerateViewModel.DEFAULT_VARIATIONS, variations().size());
+    }
+
+    @Test
+    void lengthTemperatureAndVariationsAreRememberedAndClamped() throws Exception {
+        build(tune());
+        Path file = dir.resolve("studio.properties");
+        onFx(() -> {
+            gen.barsProperty().set(8);
+            gen.temperatureProperty().set(0.7);
+            gen.variationCountProperty().set(6);
+            StudioPreferences prefs = new StudioPreferences(file);
+            gen.writeSettings(prefs);
+            prefs.save();
+        });
+        StudioPreferences reread = new StudioPreferences(file);
+        GenerateViewModel other = onFx(() -> new GenerateViewModel(roll, transport, MelodyGeneratorSource.of(generator, TinyMelodyModel.dir())));
+        onFx(() -> other.readSettings(reread));
+        assertEquals(8, onFx(() -> other.barsProperty().get()));
+        assertEquals(0.7, onFx(() -> other.temperatureProperty().get()), 1e-9);
+        assertEquals(6, onFx(() -> other.variationCountProperty().get()));
+        reread.putDouble("generate.temperature", 50);
+        reread.putDouble("generate.bars", 1000);
+        onFx(() -> other.readSettings(reread));
+        assertEquals(GenerateViewModel.MAX_TEMPERATURE, onFx(() -> other.temperatureProperty().get()), 1e-9);
+        assertEquals(64, onFx(() -> other.barsProperty().get()));
+        onFx(other::close);
+    }
+
+    @Test
+    void anEmptyTrackHasNothingToContinue() throws Exception {
+        build(Song.of(480, 120, List.of(Track.of("Empty", 0, 0, List.of()))));
+        onFx(gen::generate);
+        assertFalse(onFx(() -> gen.runningProperty().get()));
+        assertTrue(onFx(() -> gen.messageProperty().get()).startsWith("Nothing to continue"));
+        onFx(() -> roll.playheadProperty().set(960));
+        onFx(() -> roll.drawNote(60, 2000, true));
+        onFx(() -> roll.clearSelection());
+        onFx(gen::generate);
+        assertTrue(onFx(() -> gen.messageProperty().get()).startsWith("No notes in the 2 bars before the playhead"));
+    }
+
+    @Test
+    void switchingTrackOrOpeningASongDropsTheVariations() throws Exception {
+        build(tune());
+        generateAndWait();
+        assertFalse(variations().isEmpty());
+        onFx(() -> roll.trackIndexProperty().set(1));
+        assertTrue(variations().isEmpty(), "variations belong to the track they continue");
+        onFx(() -> roll.trackIndexProperty().set(0));
+        generateAndWait();
+        assertFalse(variations().isEmpty());
+        Song other = tune().withKey(Key.parse("A minor"));
+        onFx(() -> {
+            doc.load(other, null);
+            roll.readSettings(other);
+            gen.songReplaced(other);
+        });
+        assertTrue(variations().isEmpty());
+        assertEquals(Key.parse("A minor"), onFx(() -> gen.keyLockProperty().get()));
+    }
+
+    @Test
+    void auditionPlaysTheVariationInPlaceFromTheSeed() throws Exception {
+        build(tune());
+        onFx(() -> gen.barsProperty().set(1));
+        generateAndWait();
+        onFx(gen::audition);
+        String reason = onFx(() -> transport.unavailableReasonProperty().get());
+        assertFalse(reason.isBlank());
+        assertEquals(reason, onFx(() -> gen.messageProperty().get()), "no synthesizer yet: the reason, not a silent button");
+        onFx(() -> transport.loadInBackground());
+        waitFor("the synthesizer", 30, () -> transport.canPlayProperty().get());
+        onFx(() -> roll.playheadProperty().set(3000));
+        onFx(gen::audition);
+        waitFor("playing", 5, () -> transport.stateProperty().get() == PlaybackState.PLAYING);
+        assertEquals("Auditioning variation 1 of 4", onFx(() -> gen.messageProperty().get()));
+        onFx(transport::followPlayhead);
+        long at = onFx(() -> roll.playheadProperty().get());
+        assertTrue(at < 3000, "plays from the seed (tick 0), not from the playhead: " + at);
+        assertNotNull(onFx(gen::continuationRange));
+        assertEquals(tune(), doc.current(), "auditioning does not edit the song");
+        onFx(gen::next);
+        assertEquals("Auditioning variation 2 of 4", onFx(() -> gen.messageProperty().get()), "cycling re-auditions");
+        onFx(transport::togglePlay);
+        waitFor("the playhead back where it was", 5, () -> roll.playheadProperty().get() == 3000);
+    }
+}
