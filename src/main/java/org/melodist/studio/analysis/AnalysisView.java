@@ -47,7 +47,7 @@ import org.melodist.analysis.genre.GenrePrediction;
  */
 public final class AnalysisView extends BorderPane {
 
-    private static final double CHART_HEIGHT = 230;
+    private static final double CHART_HEIGHT = 210;
 
     private final AnalysisViewModel vm;
     private final VBox charts = new VBox(8);
@@ -247,29 +247,29 @@ public final class AnalysisView extends BorderPane {
         FrameFeatures f = a.frames();
         double hop = f.hopSeconds();
         charts.getChildren().add(viewer("chart-waveform", AnalysisCharts.waveform(r.envelope(), a.durationSec(), a.beatTimes())));
+        // the rest two to a row, so that most of them fit on one screen; an odd one out takes the whole row
+        List<Node> rest = new ArrayList<>();
         Map<String, double[]> spectral = new LinkedHashMap<>();
         spectral.put("centroid", f.spectralCentroid());
         spectral.put("rolloff (85 %)", f.rolloff());
         spectral.put("bandwidth", f.spectralBandwidth());
-        charts.getChildren().add(viewer("chart-spectral", AnalysisCharts.overTime("Spectral centroid, rolloff and bandwidth", "Hz", hop, spectral)));
-        charts.getChildren().add(viewer("chart-rms", AnalysisCharts.overTime("RMS", "RMS", hop, Map.of("rms", f.rms()))));
-        charts.getChildren().add(viewer("chart-chroma", AnalysisCharts.heatMap("Chroma", f.chroma(), hop, true)));
-        charts.getChildren().add(viewer("chart-mfcc", AnalysisCharts.heatMap("MFCC", f.mfcc(), hop, false)));
+        rest.add(viewer("chart-spectral", AnalysisCharts.overTime("Spectral centroid, rolloff and bandwidth", "Hz", hop, spectral)));
+        rest.add(viewer("chart-rms", AnalysisCharts.overTime("RMS", "RMS", hop, Map.of("rms", f.rms()))));
+        rest.add(viewer("chart-chroma", AnalysisCharts.heatMap("Chroma", f.chroma(), hop, true)));
         GenreWindows.Result genre = r.genre();
-        if (genre != null) {
-            Node bars = viewer("chart-genre", AnalysisCharts.genreBars(genre.prediction().combined().probabilities()));
-            if (genre.windows().size() > 1) {
-                List<Map<String, Double>> windows = new ArrayList<>();
-                for (GenrePrediction p : genre.prediction().windows()) windows.add(p.probabilities());
-                Node overTime = viewer("chart-genre-time", AnalysisCharts.genreOverTime(windows, GenreWindows.WINDOW_SECONDS));
-                HBox row = new HBox(8, bars, overTime);
-                HBox.setHgrow(bars, Priority.ALWAYS);
-                HBox.setHgrow(overTime, Priority.ALWAYS);
-                charts.getChildren().add(row);
-            } else {
-                charts.getChildren().add(bars);
-            }
-        } else {
+        if (genre != null) rest.add(viewer("chart-genre", AnalysisCharts.genreBars(genre.prediction().combined().probabilities())));
+        rest.add(viewer("chart-mfcc", AnalysisCharts.heatMap("MFCC (each coefficient scaled on its own)", f.mfcc(), hop, false, true)));
+        if (genre != null && genre.windows().size() > 1) {
+            List<Map<String, Double>> windows = new ArrayList<>();
+            for (GenrePrediction p : genre.prediction().windows()) windows.add(p.probabilities());
+            rest.add(viewer("chart-genre-time", AnalysisCharts.genreOverTime(windows, GenreWindows.WINDOW_SECONDS)));
+        }
+        for (int i = 0; i < rest.size(); i += 2) {
+            HBox row = new HBox(8, rest.subList(i, Math.min(rest.size(), i + 2)).toArray(Node[]::new));
+            row.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+            charts.getChildren().add(row);
+        }
+        if (genre == null) {
             Label none = new Label("No genre: " + r.genreProblem());
             none.getStyleClass().add("placeholder");
             charts.getChildren().add(none);

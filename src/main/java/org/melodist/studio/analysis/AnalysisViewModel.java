@@ -57,7 +57,7 @@ public final class AnalysisViewModel implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(AnalysisViewModel.class.getName());
     /** Columns of the waveform envelope: a few per pixel of a wide chart, whatever the file's length. */
-    public static final int ENVELOPE_BUCKETS = 4000;
+    public static final int ENVELOPE_BUCKETS = AnalysisCharts.MAX_POINTS;
     static final String FOLDER_PREF = "analysis.folder";
 
     /** A problem the user must see (a notification), not only read in the status bar. */

@@ -78,9 +78,11 @@ class AnalysisTabTest {
         assertEquals(10, genre.getChart().getCategoryPlot().getDataset().getColumnCount(), "all ten genres");
         ChartViewer overTime = robot.lookup("#chart-genre-time").queryAs(ChartViewer.class);
         assertEquals(2, overTime.getChart().getXYPlot().getDataset().getItemCount(0), "45 s: two genre windows");
+        AnalysisResult r0 = view.viewModel().selectedResultProperty().get();
         ChartViewer wave = robot.lookup("#chart-waveform").queryAs(ChartViewer.class);
-        assertTrue(wave.getChart().getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size() > 60,
-                "a marker on each beat");
+        assertEquals(3 * r0.analysis().beatTimes().length, wave.getChart().getXYPlot().getDataset(1).getItemCount(0),
+                "a line on each beat");
+        assertTrue(r0.analysis().beatTimes().length > 60, "45 s at 120 BPM");
         assertTrue(wave.getWidth() > 600, "the charts take the width of the tab: " + wave.getWidth());
 
         // Use as seed through the button, then undo with the keyboard
