@@ -3,27 +3,27 @@ package org.melodist.studio.analysis;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYDataImageAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYAreaRenderer;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -37,11 +37,14 @@ public final class AnalysisCharts {
     public static final int MAX_POINTS = 2000;
     /** Most time columns of a heat map. */
     public static final int MAX_COLUMNS = 600;
+    /** Pixel rows per heat-map row in its image. */
+    static final int ROW_PIXELS = 8;
 
     static final Color BACKGROUND = new Color(0x1b, 0x1c, 0x20);
     static final Color PLOT = new Color(0x22, 0x24, 0x29);
     static final Color GRID = new Color(0x3a, 0x3d, 0x44);
     static final Color TEXT = new Color(0xc9, 0xcc, 0xd3);
+    static final Color BEAT = new Color(255, 184, 77, 130);
     static final Color[] SERIES = {new Color(0x4f, 0xa3, 0xff), new Color(0xff, 0xb8, 0x4d), new Color(0x57, 0xd3, 0x8c),
         new Color(0xff, 0x5c, 0x5c), new Color(0xb5, 0x8c, 0xff), new Color(0x5c, 0xe1, 0xe6), new Color(0xe6, 0x8a, 0xc9),
         new Color(0xc9, 0xc9, 0x5c), new Color(0x9a, 0xa3, 0xb5), new Color(0xff, 0x8f, 0x5c)};
@@ -69,7 +72,7 @@ public final class AnalysisCharts {
         return env;
     }
 
-    /** The waveform overview (from an {@link #envelope}) with a marker on every beat. */
+    /** The waveform overview (from an {@link #envelope}) with a line on every beat (dataset 1, three points a beat). */
     public static JFreeChart waveform(float[][] envelope, double durationSeconds, double[] beats) {
         XYSeries hi = new XYSeries("max", false, true);
         XYSeries lo = new XYSeries("min", false, true);
@@ -87,10 +90,21 @@ public final class AnalysisCharts {
         r.setSeriesPaint(1, SERIES[0]);
         XYPlot plot = new XYPlot(data, timeAxis(durationSeconds), new NumberAxis("amplitude"), r);
         ((NumberAxis) plot.getRangeAxis()).setRange(-1, 1);
+        // the beats as one path of vertical strokes (NaN breaks the path between them) rather than one marker
+        // each: a ten-minute song has over a thousand beats, and a marker apiece made each repaint 3x slower
+        XYSeries beatLines = new XYSeries("beats", false, true);
         for (double beat : beats) {
-            ValueMarker m = new ValueMarker(beat, new Color(255, 184, 77, 110), new BasicStroke(1f));
-            plot.addDomainMarker(m);
+            beatLines.add(beat, -1);
+            beatLines.add(beat, 1);
+            beatLines.add(beat, Double.NaN);
         }
+        XYLineAndShapeRenderer beatRenderer = new XYLineAndShapeRenderer(true, false);
+        beatRenderer.setDrawSeriesLineAsPath(true);
+        beatRenderer.setSeriesPaint(0, BEAT);
+        beatRenderer.setSeriesStroke(0, new BasicStroke(1f));
+        plot.setDataset(1, new XYSeriesCollection(beatLines));
+        plot.setRenderer(1, beatRenderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         return chart("Waveform and beats", plot, false);
     }
 
@@ -113,6 +127,7 @@ public final class AnalysisCharts {
             data.addSeries(s);
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDrawSeriesLineAsPath(true); // one path per series: about half the repaint time of 2,000 segments
         for (int i = 0; i < series.size(); i++) {
             r.setSeriesPaint(i, SERIES[i % SERIES.length]);
             r.setSeriesStroke(i, new BasicStroke(1.2f));
@@ -123,12 +138,26 @@ public final class AnalysisCharts {
 
     /** A heat map of rows over time (chroma: 12 pitch classes; MFCC: coefficients), values scaled to 0..1 per chart. */
     public static JFreeChart heatMap(String title, double[][] rows, double hopSeconds, boolean pitchClassRows) {
+        return heatMap(title, rows, hopSeconds, pitchClassRows, false);
+    }
+
+    /**
+     * A heat map with each row scaled to 0..1 on its own when {@code scalePerRow}: MFCC rows differ by orders of
+     * magnitude (the first is the overall loudness), so one scale for all would show the first row and a flat
+     * field; per row, each coefficient's changes over time show.
+     */
+    public static JFreeChart heatMap(String title, double[][] rows, double hopSeconds, boolean pitchClassRows,
+                                     boolean scalePerRow) {
         int frames = rows.length == 0 ? 0 : rows[0].length;
         int cols = Math.max(1, Math.min(MAX_COLUMNS, frames));
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         double[][] reduced = new double[rows.length][cols];
+        double[] rowMin = new double[rows.length];
+        double[] rowMax = new double[rows.length];
         for (int r = 0; r < rows.length; r++) {
+            rowMin[r] = Double.POSITIVE_INFINITY;
+            rowMax[r] = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < cols; c++) {
                 int from = (int) ((long) frames * c / cols);
                 int to = (int) Math.max(from + 1, (long) frames * (c + 1) / cols);
@@ -140,35 +169,27 @@ public final class AnalysisCharts {
                 }
                 double v = count == 0 ? 0 : sum / count;
                 reduced[r][c] = v;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+                rowMin[r] = Math.min(rowMin[r], v);
+                rowMax[r] = Math.max(rowMax[r], v);
             }
+            min = Math.min(min, rowMin[r]);
+            max = Math.max(max, rowMax[r]);
         }
-        int cells = rows.length * cols;
-        double[] xs = new double[cells];
-        double[] ys = new double[cells];
-        double[] zs = new double[cells];
-        double colSeconds = frames * hopSeconds / cols;
-        int k = 0;
+        // One image, not one block per cell: 20 rows x 600 columns drawn as rectangles cost a few hundred ms
+        // per repaint, the image a few. Each row is ROW_PIXELS tall so that the smoothing of the scaled image
+        // blurs only the edges between rows; row 0 is at the bottom, as on the axis.
+        BufferedImage image = new BufferedImage(cols, Math.max(1, rows.length * ROW_PIXELS), BufferedImage.TYPE_INT_RGB);
         for (int r = 0; r < rows.length; r++) {
+            double lo = scalePerRow ? rowMin[r] : min;
+            double hi = scalePerRow ? rowMax[r] : max;
             for (int c = 0; c < cols; c++) {
-                xs[k] = (c + 0.5) * colSeconds;
-                ys[k] = r;
-                zs[k] = max > min ? (reduced[r][c] - min) / (max - min) : 0;
-                k++;
+                double v = hi > lo ? (reduced[r][c] - lo) / (hi - lo) : 0;
+                int rgb = HEAT[(int) Math.round(v * (HEAT.length - 1))];
+                int top = (rows.length - 1 - r) * ROW_PIXELS;
+                for (int y = 0; y < ROW_PIXELS; y++) image.setRGB(c, top + y, rgb);
             }
         }
-        DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries(title, new double[][] {xs, ys, zs});
-        XYBlockRenderer renderer = new XYBlockRenderer();
-        renderer.setBlockWidth(colSeconds);
-        renderer.setBlockHeight(1);
-        LookupPaintScale scale = new LookupPaintScale(0, 1.0001, PLOT);
-        for (int i = 0; i <= 20; i++) {
-            double v = i / 20.0;
-            scale.add(v, heat(v));
-        }
-        renderer.setPaintScale(scale);
+        double duration = frames * hopSeconds;
         ValueAxis yAxis;
         if (pitchClassRows && rows.length == 12) {
             yAxis = new SymbolAxis("pitch class", PITCH_CLASSES);
@@ -178,7 +199,8 @@ public final class AnalysisCharts {
             yAxis = ny;
         }
         yAxis.setRange(-0.5, rows.length - 0.5);
-        XYPlot plot = new XYPlot(data, timeAxis(frames * hopSeconds), yAxis, renderer);
+        XYPlot plot = new XYPlot(new DefaultXYDataset(), timeAxis(duration), yAxis, new XYLineAndShapeRenderer(false, false));
+        plot.addAnnotation(new XYDataImageAnnotation(image, 0, -0.5, Math.max(0.001, duration), rows.length, false));
         return chart(title, plot, false);
     }
 
@@ -263,6 +285,13 @@ public final class AnalysisCharts {
 
     private static Font titleFont() {
         return new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    }
+
+    /** Heat map colours for 0..1 in 256 steps. */
+    private static final int[] HEAT = new int[256];
+
+    static {
+        for (int i = 0; i < HEAT.length; i++) HEAT[i] = heat(i / (HEAT.length - 1.0)).getRGB();
     }
 
     /** Dark blue through orange to white, for heat maps. */

@@ -60,6 +60,11 @@ public final class PianoRollViewModel {
     public PianoRollViewModel(SongDocument document) {
         this.document = document;
         document.songProperty().addListener((obs, old, song) -> keepOnlyExistingSelection(song));
+        // an edit of the key signature (Use as seed, or its undo) moves the scale highlight along with it;
+        // a song just opened gets its highlight from readSettings, which runs after this
+        document.songProperty().addListener((obs, old, song) -> {
+            if (old != null && song != null && !java.util.Objects.equals(old.key(), song.key())) scaleKey.set(song.key());
+        });
         trackIndex.addListener((obs, old, idx) -> selection.set(List.of()));
     }
 

@@ -38,13 +38,14 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 
+import org.melodist.studio.analysis.AnalysisView;
+import org.melodist.studio.analysis.AnalysisViewModel;
 import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.generate.GeneratePanel;
@@ -72,6 +73,7 @@ public final class StudioWindow {
     private final StatusBar statusBar = new StatusBar();
     private final HBox composeBar = new HBox(10);
     private final GeneratePanel generatePanel;
+    private final AnalysisViewModel analysis;
 
     public StudioWindow(Stage stage, StudioViewModel vm) {
         // the app stylesheet builds on the theme's -color-* variables, so the theme comes first
@@ -106,9 +108,13 @@ public final class StudioWindow {
         });
         Tab composeTab = new Tab("Compose", compose);
         composeTab.setId("compose-tab");
-        Label analysisPlaceholder = new Label("The analysis tab needs the audio analysis service, which has not landed on this branch yet.");
-        analysisPlaceholder.getStyleClass().add("placeholder");
-        Tab analysisTab = new Tab("Analysis", new StackPane(analysisPlaceholder));
+        // a .mid given to the analysis tab opens in Compose (asking about unsaved changes first)
+        analysis = new AnalysisViewModel(vm.document(), midi -> {
+            tabs.getSelectionModel().select(composeTab);
+            openFile(midi);
+        }, vm.prefs());
+        vm.relay(analysis.messageProperty());
+        Tab analysisTab = new Tab("Analysis", new AnalysisView(analysis));
         analysisTab.setId("analysis-tab");
         tabs.getTabs().addAll(composeTab, analysisTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -538,5 +544,6 @@ public final class StudioWindow {
         vm.files().clearRecovery();
         vm.files().flushAutosave();
         vm.close();
+        analysis.close();
     }
 }

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.awt.image.BufferedImage;
+
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYDataImageAnnotation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
@@ -50,7 +53,36 @@ class AnalysisChartsTest {
         chroma[9][0] = 1;
         JFreeChart heat = AnalysisCharts.heatMap("Chroma", chroma, hop, true);
         XYPlot plot = heat.getXYPlot();
-        assertEquals(12 * AnalysisCharts.MAX_COLUMNS, plot.getDataset().getItemCount(0));
+        XYDataImageAnnotation image = (XYDataImageAnnotation) plot.getAnnotations().get(0);
+        BufferedImage pixels = (BufferedImage) image.getImage();
+        assertEquals(AnalysisCharts.MAX_COLUMNS, pixels.getWidth(), "one column per bucket");
+        assertEquals(12 * AnalysisCharts.ROW_PIXELS, pixels.getHeight());
+        assertEquals(600, image.getWidth(), 0.1, "the image spans the ten minutes");
+        // row 9 (A) of the first column holds the only non-zero value: the brightest pixel, A drawn third from the top
+        int a = pixels.getRGB(0, 2 * AnalysisCharts.ROW_PIXELS + 1);
+        int c = pixels.getRGB(0, 11 * AnalysisCharts.ROW_PIXELS + 1);
+        assertTrue(brightness(a) > brightness(c) + 100, "A is bright, C dark");
+        assertEquals(c, pixels.getRGB(5, 2 * AnalysisCharts.ROW_PIXELS + 1), "later columns are all at the minimum");
+    }
+
+    @Test
+    void mfccRowsCanBeScaledEachOnItsOwn() {
+        double[][] rows = {{-400, -300, -400, -300}, {1, 2, 1, 2}};
+        BufferedImage global = image(AnalysisCharts.heatMap("MFCC", rows, 0.1, false, false));
+        BufferedImage perRow = image(AnalysisCharts.heatMap("MFCC", rows, 0.1, false, true));
+        int row1 = 1; // image rows run top down: data row 1 is on top
+        assertTrue(Math.abs(brightness(global.getRGB(0, row1)) - brightness(global.getRGB(1, row1))) < 20,
+                "on one scale, 1 and 2 look alike next to -400");
+        assertTrue(brightness(perRow.getRGB(1, row1)) > brightness(perRow.getRGB(0, row1)) + 100,
+                "scaled on its own, the row's 2 is bright and its 1 dark");
+    }
+
+    private static BufferedImage image(JFreeChart chart) {
+        return (BufferedImage) ((XYDataImageAnnotation) chart.getXYPlot().getAnnotations().get(0)).getImage();
+    }
+
+    private static int brightness(int rgb) {
+        return ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
     }
 
     @Test

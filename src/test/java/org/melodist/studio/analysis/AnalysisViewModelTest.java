@@ -1,0 +1,258 @@
+package org.melodist.studio.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import javafx.concurrent.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.melodist.analysis.FrameCsv;
+import org.melodist.analysis.SyntheticMusic;
+import org.melodist.midi.MidiFileWriter;
+import org.melodist.song.Key;
+import org.melodist.song.Note;
+import org.melodist.song.Song;
+import org.melodist.song.Track;
+import org.melodist.studio.FxTestSupport;
+import org.melodist.studio.document.DocumentViewModel;
+import org.melodist.studio.document.RecoveryStore;
+import org.melodist.studio.document.SongDocument;
+import org.melodist.studio.pianoroll.PianoRollViewModel;
+import org.melodist.studio.prefs.StudioPreferences;
+
+/** The analysis flow without a window: real WAV files written here, the real analyser and genre model. */
+class AnalysisViewModelTest {
+
+    @TempDir
+    Path dir;
+    private SongDocument doc;
+    private DocumentViewModel files;
+    private StudioPreferences prefs;
+    private AnalysisViewModel vm;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxTestSupport.startToolkit();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        doc = new SongDocument(Song.empty());
+        prefs = new StudioPreferences(dir.resolve("prefs.properties"));
+        files = new DocumentViewModel(doc, prefs, new RecoveryStore(dir.resolve("recovery").resolve("autosave.mid")));
+        vm = FxTestSupport.onFx(() -> new AnalysisViewModel(doc, files::open, prefs));
+    }
+
+    @AfterEach
+    void tearDown() {
+        vm.close();
+        files.close();
+    }
+
+    /** A mono 16-bit WAV of a sine, written through javax.sound. */
+    static Path sineWav(Path file, double hz, double seconds, int rate) throws Exception {
+        int n = (int) Math.round(seconds * rate);
+        byte[] data = new byte[2 * n];
+        for (int i = 0; i < n; i++) {
+            int v = (int) Math.round(0.5 * 32767 * Math.sin(2 * Math.PI * hz * i / rate));
+            data[2 * i] = (byte) v;
+            data[2 * i + 1] = (byte) (v >> 8);
+        }
+        AudioFormat format = new AudioFormat(rate, 16, 1, true, false);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(data), format, n)) {
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
+        }
+        return file;
+    }
+
+    private List<AnalysisItem> add(Path... paths) throws Exception {
+        return FxTestSupport.onFx(() -> vm.add(List.of(paths)));
+    }
+
+    private void waitFinished(AnalysisItem item) throws Exception {
+        FxTestSupport.waitFor(item.fileName() + " to finish", 120, () -> item.state().isFinished());
+    }
+
+    private static <T> T await(Task<T> task) throws Exception {
+        FxTestSupport.waitFor("the export", 60, task::isDone);
+        assertEquals(javafx.concurrent.Worker.State.SUCCEEDED, FxTestSupport.onFx(task::getState),
+                () -> "export failed: " + task.getException());
+        return FxTestSupport.onFx(task::getValue);
+    }
+
+    @Test
+    void aClickTrackAt120BpmIsAnalysedAndSummarised() throws Exception {
+        Path wav = SyntheticMusic.writeWav(dir.resolve("groove.wav"), 10, 44_100, 120, 7);
+        AnalysisItem item = add(wav).get(0);
+        assertEquals(1, vm.items().size());
+        waitFinished(item);
+        assertEquals(AnalysisItem.State.DONE, item.state(), item.detail());
+        assertEquals(1.0, item.progressProperty().get());
+        AnalysisResult r = item.result();
+        assertEquals(120, r.analysis().tempoBpm(), 120 * 0.03, "tempo of a 120 BPM groove");
+        assertEquals(10.0, r.analysis().durationSec(), 0.01);
+        assertEquals(AnalysisViewModel.ENVELOPE_BUCKETS, r.envelope()[0].length);
+        assertNotNull(r.genre(), "the shipped genre model classifies the file: " + r.genreProblem());
+
+        // the first finished result is selected and summarised
+        assertEquals(item, FxTestSupport.onFx(() -> vm.selectedProperty().get()));
+        assertEquals("groove.wav", vm.summaryFileProperty().get());
+        assertEquals("0:10.0", vm.summaryDurationProperty().get());
+        assertTrue(vm.summarySourceProperty().get().startsWith("44,100 Hz · 2 channels"), vm.summarySourceProperty().get());
+        assertTrue(vm.summaryTempoProperty().get().matches("1[12]\\d\\.\\d BPM · \\d+ beats"), vm.summaryTempoProperty().get());
+        assertTrue(vm.summaryKeyProperty().get().matches("[A-G][#b]? (major|minor) · confidence \\d+ %"), vm.summaryKeyProperty().get());
+        String top = r.genre().prediction().combined().label();
+        assertTrue(vm.summaryGenreProperty().get().startsWith(top + " "), vm.summaryGenreProperty().get());
+        assertFalse(vm.busyProperty().get());
+        assertTrue(vm.hasResultBinding().get());
+    }
+
+    @Test
+    void exportsWriteCsvWithOneRowPerFrameAndTheCliJson() throws Exception {
+        Path wav = sineWav(dir.resolve("a440.wav"), 440, 3, 22_050);
+        AnalysisItem item = add(wav).get(0);
+        waitFinished(item);
+        assertEquals(AnalysisItem.State.DONE, item.state(), item.detail());
+        int frames = item.result().analysis().frames().frames();
+
+        Path csv = await(FxTestSupport.onFx(() -> vm.exportCsv(dir.resolve("out").resolve("a440.csv"))));
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        assertEquals(FrameCsv.columns(item.result().analysis().frames()), header);
+        assertEquals(8 + 20 + 12, header.size());
+        assertTrue(header.containsAll(List.of("time_s", "spectral_centroid", "rolloff", "spectral_bandwidth", "rms",
+                "mfcc1", "mfcc20", "chroma_C", "chroma_A")));
+        assertEquals(frames + 1, lines.size(), "a header and one row per frame");
+        int centroid = header.indexOf("spectral_centroid");
+        String[] middle = lines.get(1 + frames / 2).split(",", -1);
+        assertEquals(header.size(), middle.length);
+        assertEquals(440, Double.parseDouble(middle[centroid]), 5, "a sine's centroid is its frequency");
+        assertEquals((frames / 2) * 512 / 22050.0, Double.parseDouble(middle[header.indexOf("time_s")]), 1e-9);
+        try (var stream = Files.list(csv.getParent())) {
+            assertEquals(List.of(csv), stream.toList(), "no temporary file is left behind");
+        }
+
+        Path json = await(FxTestSupport.onFx(() -> vm.exportJson(dir.resolve("a440.json"))));
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(3.0, root.get("durationSec").asDouble(), 0.01);
+        assertEquals(22050, root.get("sourceSampleRate").asInt());
+        assertEquals("A", root.get("key").get("tonic").asText());
+        assertTrue(root.get("features").has("spectral_centroid_mean"));
+        assertTrue(root.get("genre").get("probabilities").size() >= 10);
+        assertEquals(frames, root.get("frames").get("spectral_centroid").size());
+        assertEquals(20, root.get("frames").get("mfcc").size());
+        assertEquals(dir, prefs.get(AnalysisViewModel.FOLDER_PREF).map(Path::of).orElseThrow(),
+                "the folder of the last export is remembered");
+    }
+
+    @Test
+    void useAsSeedSetsTheSongsTempoAndKeyAsOneUndoableEdit() throws Exception {
+        FxTestSupport.onFx(() -> doc.load(Song.of(480, 90, List.of(Track.of("Tune", 0, 0,
+                List.of(new Note(60, 90, 0, 480))))), null));
+        PianoRollViewModel roll = FxTestSupport.onFx(() -> new PianoRollViewModel(doc));
+        Path wav = SyntheticMusic.writeWav(dir.resolve("groove.wav"), 10, 22_050, 120, 3);
+        AnalysisItem item = add(wav).get(0);
+        waitFinished(item);
+        AnalysisResult r = item.result();
+        Key detected = r.analysis().key().key();
+        Song before = doc.current();
+
+        assertTrue(FxTestSupport.onFx(() -> vm.useAsSeed()));
+        Song seeded = doc.current();
+        assertEquals(AnalysisViewModel.seedTempo(r.analysis().tempoBpm()), seeded.tempoMap().initialBpm(), 1e-9);
+        assertEquals(120, seeded.tempoMap().initialBpm(), 4);
+        assertEquals(detected, seeded.key());
+        assertEquals(detected, roll.scaleKeyProperty().get(), "the scale highlight follows the new key");
+        assertEquals(before.tracks(), seeded.tracks(), "the notes stay");
+        assertEquals("Set tempo and key", doc.undoNameProperty().get());
+        assertTrue(vm.messageProperty().get().contains(detected.toString()), vm.messageProperty().get());
+
+        FxTestSupport.onFx(doc::undo);
+        assertEquals(90, doc.current().tempoMap().initialBpm(), 1e-9);
+        assertNull(doc.current().key());
+        assertNull(roll.scaleKeyProperty().get());
+        assertFalse(doc.canUndoProperty().get(), "one edit, one undo");
+    }
+
+    @Test
+    void aGarbageFileFailsWithOneLineAndTheNextFileStillRuns() throws Exception {
+        byte[] junk = new byte[20_000];
+        new Random(5).nextBytes(junk);
+        Path garbage = Files.write(dir.resolve("broken.wav"), junk);
+        Path good = sineWav(dir.resolve("tone.wav"), 330, 2, 44_100);
+        List<AnalysisItem> items = add(garbage, good);
+        assertEquals(2, items.size());
+        waitFinished(items.get(0));
+        waitFinished(items.get(1));
+
+        AnalysisItem bad = items.get(0);
+        assertEquals(AnalysisItem.State.FAILED, bad.state());
+        assertTrue(bad.detail().startsWith("broken.wav: "), bad.detail());
+        assertFalse(bad.detail().contains("\n"), "one line");
+        assertNull(bad.result());
+        AnalysisViewModel.Failure failure = vm.failureProperty().get();
+        assertNotNull(failure, "a failure is announced for a notification");
+        assertTrue(failure.message().contains("broken.wav"), failure.message());
+
+        assertEquals(AnalysisItem.State.DONE, items.get(1).state(), items.get(1).detail());
+        assertEquals(items.get(1), FxTestSupport.onFx(() -> vm.selectedProperty().get()),
+                "the failed file is not selected; the good one is");
+        assertEquals("tone.wav", vm.summaryFileProperty().get());
+    }
+
+    @Test
+    void aMidiFileGoesToTheDocumentNotTheQueue() throws Exception {
+        Path mid = dir.resolve("tune.mid");
+        new MidiFileWriter().write(Song.of(480, 100, List.of(Track.of("Tune", 0, 0,
+                List.of(new Note(64, 90, 0, 480), new Note(67, 90, 480, 480))))), mid);
+        List<AnalysisItem> added = add(mid);
+        assertTrue(added.isEmpty());
+        assertTrue(vm.items().isEmpty(), "nothing is rendered or analysed");
+        assertEquals(mid.toAbsolutePath(), doc.file());
+        assertEquals(2, doc.current().track(0).notes().size());
+        assertTrue(vm.messageProperty().get().contains("Compose"), vm.messageProperty().get());
+    }
+
+    @Test
+    void aQueuedFileCanBeCancelledAndTheFolderIsRemembered() throws Exception {
+        Path first = SyntheticMusic.writeWav(dir.resolve("long.wav"), 60, 22_050, 100, 1);
+        Path second = sineWav(dir.resolve("short.wav"), 440, 1, 22_050);
+        List<AnalysisItem> items = add(first, second);
+        AnalysisItem queued = items.get(1);
+        assertEquals(AnalysisItem.State.QUEUED, queued.state());
+        assertTrue(vm.busyProperty().get());
+        FxTestSupport.onFx(() -> vm.cancel(queued));
+        waitFinished(items.get(0));
+        FxTestSupport.waitFor("the cancellation", 10, () -> queued.state().isFinished());
+        assertEquals(AnalysisItem.State.CANCELLED, queued.state());
+        assertEquals(AnalysisItem.State.DONE, items.get(0).state(), items.get(0).detail());
+        assertFalse(vm.busyProperty().get());
+
+        FxTestSupport.onFx(() -> vm.remove(queued));
+        assertEquals(List.of(items.get(0)), vm.items());
+        AnalysisViewModel again = FxTestSupport.onFx(() -> new AnalysisViewModel(doc, files::open,
+                new StudioPreferences(dir.resolve("prefs.properties"))));
+        assertEquals(dir, again.lastFolderProperty().get());
+        again.close();
+    }
+}
