@@ -67,7 +67,7 @@ public final class MelodyModel implements AutoCloseable {
         try {
             config = JSON.readValue(configFile.toFile(), MelodyModelConfig.class);
         } catch (JsonProcessingException e) {
-            throw new IOException(configFile + ": not a valid melody model config (" + firstLine(e.getOriginalMessage()) + ")", e);
+            throw new IOException(configFile + ": not a valid melody model config (" + jsonReason(e) + ")", e);
         } catch (IOException e) {
             if (!Files.exists(configFile)) {
                 throw new IOException(configFile + ": model config is missing", e);
@@ -95,7 +95,7 @@ public final class MelodyModel implements AutoCloseable {
             }
         } catch (MalformedModelException | IOException | RuntimeException e) {
             m.close();
-            throw new IOException(params + ": corrupt or does not match " + CONFIG_FILE + " (" + firstLine(String.valueOf(e.getMessage())) + ")", e);
+            throw new IOException(params + ": corrupt or does not match " + CONFIG_FILE + " (" + reason(e) + ")", e);
         }
         return m;
     }
@@ -127,6 +127,22 @@ public final class MelodyModel implements AutoCloseable {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** A truncated file ends in an EOFException without a message; say what happened instead of "null". */
+    private static String reason(Exception e) {
+        if (e instanceof java.io.EOFException) return "the file ends early";
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : firstLine(m);
+    }
+
+    /** Jackson's messages run long; the location is what helps a user find the fault. */
+    private static String jsonReason(JsonProcessingException e) {
+        String m = firstLine(e.getOriginalMessage());
+        int colon = m.indexOf(':');
+        String head = colon > 0 ? m.substring(0, colon) : m;
+        var loc = e.getLocation();
+        return loc == null ? head : head + " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     }
 
     private static String firstLine(String s) {
