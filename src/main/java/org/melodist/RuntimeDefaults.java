@@ -13,6 +13,9 @@ public final class RuntimeDefaults {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // Melodist only ships the CPU engine; DJL's GPU probe warns twice per process on machines whose
+        // NVIDIA driver is older than the CUDA it asks about, which reads as an error to a musician.
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
         // one libtorch compute thread: the melody model's small batches gain little from a second one, and
         // OpenMP threads that spin-wait for a busy core made steps up to 4x slower while the UI, audio or
         // other work used the CPU (measured on 2 cores). Override with -Dai.djl.pytorch.num_threads=N.
