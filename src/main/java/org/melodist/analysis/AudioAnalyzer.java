@@ -1,6 +1,7 @@
 package org.melodist.analysis;
 
 import java.nio.file.Path;
+import java.util.function.DoubleConsumer;
 
 /**
  * Decodes a file and computes its features, tempo, beats and key: the analysis pipeline in one call. Keeps the
@@ -37,8 +38,17 @@ public final class AudioAnalyzer {
     }
 
     public AudioAnalysis analyze(DecodedAudio audio) {
+        return analyze(audio, fraction -> { });
+    }
+
+    /**
+     * Analyses decoded audio, reporting the fraction done (0..1) as the features are extracted; the
+     * listener may throw (e.g. {@link java.util.concurrent.CancellationException}) to stop the analysis.
+     */
+    public AudioAnalysis analyze(DecodedAudio audio, DoubleConsumer progress) {
         FeatureExtractor extractor = new FeatureExtractor(audio.sampleRate());
-        FrameFeatures f = extractor.extract(audio.samples());
+        // tempo, beats and key take a few per cent of the time: the extractor's 0..1 maps to 0..0.97
+        FrameFeatures f = extractor.extract(audio.samples(), fraction -> progress.accept(0.97 * fraction));
         long t0 = CpuClock.nanos();
         TempoEstimator tempoEstimator = new TempoEstimator(audio.sampleRate(), f.hop());
         double tempo = tempoEstimator.tempo(f.onsetStrength());
@@ -49,6 +59,7 @@ public final class AudioAnalyzer {
         }
         KeyEstimator.KeyEstimate key = new KeyEstimator().estimate(f.chroma());
         long tempoNanos = CpuClock.nanos() - t0;
+        progress.accept(1.0);
         FeatureExtractor.StageTimes s = extractor.lastStageTimes();
         lastTimings = new Timings(0, s.stftNanos(), s.melNanos(), s.hpssNanos(), s.otherNanos(), tempoNanos);
         return new AudioAnalysis(audio.durationSeconds(), audio.sourceRate(), audio.sourceChannels(),

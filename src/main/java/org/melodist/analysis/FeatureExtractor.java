@@ -1,5 +1,7 @@
 package org.melodist.analysis;
 
+import java.util.function.DoubleConsumer;
+
 /**
  * Computes librosa 0.10.1's frame-wise features with its defaults on 22,050 Hz mono audio. The conventions
  * matched, feature by feature:
@@ -34,6 +36,12 @@ public final class FeatureExtractor {
     private final MelFilterBank mel;
     private final double[][] dct;
 
+    /** Progress is reported when the frame index has these low bits clear (every 256 frames, ~6 s of audio). */
+    private static final int PROGRESS_EVERY = 255;
+    /** Shares of the work measured by bench-analyze: the STFT pass with mel/MFCC/onset ~0.2, HPSS with chroma ~0.7. */
+    private static final double STFT_SHARE = 0.25;
+    private static final double HPSS_SHARE = 0.7;
+
     public FeatureExtractor(int sampleRate) {
         this.sampleRate = sampleRate;
         this.mel = new MelFilterBank(sampleRate);
@@ -51,6 +59,15 @@ public final class FeatureExtractor {
     }
 
     public FrameFeatures extract(float[] y) {
+        return extract(y, fraction -> { });
+    }
+
+    /**
+     * As {@link #extract(float[])}, reporting the fraction done (0..1) every few hundred frames. The
+     * listener may throw (a {@link java.util.concurrent.CancellationException}, say) to abandon the work:
+     * HPSS alone takes minutes' worth of frames, so a UI needs a way out between them.
+     */
+    public FrameFeatures extract(float[] y, DoubleConsumer progress) {
         int n = Stft.frameCount(y.length);
         long t0 = CpuClock.nanos();
         long wall0 = System.nanoTime();
@@ -66,6 +83,7 @@ public final class FeatureExtractor {
         double[] melFrame = new double[MelFilterBank.N_MELS];
         long melNanos = 0;
         for (int t = 0; t < n; t++) {
+            if ((t & PROGRESS_EVERY) == 0) progress.accept(STFT_SHARE * t / n);
             stft.power(y, t, power);
             for (int k = 0; k < Stft.BINS; k++) {
                 magnitude[k] = Math.sqrt(power[k]);
@@ -89,7 +107,9 @@ public final class FeatureExtractor {
         ChromaFilterBank chromaBank = new ChromaFilterBank(sampleRate, tune);
         double[][] chroma = new double[ChromaFilterBank.N_CHROMA][n];
         double[] chromaFrame = new double[ChromaFilterBank.N_CHROMA];
+        progress.accept(STFT_SHARE);
         float[] harmonic = new Hpss().harmonic(y, (t, p) -> {
+            if ((t & PROGRESS_EVERY) == 0) progress.accept(STFT_SHARE + HPSS_SHARE * t / n);
             chromaBank.apply(p, chromaFrame);
             double max = 0;
             for (double v : chromaFrame) {
@@ -107,6 +127,7 @@ public final class FeatureExtractor {
         double[] zcr = zeroCrossingRate(y, n);
         double[] rms = rms(y, n);
         long t4 = CpuClock.nanos();
+        progress.accept(1.0);
         lastTimes = new StageTimes(t1 - t0 - melCpu, melCpu + (t2 - t1), t3 - t2, t4 - t3);
         return new FrameFeatures(sampleRate, y.length, Stft.HOP, centroid, bandwidth, rolloff, zcr, rms, mfcc, chroma,
                 onset, tune, hStats[0], hStats[1], pStats[0], pStats[1], new BlockMoments(harmonic, null, Stft.HOP),

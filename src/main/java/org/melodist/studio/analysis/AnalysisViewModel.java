@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -287,7 +288,11 @@ public final class AnalysisViewModel implements AutoCloseable {
                 if (isCancelled()) return null;
                 updateMessage("Features, tempo and key");
                 updateProgress(0.35, 1);
-                AudioAnalysis a = analyzer.analyze(audio);
+                // the analyser asks back every few seconds of audio, so Cancel stops it within a fraction of a second
+                AudioAnalysis a = analyzer.analyze(audio, fraction -> {
+                    if (isCancelled()) throw new CancellationException("analysis of " + name + " cancelled");
+                    updateProgress(0.35 + 0.5 * fraction, 1);
+                });
                 if (isCancelled()) return null;
                 float[][] envelope = AnalysisCharts.envelope(audio.samples(), ENVELOPE_BUCKETS);
                 updateMessage("Genre");

@@ -255,4 +255,24 @@ class AnalysisViewModelTest {
         assertEquals(dir, again.lastFolderProperty().get());
         again.close();
     }
+
+    @Test
+    void aRunningAnalysisReportsProgressAndStopsMidwayWhenCancelled() throws Exception {
+        Path wav = SyntheticMusic.writeWav(dir.resolve("three-minutes.wav"), 180, 22_050, 100, 3);
+        AnalysisItem item = add(wav).get(0);
+        java.util.Set<Double> featureStage = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        double[] highest = {0};
+        FxTestSupport.onFx(() -> item.progressProperty().addListener((obs, o, n) -> {
+            double v = n.doubleValue();
+            highest[0] = Math.max(highest[0], v);
+            if (v > 0.35 && v < 0.85) featureStage.add(v);
+        }));
+        FxTestSupport.waitFor("progress inside the feature extraction", 120, () -> item.progressProperty().get() > 0.5);
+        FxTestSupport.onFx(() -> vm.cancel(item));
+        waitFinished(item);
+        assertEquals(AnalysisItem.State.CANCELLED, item.state(), item.detail());
+        assertTrue(featureStage.size() >= 3, "progress moves inside the analysis, not only between stages: " + featureStage);
+        assertTrue(highest[0] < 0.85, "the analysis stopped before its end, highest progress " + highest[0]);
+        assertFalse(vm.busyProperty().get());
+    }
 }
