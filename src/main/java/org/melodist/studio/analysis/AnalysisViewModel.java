@@ -17,6 +17,9 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.concurrent.Worker;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -71,6 +74,7 @@ public final class AnalysisViewModel implements AutoCloseable {
     private final ObjectProperty<AnalysisItem> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<AnalysisResult> selectedResult = new ReadOnlyObjectWrapper<>(this, "selectedResult");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyDoubleWrapper runningProgress = new ReadOnlyDoubleWrapper(this, "runningProgress");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ObjectProperty<Path> lastFolder = new SimpleObjectProperty<>(this, "lastFolder");
@@ -127,6 +131,11 @@ public final class AnalysisViewModel implements AutoCloseable {
     /** True while files are queued or running. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** Progress (0..1) of the file being analysed now, for the status bar; 0 when none runs. */
+    public ReadOnlyDoubleProperty runningProgressProperty() {
+        return runningProgress.getReadOnlyProperty();
     }
 
     /** The latest one-line message for the status bar. */
@@ -306,7 +315,16 @@ public final class AnalysisViewModel implements AutoCloseable {
             }
         };
         item.attach(task);
-        task.setOnRunning(e -> item.running());
+        task.setOnRunning(e -> {
+            item.running();
+            runningProgress.bind(task.progressProperty());
+        });
+        task.stateProperty().addListener((obs, o, n) -> {
+            if (n == Worker.State.SUCCEEDED || n == Worker.State.FAILED || n == Worker.State.CANCELLED) {
+                runningProgress.unbind();
+                runningProgress.set(0);
+            }
+        });
         task.setOnSucceeded(e -> finished(item, task.getValue()));
         task.setOnFailed(e -> failed(item, task.getException()));
         task.setOnCancelled(e -> {

@@ -1,6 +1,8 @@
 package org.melodist.studio.shell;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +20,8 @@ import javafx.event.EventHandler;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.value.ObservableValue;
 
 import org.melodist.settings.PropertiesFileSettingsStore;
@@ -62,6 +66,8 @@ public final class StudioViewModel implements AutoCloseable {
     });
 
     /** The studio as the app runs it: playback through the sound card. */
+    private final List<Activity> activities = new ArrayList<>();
+
     public StudioViewModel(Path userDataDir) {
         this(userDataDir, SequencerPlaybackService::forSoundCard);
     }
@@ -99,6 +105,26 @@ public final class StudioViewModel implements AutoCloseable {
         relay(transport.messageProperty());
         relay(pianoRoll.messageProperty());
         relay(generate.messageProperty());
+        showActivity(generate.runningProperty(), generate.progressProperty());
+    }
+
+    /**
+     * Shows a panel's own background work (a generation, an analysis) in the status bar's progress while
+     * no status-bar job runs: the bar then tells what the studio is busy with, whichever tab is showing.
+     */
+    public void showActivity(ObservableBooleanValue running, ObservableNumberValue activityProgress) {
+        activities.add(new Activity(running, activityProgress));
+        running.addListener(o -> refreshActivity());
+        activityProgress.addListener(o -> refreshActivity());
+    }
+
+    private record Activity(ObservableBooleanValue running, ObservableNumberValue progress) {
+    }
+
+    private void refreshActivity() {
+        if (progress.isBound()) return;
+        progress.set(activities.stream().filter(a -> a.running().get()).findFirst()
+                .map(a -> a.progress().doubleValue()).orElse(0.0));
     }
 
     /** Shows a panel's messages in the status bar. */
@@ -166,6 +192,7 @@ public final class StudioViewModel implements AutoCloseable {
         EventHandler<WorkerStateEvent> done = e -> {
             progress.unbind();
             progress.set(0);
+            refreshActivity();
             job.set(null);
             if (task.getState() == Worker.State.FAILED) {
                 Throwable ex = task.getException();

@@ -114,6 +114,7 @@ public final class StudioWindow {
             openFile(midi);
         }, vm.prefs());
         vm.relay(analysis.messageProperty());
+        vm.showActivity(analysis.busyProperty(), analysis.runningProgressProperty());
         Tab analysisTab = new Tab("Analysis", new AnalysisView(analysis));
         analysisTab.setId("analysis-tab");
         tabs.getTabs().addAll(composeTab, analysisTab);

@@ -268,11 +268,13 @@ class AnalysisViewModelTest {
             if (v > 0.35 && v < 0.85) featureStage.add(v);
         }));
         FxTestSupport.waitFor("progress inside the feature extraction", 120, () -> item.progressProperty().get() > 0.5);
+        assertTrue(FxTestSupport.onFx(() -> vm.runningProgressProperty().get()) > 0.5, "the running file's progress is offered to the status bar");
         FxTestSupport.onFx(() -> vm.cancel(item));
         waitFinished(item);
         assertEquals(AnalysisItem.State.CANCELLED, item.state(), item.detail());
         assertTrue(featureStage.size() >= 3, "progress moves inside the analysis, not only between stages: " + featureStage);
         assertTrue(highest[0] < 0.85, "the analysis stopped before its end, highest progress " + highest[0]);
+        assertEquals(0.0, FxTestSupport.onFx(() -> vm.runningProgressProperty().get()));
         assertFalse(vm.busyProperty().get());
     }
 }
