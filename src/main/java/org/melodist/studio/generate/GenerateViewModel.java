@@ -199,7 +199,13 @@ public final class GenerateViewModel implements AutoCloseable {
 
     /** A new random seed, for a fresh set of variations from the same notes. */
     public void newRngSeed() {
-        rngSeed.set(new java.util.Random().nextInt(1_000_000));
+        long old = rngSeed.get();
+        java.util.Random random = new java.util.Random();
+        long next;
+        do {
+            next = random.nextInt(1_000_000);
+        } while (next == old);
+        rngSeed.set(next);
     }
 
     // ---- state --------------------------------------------------------------------------------------
@@ -400,14 +406,20 @@ public final class GenerateViewModel implements AutoCloseable {
         dropVariations();
         roll.document().apply(edit);
         roll.selectOnly(accepted);
+        // once a set is decided, the next Generate should bring new ideas; the field still shows the seed used
+        newRngSeed();
         say("Accepted variation " + (i + 1) + " (" + count(accepted.size(), "note") + ") · Ctrl+Z takes it back");
     }
 
     /** Forgets the variations (and stops a running generation). */
     public void discard() {
         boolean had = !variations.isEmpty() || running.get();
+        boolean hadVariations = !variations.isEmpty();
         cancel();
         dropVariations();
+        // discarded ideas should not come back on the next Generate; re-generating without discarding
+        // (say, after changing the temperature) keeps the seed, so settings can be compared like for like
+        if (hadVariations) newRngSeed();
         if (had) say("Variations discarded");
     }
 

@@ -206,6 +206,7 @@ class GenerateViewModelTest {
         assertEquals(1800, range[0]);
         onFx(gen::next);
         List<Note> chosen = variations().get(1);
+        long usedSeed = onFx(() -> gen.rngSeedProperty().get());
         onFx(gen::accept);
 
         List<Note> after = doc.current().track(0).notes();
@@ -219,6 +220,7 @@ class GenerateViewModelTest {
         assertEquals(original.track(1), doc.current().track(1), "other tracks untouched");
         assertEquals("Accept variation 2", doc.undoNameProperty().get());
         assertTrue(onFx(() -> gen.variations().isEmpty()), "accepting clears the variations");
+        assertNotEquals(usedSeed, onFx(() -> gen.rngSeedProperty().get()), "after accepting, the next Generate brings new ideas");
         assertTrue(onFx(() -> gen.currentNotesProperty().get().isEmpty()), "and the ghost notes");
         assertEquals(chosen, onFx(() -> roll.selection()), "the accepted notes are selected");
 
@@ -235,8 +237,14 @@ class GenerateViewModelTest {
         build(tune());
         generateAndWait();
         assertFalse(variations().isEmpty());
+        List<List<Note>> discarded = variations();
+        long usedSeed = onFx(() -> gen.rngSeedProperty().get());
         onFx(gen::discard);
         assertTrue(variations().isEmpty());
+        assertNotEquals(usedSeed, onFx(() -> gen.rngSeedProperty().get()), "a discarded set does not come back");
+        generateAndWait();
+        assertNotEquals(discarded, variations(), "the next Generate brings other ideas");
+        onFx(gen::discard);
         assertEquals(-1, onFx(() -> gen.currentIndexProperty().get()));
         assertNull(onFx(gen::continuationRange));
         assertEquals("Variations discarded", onFx(() -> gen.messageProperty().get()));
