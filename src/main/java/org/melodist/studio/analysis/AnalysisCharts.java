@@ -191,16 +191,20 @@ public final class AnalysisCharts {
         }
         double duration = frames * hopSeconds;
         ValueAxis yAxis;
+        // coefficients are numbered from 1, as in the CSV/JSON names mfcc1..mfcc20; pitch classes are symbols
+        double first;
         if (pitchClassRows && rows.length == 12) {
             yAxis = new SymbolAxis("pitch class", PITCH_CLASSES);
+            first = 0;
         } else {
             NumberAxis ny = new NumberAxis("coefficient");
             ny.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             yAxis = ny;
+            first = 1;
         }
-        yAxis.setRange(-0.5, rows.length - 0.5);
+        yAxis.setRange(first - 0.5, first + rows.length - 0.5);
         XYPlot plot = new XYPlot(new DefaultXYDataset(), timeAxis(duration), yAxis, new XYLineAndShapeRenderer(false, false));
-        plot.addAnnotation(new XYDataImageAnnotation(image, 0, -0.5, Math.max(0.001, duration), rows.length, false));
+        plot.addAnnotation(new XYDataImageAnnotation(image, 0, first - 0.5, Math.max(0.001, duration), rows.length, false));
         return chart(title, plot, false);
     }
 

@@ -77,6 +77,18 @@ class AnalysisChartsTest {
                 "scaled on its own, the row's 2 is bright and its 1 dark");
     }
 
+    @Test
+    void mfccRowsAreNumberedFromOneAsInTheExportNames() {
+        double[][] rows = new double[20][8];
+        JFreeChart mfcc = AnalysisCharts.heatMap("MFCC", rows, 0.1, false, true);
+        assertEquals(0.5, mfcc.getXYPlot().getRangeAxis().getLowerBound(), 1e-9);
+        assertEquals(20.5, mfcc.getXYPlot().getRangeAxis().getUpperBound(), 1e-9);
+        XYDataImageAnnotation img = (XYDataImageAnnotation) mfcc.getXYPlot().getAnnotations().get(0);
+        assertEquals(0.5, img.getY(), 1e-9, "row 1 (mfcc1) is drawn at 1 on the axis");
+        JFreeChart chroma = AnalysisCharts.heatMap("Chroma", new double[12][8], 0.1, true);
+        assertEquals(-0.5, chroma.getXYPlot().getRangeAxis().getLowerBound(), 1e-9, "pitch classes stay symbols from C");
+    }
+
     private static BufferedImage image(JFreeChart chart) {
         return (BufferedImage) ((XYDataImageAnnotation) chart.getXYPlot().getAnnotations().get(0)).getImage();
     }
