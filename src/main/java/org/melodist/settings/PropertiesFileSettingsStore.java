@@ -3,12 +3,12 @@ package org.melodist.settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
+
+import org.melodist.AtomicFiles;
 
 /** Settings in one properties file, rewritten atomically on each change (portable installs, tests). */
 public final class PropertiesFileSettingsStore implements SettingsStore {
@@ -47,17 +47,11 @@ public final class PropertiesFileSettingsStore implements SettingsStore {
 
     private void save() {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                values.store(out, "Melodist settings");
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replace(file, tmp -> {
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    values.store(out, "Melodist settings");
+                }
+            });
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "could not save settings to " + file + ": " + e.getMessage());
         }

@@ -3,11 +3,10 @@ package org.melodist.studio.analysis;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
+import org.melodist.AtomicFiles;
 import org.melodist.analysis.AnalysisJson;
 import org.melodist.analysis.FrameCsv;
 
@@ -34,22 +33,10 @@ public final class AnalysisExport {
     }
 
     private static Path atomically(Path target, Content content) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
+        return AtomicFiles.replace(target, tmp -> {
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.write(out);
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return abs;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

@@ -4,9 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import javax.sound.midi.Soundbank;
@@ -16,6 +14,7 @@ import javax.sound.sampled.AudioSystem;
 
 import javafx.concurrent.Task;
 
+import org.melodist.AtomicFiles;
 import org.melodist.song.Song;
 import org.melodist.sound.OfflineRenderer;
 import org.melodist.sound.RenderOptions;
@@ -46,10 +45,7 @@ public final class WavExportTask extends Task<Path> {
     @Override
     protected Path call() throws IOException {
         updateMessage("Rendering " + target.getFileName() + "…");
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
+        AtomicFiles.replace(target, tmp -> {
             try (AudioInputStream rendered = new OfflineRenderer(bank).open(song, options)) {
                 long frames = rendered.getFrameLength();
                 long totalBytes = frames * rendered.getFormat().getFrameSize();
@@ -58,17 +54,10 @@ public final class WavExportTask extends Task<Path> {
                     AudioSystem.write(withProgress, AudioFileFormat.Type.WAVE, tmp.toFile());
                 }
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException atomicNotSupported) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            updateMessage("Exported " + target.getFileName());
-            updateProgress(1, 1);
-            return target;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
+        updateMessage("Exported " + target.getFileName());
+        updateProgress(1, 1);
+        return target;
     }
 
     private static Path withWavExtension(Path p) {

@@ -7,11 +7,12 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+
+import org.melodist.AtomicFiles;
 
 /**
  * The studio's remembered settings (window size, last folder, grid, recent files...) in one properties
@@ -103,21 +104,11 @@ public final class StudioPreferences {
     /** Writes the settings (temp file then move); a failure is logged, never fatal. */
     public void save() {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
+            AtomicFiles.replace(file, tmp -> {
                 try (OutputStream out = Files.newOutputStream(tmp)) {
                     values.store(out, "Melodist studio settings");
                 }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException atomicNotSupported) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not save preferences to " + file + ": " + e.getMessage());
         }
