@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.melodist.song.PitchNames;
 
 /**
  * The frame-wise series of an analysis as CSV: one row per frame (hop 512 samples), a header row of column
@@ -13,8 +14,6 @@ import java.util.List;
  * file without further help. {@code time_s} is the centre of the frame, as librosa's {@code frames_to_time}.
  */
 public final class FrameCsv {
-
-    private static final String[] PITCH_CLASSES = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
 
     private FrameCsv() {
     }
@@ -27,7 +26,7 @@ public final class FrameCsv {
             names.add("mfcc" + i);
         }
         for (int i = 0; i < f.chroma().length; i++) {
-            names.add("chroma_" + (f.chroma().length == 12 ? PITCH_CLASSES[i] : Integer.toString(i)));
+            names.add("chroma_" + (f.chroma().length == 12 ? PitchNames.pitchClassName(i) : Integer.toString(i)));
         }
         return Collections.unmodifiableList(names);
     }

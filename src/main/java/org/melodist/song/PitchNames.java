@@ -9,6 +9,11 @@ public final class PitchNames {
     private PitchNames() {
     }
 
+    /** The sharp name of a pitch class: 0 "C", 1 "C#", ... 11 "B". */
+    public static String pitchClassName(int pitchClass) {
+        return SHARP_NAMES[Math.floorMod(pitchClass, 12)];
+    }
+
     public static String name(int pitch) {
         return SHARP_NAMES[Math.floorMod(pitch, 12)] + (Math.floorDiv(pitch, 12) - 1);
     }

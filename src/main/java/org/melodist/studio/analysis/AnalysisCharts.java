@@ -27,6 +27,8 @@ import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import org.melodist.song.PitchNames;
+
 /**
  * Builds the analysis tab's charts from plain arrays, reduced to at most a few thousand points first so
  * that a ten-minute recording draws as fast as a ten-second one. Dark colours match the studio theme.
@@ -48,7 +50,8 @@ public final class AnalysisCharts {
     static final Color[] SERIES = {new Color(0x4f, 0xa3, 0xff), new Color(0xff, 0xb8, 0x4d), new Color(0x57, 0xd3, 0x8c),
         new Color(0xff, 0x5c, 0x5c), new Color(0xb5, 0x8c, 0xff), new Color(0x5c, 0xe1, 0xe6), new Color(0xe6, 0x8a, 0xc9),
         new Color(0xc9, 0xc9, 0x5c), new Color(0x9a, 0xa3, 0xb5), new Color(0xff, 0x8f, 0x5c)};
-    private static final String[] PITCH_CLASSES = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
+    private static final String[] PITCH_CLASSES = java.util.stream.IntStream.range(0, 12)
+            .mapToObj(PitchNames::pitchClassName).toArray(String[]::new);
 
     private AnalysisCharts() {
     }
