@@ -334,14 +334,11 @@ public final class GenerateViewModel implements AutoCloseable {
         t.setOnFailed(e -> {
             finish(t);
             Throwable ex = t.getException();
-            String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            LOG.log(System.Logger.Level.WARNING, "generation failed", ex);
             if (!source.isLoaded()) {
-                modelAvailable.set(false);
-                modelState.set("Cannot load the melody model: " + why);
-                say(modelState.get());
+                modelFailed(ex);
             } else {
-                say("Generation failed: " + why);
+                LOG.log(System.Logger.Level.WARNING, "generation failed", ex);
+                say("Generation failed: " + oneLine(ex));
             }
         });
         task = t;
@@ -413,8 +410,8 @@ public final class GenerateViewModel implements AutoCloseable {
 
     /** Forgets the variations (and stops a running generation). */
     public void discard() {
-        boolean had = !variations.isEmpty() || running.get();
         boolean hadVariations = !variations.isEmpty();
+        boolean had = hadVariations || running.get();
         cancel();
         dropVariations();
         // discarded ideas should not come back on the next Generate; re-generating without discarding
@@ -443,14 +440,20 @@ public final class GenerateViewModel implements AutoCloseable {
             }
         };
         load.setOnSucceeded(e -> modelLoaded());
-        load.setOnFailed(e -> {
-            Throwable ex = load.getException();
-            LOG.log(System.Logger.Level.WARNING, "melody model failed to load", ex);
-            modelAvailable.set(false);
-            modelState.set("Cannot load the melody model: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
-            say(modelState.get());
-        });
+        load.setOnFailed(e -> modelFailed(load.getException()));
         worker.execute(load);
+    }
+
+    /** The model could not be loaded: Generate stays disabled with the reason. */
+    private void modelFailed(Throwable ex) {
+        LOG.log(System.Logger.Level.WARNING, "melody model failed to load", ex);
+        modelAvailable.set(false);
+        modelState.set("Cannot load the melody model: " + oneLine(ex));
+        say(modelState.get());
+    }
+
+    private static String oneLine(Throwable ex) {
+        return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
 
     // ---- mechanics ----------------------------------------------------------------------------------

@@ -65,9 +65,10 @@ public final class StudioViewModel implements AutoCloseable {
         return t;
     });
 
-    /** The studio as the app runs it: playback through the sound card. */
+    /** Panels' own background work, shown in the status bar while no status-bar job runs. */
     private final List<Activity> activities = new ArrayList<>();
 
+    /** The studio as the app runs it: playback through the sound card. */
     public StudioViewModel(Path userDataDir) {
         this(userDataDir, SequencerPlaybackService::forSoundCard);
     }

@@ -38,6 +38,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -99,7 +100,7 @@ public final class StudioWindow {
         pianoRoll.setAuditioner(vm.transport()::audition);
         composeBar.setId("compose-bar");
         generatePanel = new GeneratePanel(vm.generate());
-        compose.setTop(new javafx.scene.layout.VBox(composeBar, generatePanel));
+        compose.setTop(new VBox(composeBar, generatePanel));
         // the variation under audition is drawn faintly after its seed
         vm.generate().currentNotesProperty().addListener((obs, o, n) -> {
             pianoRoll.setGhostVariation(n);
