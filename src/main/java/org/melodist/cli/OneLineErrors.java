@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 
 import picocli.CommandLine;
 
+import org.melodist.ErrorMessages;
+
 /**
  * Turns any failure of a command into one line on standard error: the user sees what went wrong with
  * which file, never a stack trace (that goes to the log at debug level).
@@ -22,7 +24,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
         LOG.log(System.Logger.Level.DEBUG, "command " + command + " failed", ex);
         boolean userError = !(ex instanceof RuntimeException) || ex instanceof IllegalArgumentException
                 || ex instanceof UncheckedIOException || ex instanceof IllegalStateException;
-        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        String message = ErrorMessages.oneLine(ex);
         if (ex instanceof IOException && !(ex.getMessage() != null && ex.getMessage().contains(" "))) {
             message = "cannot access " + message;
         }

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.melodist.ErrorMessages;
 import org.melodist.RuntimeDefaults;
 
 /**
@@ -131,9 +132,7 @@ public final class MelodyModel implements AutoCloseable {
 
     /** A truncated file ends in an EOFException without a message; say what happened instead of "null". */
     private static String reason(Exception e) {
-        if (e instanceof java.io.EOFException) return "the file ends early";
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : firstLine(m);
+        return e instanceof java.io.EOFException ? "the file ends early" : ErrorMessages.oneLine(e);
     }
 
     /** Jackson's messages run long; the location is what helps a user find the fault. */

@@ -15,6 +15,7 @@ import javax.sound.midi.Receiver;
 import javax.sound.midi.Sequencer;
 import javax.sound.midi.ShortMessage;
 
+import org.melodist.ErrorMessages;
 import org.melodist.song.Song;
 import org.melodist.song.Track;
 
@@ -78,7 +79,7 @@ public final class SequencerPlaybackService implements PlaybackService {
             sequencer = null;
             receiver = null;
             state = PlaybackState.UNAVAILABLE;
-            message = "Playback unavailable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+            message = "Playback unavailable: " + ErrorMessages.oneLine(e)
                     + ". Editing, generation and rendering still work.";
         }
     }

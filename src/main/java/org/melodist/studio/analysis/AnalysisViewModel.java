@@ -31,6 +31,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
+import org.melodist.ErrorMessages;
 import org.melodist.analysis.AudioAnalysis;
 import org.melodist.analysis.AudioAnalyzer;
 import org.melodist.analysis.AudioDecodeException;
@@ -340,7 +341,7 @@ public final class AnalysisViewModel implements AutoCloseable {
             try {
                 classifier = GenreClassifier.loadDefault();
             } catch (GenreModelException e) {
-                classifierProblem = oneLine(e.getMessage());
+                classifierProblem = ErrorMessages.oneLine(e);
                 LOG.log(Level.WARNING, "No genre model: " + classifierProblem);
             }
         }
@@ -365,11 +366,11 @@ public final class AnalysisViewModel implements AutoCloseable {
     private void failed(AnalysisItem item, Throwable e) {
         String reason;
         if (e instanceof AudioDecodeException) {
-            reason = oneLine(e.getMessage());
+            reason = ErrorMessages.oneLine(e);
         } else {
             // not a file problem we foresaw: keep the details in the log, give the user one line
             LOG.log(Level.ERROR, "Analysis of " + item.file() + " failed", e);
-            reason = item.fileName() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage()));
+            reason = item.fileName() + ": " + ErrorMessages.oneLine(e);
         }
         item.failed(reason);
         message.set("Cannot analyse " + reason);
@@ -400,7 +401,7 @@ public final class AnalysisViewModel implements AutoCloseable {
         task.setOnFailed(e -> {
             Throwable ex = task.getException();
             String text = "Export to " + target.getFileName() + " failed: "
-                    + (ex.getMessage() == null ? ex.getClass().getSimpleName() : oneLine(ex.getMessage()));
+                    + ErrorMessages.oneLine(ex);
             message.set(text);
             failure.set(new Failure(text));
         });
@@ -452,12 +453,6 @@ public final class AnalysisViewModel implements AutoCloseable {
     static String duration(double seconds) {
         int minutes = (int) (seconds / 60);
         return fmt("%d:%04.1f", minutes, seconds - 60 * minutes);
-    }
-
-    private static String oneLine(String s) {
-        if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
     private static String fmt(String format, Object... args) {

@@ -34,6 +34,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
+import org.melodist.ErrorMessages;
 import org.melodist.generate.GenerationOptions;
 import org.melodist.generate.GenerationResult;
 import org.melodist.generate.MelodyGenerator;
@@ -338,7 +339,7 @@ public final class GenerateViewModel implements AutoCloseable {
                 modelFailed(ex);
             } else {
                 LOG.log(System.Logger.Level.WARNING, "generation failed", ex);
-                say("Generation failed: " + oneLine(ex));
+                say("Generation failed: " + ErrorMessages.oneLine(ex));
             }
         });
         task = t;
@@ -448,13 +449,10 @@ public final class GenerateViewModel implements AutoCloseable {
     private void modelFailed(Throwable ex) {
         LOG.log(System.Logger.Level.WARNING, "melody model failed to load", ex);
         modelAvailable.set(false);
-        modelState.set("Cannot load the melody model: " + oneLine(ex));
+        modelState.set("Cannot load the melody model: " + ErrorMessages.oneLine(ex));
         say(modelState.get());
     }
 
-    private static String oneLine(Throwable ex) {
-        return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-    }
 
     // ---- mechanics ----------------------------------------------------------------------------------
 

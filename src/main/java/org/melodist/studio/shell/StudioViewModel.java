@@ -24,6 +24,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.value.ObservableValue;
 
+import org.melodist.ErrorMessages;
 import org.melodist.settings.PropertiesFileSettingsStore;
 import org.melodist.song.Song;
 import org.melodist.sound.PlaybackService;
@@ -197,7 +198,7 @@ public final class StudioViewModel implements AutoCloseable {
             job.set(null);
             if (task.getState() == Worker.State.FAILED) {
                 Throwable ex = task.getException();
-                status.set(task.getTitle() + " failed: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+                status.set(task.getTitle() + " failed: " + ErrorMessages.oneLine(ex));
             } else if (task.getState() == Worker.State.CANCELLED) {
                 status.set(task.getTitle() + " cancelled");
             }

@@ -22,6 +22,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 
+import org.melodist.ErrorMessages;
 import org.melodist.song.Song;
 import org.melodist.sound.PlaybackMix;
 import org.melodist.sound.PlaybackService;
@@ -139,7 +140,7 @@ public final class TransportViewModel implements AutoCloseable {
             protected void failed() {
                 Throwable e = getException();
                 soundbank.set(selection.get() == null ? "none" : selection.get().description());
-                say("Cannot load the soundbank: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                say("Cannot load the soundbank: " + ErrorMessages.oneLine(e));
             }
         };
         loader.execute(task);
