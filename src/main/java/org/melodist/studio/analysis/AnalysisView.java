@@ -34,6 +34,7 @@ import org.controlsfx.control.Notifications;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
+import org.melodist.studio.controls.Buttons;
 import org.melodist.analysis.AudioAnalysis;
 import org.melodist.analysis.FrameFeatures;
 import org.melodist.analysis.GenreWindows;
@@ -109,10 +110,7 @@ public final class AnalysisView extends BorderPane {
         drop.setOnDragExited(e -> drop.getStyleClass().remove("drag-over"));
         drop.setOnDragDropped(this::dropped);
 
-        Button open = new Button("Open…");
-        open.setId("analysis-open");
-        open.setTooltip(new Tooltip("Choose audio files to analyse"));
-        open.setOnAction(e -> openDialog());
+        Button open = Buttons.command("Open…", "analysis-open", "Choose audio files to analyse", this::openDialog);
         Label queueTitle = new Label("Queue");
         queueTitle.getStyleClass().add("panel-title");
         HBox openRow = new HBox(8, queueTitle, spacer(), open);
@@ -144,14 +142,10 @@ public final class AnalysisView extends BorderPane {
         fact(facts, 4, "Key", "summary-key", vm.summaryKeyProperty());
         fact(facts, 5, "Genre", "summary-genre", vm.summaryGenreProperty());
 
-        Button csv = new Button("Export CSV…");
-        csv.setId("analysis-export-csv");
-        csv.setTooltip(new Tooltip("The frame-wise series (one row per 23 ms frame) as CSV"));
-        csv.setOnAction(e -> exportDialog("csv"));
-        Button json = new Button("Export JSON…");
-        json.setId("analysis-export-json");
-        json.setTooltip(new Tooltip("Everything, as analyze --json --frames writes it"));
-        json.setOnAction(e -> exportDialog("json"));
+        Button csv = Buttons.command("Export CSV…", "analysis-export-csv",
+                "The frame-wise series (one row per 23 ms frame) as CSV", () -> exportDialog("csv"));
+        Button json = Buttons.command("Export JSON…", "analysis-export-json",
+                "Everything, as analyze --json --frames writes it", () -> exportDialog("json"));
         Button seed = new Button("Use as seed");
         seed.setId("analysis-seed");
         seed.getStyleClass().add("accent");

@@ -22,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
+import org.melodist.studio.controls.Buttons;
 import org.melodist.generate.GenerationOptions;
 import org.melodist.song.Key;
 
@@ -101,10 +102,7 @@ public final class GeneratePanel extends HBox {
         });
         vm.rngSeedProperty().addListener((obs, o, n) -> seedFormat.setValue(n.longValue()));
         rng.setTooltip(new Tooltip("Random seed: the same seed and settings give the same variations"));
-        Button dice = new Button("New");
-        dice.setId("generate-new-seed");
-        dice.setTooltip(new Tooltip("A new random seed"));
-        dice.setOnAction(e -> vm.newRngSeed());
+        Button dice = Buttons.command("New", "generate-new-seed", "A new random seed", vm::newRngSeed);
 
         Button generate = new Button("Generate");
         generate.setId("generate-run");
@@ -130,10 +128,7 @@ public final class GeneratePanel extends HBox {
         cancel.setOnAction(e -> vm.cancel());
 
         var none = vm.hasVariationsProperty().not();
-        Button previous = new Button("◀");
-        previous.setId("generate-previous");
-        previous.setTooltip(new Tooltip("Previous variation ([ or Alt+Left)"));
-        previous.setOnAction(e -> vm.previous());
+        Button previous = Buttons.command("◀", "generate-previous", "Previous variation ([ or Alt+Left)", vm::previous);
         Label which = new Label();
         which.setId("generate-which");
         which.getStyleClass().add("variation-index");
@@ -141,23 +136,15 @@ public final class GeneratePanel extends HBox {
                 : (vm.currentIndexProperty().get() + 1) + "/" + vm.variations().size(), vm.variations(), vm.currentIndexProperty()));
         which.setMinWidth(36);
         which.setAlignment(Pos.CENTER);
-        Button next = new Button("▶");
-        next.setId("generate-next");
-        next.setTooltip(new Tooltip("Next variation (] or Alt+Right)"));
-        next.setOnAction(e -> vm.next());
-        Button audition = new Button("Audition");
-        audition.setId("generate-audition");
-        audition.setTooltip(new Tooltip("Play the song with this variation, from the start of the seed (Shift+Space)"));
-        audition.setOnAction(e -> vm.audition());
+        Button next = Buttons.command("▶", "generate-next", "Next variation (] or Alt+Right)", vm::next);
+        Button audition = Buttons.command("Audition", "generate-audition",
+                "Play the song with this variation, from the start of the seed (Shift+Space)", vm::audition);
         Button accept = new Button("Accept");
         accept.setId("generate-accept");
         accept.getStyleClass().add("success");
         accept.setTooltip(new Tooltip("Write this variation into the track; one Undo takes it back (Ctrl+Enter)"));
         accept.setOnAction(e -> vm.accept());
-        Button discard = new Button("Discard");
-        discard.setId("generate-discard");
-        discard.setTooltip(new Tooltip("Forget the variations (Escape)"));
-        discard.setOnAction(e -> vm.discard());
+        Button discard = Buttons.command("Discard", "generate-discard", "Forget the variations (Escape)", vm::discard);
         for (Control c : List.of(previous, next, audition, accept, discard)) c.disableProperty().bind(none);
 
         Label state = new Label();

@@ -15,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 
+import org.melodist.studio.controls.Buttons;
 import org.melodist.sound.PlaybackState;
 
 /**
@@ -31,10 +32,7 @@ public final class TransportView extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("transport");
 
-        Button toStart = new Button("|◀");
-        toStart.setId("transport-start");
-        toStart.setTooltip(new Tooltip("Return to start (Home)"));
-        toStart.setOnAction(e -> vm.returnToStart());
+        Button toStart = Buttons.command("|◀", "transport-start", "Return to start (Home)", vm::returnToStart);
 
         Button play = new Button("▶");
         play.setId("transport-play");
