@@ -94,8 +94,11 @@ class GenerateViewModelTest {
     }
 
     private void generateAndWait() throws Exception {
-        onFx(gen::generate);
-        assertTrue(onFx(() -> gen.runningProperty().get()), "generation runs in the background");
+        // asked in the same FX turn: a tiny job can finish, and report so, before a second turn comes
+        assertTrue(onFx(() -> {
+            gen.generate();
+            return gen.runningProperty().get();
+        }), "generation runs in the background");
         waitFor("the generation", 60, () -> !gen.runningProperty().get());
     }
 
@@ -260,10 +263,18 @@ class GenerateViewModelTest {
             gen.barsProperty().set(64);
             gen.variationCountProperty().set(32);
         });
-        onFx(gen::generate);
-        waitFor("the first generated steps", 30, () -> gen.progressProperty().get() > 0);
-        onFx(gen::cancel);
-        waitFor("the cancellation", 10, () -> !gen.runningProperty().get());
+        // cancel from the progress listener, on the FX thread, at the first generated steps: no polling race
+        boolean[] cancelled = {false};
+        onFx(() -> {
+            gen.progressProperty().addListener((obs, o, n) -> {
+                if (n.doubleValue() > 0 && !cancelled[0]) {
+                    cancelled[0] = true;
+                    gen.cancel();
+                }
+            });
+            gen.generate();
+        });
+        waitFor("the cancellation", 30, () -> cancelled[0] && !gen.runningProperty().get());
         assertEquals("Generation cancelled", onFx(() -> gen.messageProperty().get()));
         assertTrue(variations().isEmpty(), "a cancelled generation leaves no variations");
         assertEquals(0, onFx(() -> gen.progressProperty().get()), 1e-9);
