@@ -12,7 +12,7 @@ import org.melodist.analysis.genre.GenrePrediction;
 /**
  * The stable JSON shape of an analysis: {@code durationSec}, {@code sourceSampleRate}, {@code tempoBpm},
  * {@code beats}, {@code key}, {@code features} (CSV column names), {@code genre} when a model is installed,
- * and {@code frames} when asked for.
+ * and {@code frames} when asked for; {@code damage} only for a damaged or cut-short file (how much was analysed).
  */
 public final class AnalysisJson {
 
@@ -27,6 +27,9 @@ public final class AnalysisJson {
         root.put("sourceSampleRate", Math.round(a.sourceSampleRate()));
         root.put("sourceChannels", a.sourceChannels());
         root.put("sourceFormat", a.sourceFormat());
+        if (a.damage() != null) {
+            root.put("damage", a.damage());
+        }
         root.put("tempoBpm", a.tempoBpm());
         ArrayNode beats = root.putArray("beats");
         for (double b : a.beatTimes()) {

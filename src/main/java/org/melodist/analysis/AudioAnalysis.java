@@ -14,8 +14,9 @@ import java.util.LinkedHashMap;
  * @param key              key estimate from the mean chroma
  * @param features         the GTZAN summary vector, keyed by the CSV column names in header order
  * @param frames           the frame-wise series behind it
+ * @param damage           null for a whole file; else how much of a damaged file was analysed
  */
 public record AudioAnalysis(double durationSec, float sourceSampleRate, int sourceChannels, String sourceFormat,
         double tempoBpm, double[] beatTimes, KeyEstimator.KeyEstimate key, LinkedHashMap<String, Double> features,
-        FrameFeatures frames) {
+        FrameFeatures frames, String damage) {
 }

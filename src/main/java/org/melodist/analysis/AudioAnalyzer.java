@@ -63,7 +63,7 @@ public final class AudioAnalyzer {
         FeatureExtractor.StageTimes s = extractor.lastStageTimes();
         lastTimings = new Timings(0, s.stftNanos(), s.melNanos(), s.hpssNanos(), s.otherNanos(), tempoNanos);
         return new AudioAnalysis(audio.durationSeconds(), audio.sourceRate(), audio.sourceChannels(),
-                audio.sourceFormat(), tempo, beatTimes, key, GtzanSummary.of(f, tempo), f);
+                audio.sourceFormat(), tempo, beatTimes, key, GtzanSummary.of(f, tempo), f, audio.damage());
     }
 
     public Timings lastTimings() {

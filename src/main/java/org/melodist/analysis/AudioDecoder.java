@@ -38,6 +38,7 @@ public final class AudioDecoder {
     private static final double MIN_PEAK_TO_PEAK = 2e-4;
     /** Reads that return nothing this many times in a row mean a stuck codec, not a slow one. */
     private static final int MAX_EMPTY_READS = 1000;
+    private static final System.Logger LOG = System.getLogger(AudioDecoder.class.getName());
 
     private final int targetRate;
     private final double maxSeconds;
@@ -73,38 +74,118 @@ public final class AudioDecoder {
         if (isMidi(file)) {
             throw new AudioDecodeException(file, "is a MIDI file; open it with the MIDI importer, not audio analysis");
         }
+        Container container = Container.of(file);
+        // codec libraries print diagnostics to System.out/err on damaged input: keep them off the console
+        return LibraryChatter.quietly(() -> decode(file, container));
+    }
+
+    private DecodedAudio decode(Path file, Container container) throws AudioDecodeException {
         AudioInputStream source;
         try {
-            source = FlacPcmStream.isFlac(file) ? FlacPcmStream.open(file)
+            source = container == Container.FLAC ? FlacPcmStream.open(file)
                     : AudioSystem.getAudioInputStream(new File(file.toString()));
         } catch (UnsupportedAudioFileException e) {
-            throw new AudioDecodeException(file,
-                    "not a supported audio file (WAV, AIFF, AU, MP3, OGG Vorbis or FLAC expected)", e);
-        } catch (IOException e) {
-            throw new AudioDecodeException(file, "cannot read the audio header (" + brief(e) + ")", e);
-        } catch (RuntimeException | StackOverflowError e) {
-            throw new AudioDecodeException(file, "corrupt audio header (" + brief(e) + ")", e);
+            if (container == Container.UNKNOWN) {
+                throw new AudioDecodeException(file,
+                        "not a supported audio file (WAV, AIFF, AU, MP3, OGG Vorbis or FLAC expected)", e);
+            }
+            throw damagedHeader(file, container, e);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw damagedHeader(file, container, e);
         }
-        try (AudioInputStream in = source) {
-            return decodeStream(file, in, FlacPcmStream.isFlac(file) ? "FLAC" : null);
-        } catch (IOException e) {
-            throw new AudioDecodeException(file, "cannot read the audio (" + brief(e) + ")", e);
+        try {
+            return decodeStream(file, source, container);
+        } finally {
+            try {
+                source.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> file + ": close failed", e);
+            }
         }
     }
 
-    private DecodedAudio decodeStream(Path file, AudioInputStream source, String container)
-            throws AudioDecodeException, IOException {
+    private static AudioDecodeException damagedHeader(Path file, Container container, Throwable e) {
+        LOG.log(System.Logger.Level.DEBUG, () -> file + ": header not readable", e);
+        String what = container == Container.UNKNOWN ? "its header" : "the " + container.codec + " header";
+        return new AudioDecodeException(file, "the file is damaged (" + what + " cannot be read)", e);
+    }
+
+    /** What the first bytes (or, failing that, the name) say the file is; only used to word messages. */
+    enum Container {
+        WAV("WAV"), AIFF("AIFF"), AU("AU"), MP3("MP3"), OGG("Vorbis"), FLAC("FLAC"), UNKNOWN("audio");
+
+        final String codec;
+
+        Container(String codec) {
+            this.codec = codec;
+        }
+
+        static Container of(Path file) {
+            byte[] h;
+            try (InputStream in = Files.newInputStream(file)) {
+                h = in.readNBytes(12);
+            } catch (IOException e) {
+                h = new byte[0];
+            }
+            if (starts(h, "fLaC")) {
+                return FLAC;
+            }
+            if (starts(h, "RIFF") || starts(h, "RIFX") || starts(h, "RF64")) {
+                return WAV;
+            }
+            if (starts(h, "FORM")) {
+                return AIFF;
+            }
+            if (starts(h, ".snd")) {
+                return AU;
+            }
+            if (starts(h, "OggS")) {
+                return OGG;
+            }
+            if (starts(h, "ID3") || h.length >= 2 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xE0) == 0xE0) {
+                return MP3;
+            }
+            String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+            int dot = name.lastIndexOf('.');
+            return switch (dot < 0 ? "" : name.substring(dot + 1)) {
+                case "wav", "wave" -> WAV;
+                case "aif", "aiff", "aifc" -> AIFF;
+                case "au", "snd" -> AU;
+                case "mp3" -> MP3;
+                case "ogg", "oga" -> OGG;
+                case "flac" -> FLAC;
+                default -> UNKNOWN;
+            };
+        }
+
+        private static boolean starts(byte[] h, String magic) {
+            if (h.length < magic.length()) {
+                return false;
+            }
+            for (int i = 0; i < magic.length(); i++) {
+                if (h[i] != magic.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private DecodedAudio decodeStream(Path file, AudioInputStream source, Container container)
+            throws AudioDecodeException {
         AudioFormat srcFormat = source.getFormat();
         int channels = srcFormat.getChannels();
         float rate = srcFormat.getSampleRate();
         if (channels <= 0 || channels > 64) {
-            throw new AudioDecodeException(file, "unusable channel count " + channels);
+            throw new AudioDecodeException(file, "the file is damaged (the " + container.codec
+                    + " header gives an unusable channel count, " + channels + ")");
         }
         if (!(rate >= 1000 && rate <= 768_000)) {
-            throw new AudioDecodeException(file, "unusable sample rate " + rate + " Hz");
+            throw new AudioDecodeException(file, "the file is damaged (the " + container.codec
+                    + " header gives an unusable sample rate, " + rate + " Hz)");
         }
-        String description = container == null ? describe(srcFormat)
-                : container + " " + srcFormat.getSampleSizeInBits() + "-bit";
+        String description = container == Container.FLAC ? "FLAC " + srcFormat.getSampleSizeInBits() + "-bit"
+                : describe(srcFormat);
         AudioInputStream pcm = toPcm(file, source, srcFormat);
         AudioFormat f = pcm.getFormat();
         int bytesPerSample = (f.getSampleSizeInBits() + 7) / 8;
@@ -120,14 +201,15 @@ public final class AudioDecoder {
         // trust a declared length only as far as the file could hold it (16:1 covers lossless codecs), so a
         // lying header cannot make a tiny file allocate 160 MB
         long fileBytes = fileSize(file);
-        long expected = declared > 0 && declared * frameSize <= 16 * fileBytes + (1 << 20)
-                ? resampler.outputLength(declared) : -1;
+        boolean plausible = declared > 0 && declared * frameSize <= 16 * fileBytes + (1 << 20);
+        long expected = plausible ? resampler.outputLength(declared) : -1;
         FloatAccumulator out = new FloatAccumulator(maxOut, expected > 0 && expected <= maxOut ? (int) expected : -1);
         byte[] bytes = new byte[BLOCK_FRAMES * frameSize];
         float[] mono = new float[BLOCK_FRAMES];
         int pending = 0;
         int emptyReads = 0;
         long frames = 0;
+        Throwable damage = null;
         try {
             while (true) {
                 int n = pcm.read(bytes, pending, bytes.length - pending);
@@ -136,7 +218,8 @@ public final class AudioDecoder {
                 }
                 if (n == 0) {
                     if (++emptyReads > MAX_EMPTY_READS) {
-                        throw new AudioDecodeException(file, "the decoder stopped making progress (corrupt stream)");
+                        damage = new IOException("the decoder stopped making progress");
+                        break;
                     }
                     continue;
                 }
@@ -153,23 +236,39 @@ public final class AudioDecoder {
                 pending = total - whole * frameSize;
                 System.arraycopy(bytes, whole * frameSize, bytes, 0, pending);
             }
-        } catch (EOFException e) {
-            // a truncated file: keep what decoded, as players do; the checks below still apply
-        } catch (RuntimeException e) {
-            // codecs signal corrupt data with unchecked exceptions (ArrayIndexOutOfBounds and friends)
-            throw new AudioDecodeException(file, "corrupt audio data (" + brief(e) + ")", e);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // codecs signal corrupt data with IOExceptions and unchecked exceptions (ArrayIndexOutOfBounds and
+            // friends): keep what decoded before the damage, as media players do
+            damage = e;
+        }
+        if (damage != null) {
+            Throwable cause = damage;
+            LOG.log(System.Logger.Level.DEBUG, () -> file + ": decoding stopped (" + brief(cause) + ")", cause);
         }
         resampler.finish(out);
         if (out.overflowed()) {
             throw new AudioDecodeException(file, String.format(Locale.ROOT,
                     "longer than the %.0f-minute limit for analysis", maxSeconds / 60));
         }
+        double decodedSec = frames / (double) rate;
         if (frames == 0) {
-            throw new AudioDecodeException(file, "contains no audio samples (zero length)");
+            if (damage != null) {
+                throw new AudioDecodeException(file, "the file is damaged (its " + container.codec
+                        + " audio cannot be decoded)", damage);
+            }
+            throw new AudioDecodeException(file, plausible ? "the file is cut short (it holds no audio samples)"
+                    : "contains no audio samples (zero length)");
         }
         float[] samples = out.toArray();
-        checkContent(file, samples);
-        return new DecodedAudio(samples, targetRate, rate, channels, description);
+        String note = null;
+        if (damage != null) {
+            note = String.format(Locale.ROOT, "analysed the first %.1f s; the rest is damaged", decodedSec);
+        } else if (plausible && frames + rate * 0.05 < declared) {
+            note = String.format(Locale.ROOT, "analysed the first %.1f s of %.1f s; the file is cut short",
+                    decodedSec, declared / (double) rate);
+        }
+        checkContent(file, samples, note != null);
+        return new DecodedAudio(samples, targetRate, rate, channels, description, note);
     }
 
     private static AudioInputStream toPcm(Path file, AudioInputStream source, AudioFormat src)
@@ -226,19 +325,23 @@ public final class AudioDecoder {
         } catch (NoSuchFileException e) {
             throw new AudioDecodeException(file, "no such file");
         } catch (IOException e) {
-            throw new AudioDecodeException(file, "cannot be read (" + brief(e) + ")", e);
+            throw new AudioDecodeException(file, "cannot be read ("
+                    + (e.getMessage() == null ? "input/output error" : e.getMessage()) + ")", e);
         }
     }
 
-    private static void checkContent(Path file, float[] samples) throws AudioDecodeException {
+    private static void checkContent(Path file, float[] samples, boolean damaged) throws AudioDecodeException {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (float s : samples) {
             if (!Float.isFinite(s)) {
-                throw new AudioDecodeException(file, "contains invalid (non-finite) samples");
+                throw new AudioDecodeException(file, "the file is damaged (it holds invalid, non-finite samples)");
             }
             min = Math.min(min, s);
             max = Math.max(max, s);
+        }
+        if (max - min < MIN_PEAK_TO_PEAK && damaged) {
+            throw new AudioDecodeException(file, "the file is damaged (nothing audible decoded before the damage)");
         }
         if (max - min < MIN_PEAK_TO_PEAK) {
             throw new AudioDecodeException(file, Math.max(Math.abs(min), Math.abs(max)) < MIN_PEAK_TO_PEAK

@@ -42,7 +42,9 @@ public final class Hpss {
     public float[] harmonic(float[] y, FrameConsumer powerConsumer) {
         int n = Stft.frameCount(y.length);
         int bins = Stft.BINS;
-        int rows = BLOCK + 2 * HALF;
+        // a short clip needs no full-size block (allocating one was most of the time for a 1 s file)
+        int block = Math.max(1, Math.min(BLOCK, n));
+        int rows = block + 2 * HALF;
         Stft stft = new Stft();
         float[] harmonicOut = new float[y.length];
         double[][] re = new double[rows][bins];
@@ -51,7 +53,8 @@ public final class Hpss {
         // the time-direction median reads contiguous memory
         float[][] mag = new float[rows][bins];
         float[][] magT = new float[bins][rows];
-        float[][] harmT = new float[bins][BLOCK];
+        // harmonic medians frame-major, so the mask loop below reads them contiguously
+        float[][] harm = new float[block][bins];
         float[] perc = new float[bins];
         double[] power = new double[bins];
         double[] hre = new double[bins];
@@ -63,9 +66,9 @@ public final class Hpss {
         for (int j = 0; j < binAt.length; j++) {
             binAt[j] = SlidingMedian.reflect(j - HALF, bins);
         }
-        int[] rowAt = new int[BLOCK + 2 * HALF];
-        for (int b0 = 0; b0 < n; b0 += BLOCK) {
-            int b1 = Math.min(n, b0 + BLOCK);
+        int[] rowAt = new int[block + 2 * HALF];
+        for (int b0 = 0; b0 < n; b0 += block) {
+            int b1 = Math.min(n, b0 + block);
             int r0 = Math.max(0, b0 - HALF);
             int r1 = Math.min(n, b1 + HALF);
             for (int t = r0; t < r1; t++) {
@@ -91,15 +94,14 @@ public final class Hpss {
             // harmonic: median along time, bin by bin, sliding over the block
             for (int k = 0; k < bins; k++) {
                 float[] series = magT[k];
-                float[] h = harmT[k];
                 median.clear();
                 for (int j = 0; j < KERNEL; j++) {
                     median.add(series[rowAt[j]]);
                 }
-                h[0] = median.median();
+                harm[0][k] = median.median();
                 for (int c = 1; c < b1 - b0; c++) {
                     median.replace(series[rowAt[c - 1]], series[rowAt[c + 2 * HALF]]);
-                    h[c] = median.median();
+                    harm[c][k] = median.median();
                 }
             }
             for (int t = b0; t < b1; t++) {
@@ -116,9 +118,9 @@ public final class Hpss {
                 }
                 double[] fr = re[t - r0];
                 double[] fi = im[t - r0];
-                int col = t - b0;
+                float[] h = harm[t - b0];
                 for (int k = 0; k < bins; k++) {
-                    double mask = softMask(harmT[k][col], perc[k]);
+                    double mask = softMask(h[k], perc[k]);
                     hre[k] = fr[k] * mask;
                     him[k] = fi[k] * mask;
                 }

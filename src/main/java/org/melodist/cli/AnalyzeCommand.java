@@ -50,11 +50,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json || frames) {
             out.println(AnalysisJson.toJson(a, genre, frames));
-            if (noGenre != null) {
-                PrintWriter err = spec.commandLine().getErr();
-                err.println("analyze: no genre: " + noGenre);
-                err.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            if (a.damage() != null) {
+                err.println("melodist analyze: " + file.getFileName() + ": " + a.damage());
             }
+            if (noGenre != null) {
+                err.println("analyze: no genre: " + noGenre);
+            }
+            err.flush();
         } else {
             printText(out, a, genre, noGenre);
         }
@@ -65,6 +68,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     private void printText(PrintWriter out, AudioAnalysis a, GenreWindows.Result genre, String noGenre) {
         out.printf(Locale.ROOT, "%s: %.2f s; source %s, %.0f Hz, %d channel%s%n", file.getFileName(), a.durationSec(),
                 a.sourceFormat(), a.sourceSampleRate(), a.sourceChannels(), a.sourceChannels() == 1 ? "" : "s");
+        if (a.damage() != null) {
+            out.println("damaged file: " + a.damage());
+        }
         double[] beats = a.beatTimes();
         out.printf(Locale.ROOT, "tempo %.1f BPM, %d beats%s%n", a.tempoBpm(), beats.length,
                 beats.length == 0 ? "" : String.format(Locale.ROOT, " from %.2f s to %.2f s", beats[0],
