@@ -89,6 +89,11 @@ public final class AudioDecoder {
                 throw new AudioDecodeException(file,
                         "not a supported audio file (WAV, AIFF, AU, MP3, OGG Vorbis or FLAC expected)", e);
             }
+            if (!Container.recognisedByContent(file)) {
+                // only the name says what it is
+                throw new AudioDecodeException(file, "not " + container.article + " file, or a damaged one (no "
+                        + container.codec + " header found)", e);
+            }
             throw damagedHeader(file, container, e);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             throw damagedHeader(file, container, e);
@@ -112,15 +117,40 @@ public final class AudioDecoder {
 
     /** What the first bytes (or, failing that, the name) say the file is; only used to word messages. */
     enum Container {
-        WAV("WAV"), AIFF("AIFF"), AU("AU"), MP3("MP3"), OGG("Vorbis"), FLAC("FLAC"), UNKNOWN("audio");
+        WAV("WAV", "a WAV"), AIFF("AIFF", "an AIFF"), AU("AU", "an AU"), MP3("MP3", "an MP3"),
+        OGG("Vorbis", "an Ogg Vorbis"), FLAC("FLAC", "a FLAC"), UNKNOWN("audio", "an audio");
 
         final String codec;
+        final String article;
 
-        Container(String codec) {
+        Container(String codec, String article) {
             this.codec = codec;
+            this.article = article;
+        }
+
+        static boolean recognisedByContent(Path file) {
+            return byContent(file) != UNKNOWN;
         }
 
         static Container of(Path file) {
+            Container c = byContent(file);
+            if (c != UNKNOWN) {
+                return c;
+            }
+            String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+            int dot = name.lastIndexOf('.');
+            return switch (dot < 0 ? "" : name.substring(dot + 1)) {
+                case "wav", "wave" -> WAV;
+                case "aif", "aiff", "aifc" -> AIFF;
+                case "au", "snd" -> AU;
+                case "mp3" -> MP3;
+                case "ogg", "oga" -> OGG;
+                case "flac" -> FLAC;
+                default -> UNKNOWN;
+            };
+        }
+
+        private static Container byContent(Path file) {
             byte[] h;
             try (InputStream in = Files.newInputStream(file)) {
                 h = in.readNBytes(12);
@@ -145,17 +175,7 @@ public final class AudioDecoder {
             if (starts(h, "ID3") || h.length >= 2 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xE0) == 0xE0) {
                 return MP3;
             }
-            String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-            int dot = name.lastIndexOf('.');
-            return switch (dot < 0 ? "" : name.substring(dot + 1)) {
-                case "wav", "wave" -> WAV;
-                case "aif", "aiff", "aifc" -> AIFF;
-                case "au", "snd" -> AU;
-                case "mp3" -> MP3;
-                case "ogg", "oga" -> OGG;
-                case "flac" -> FLAC;
-                default -> UNKNOWN;
-            };
+            return UNKNOWN;
         }
 
         private static boolean starts(byte[] h, String magic) {
@@ -197,7 +217,13 @@ public final class AudioDecoder {
         // AIFF stores the rate as an 80-bit float: round a near-integer rate rather than refuse it
         SincResampler resampler = new SincResampler(Math.round(rate), targetRate);
         long maxOut = (long) Math.ceil(maxSeconds * targetRate);
-        long declared = pcm.getFrameLength() > 0 ? pcm.getFrameLength() : source.getFrameLength();
+        // an MP3 decodes with the encoder's delay, the decoder's and the encoder's padding around the music:
+        // cut them as gapless players do, so durations and timings match the source
+        Mp3Gapless gapless = container == Container.MP3 ? Mp3Gapless.of(file) : new Mp3Gapless(0, -1);
+        long skip = gapless.skip();
+        long keepEnd = gapless.keep() < 0 ? Long.MAX_VALUE : skip + gapless.keep();
+        long declared = gapless.keep() > 0 ? gapless.keep()
+                : pcm.getFrameLength() > 0 ? pcm.getFrameLength() : source.getFrameLength();
         // trust a declared length only as far as the file could hold it (16:1 covers lossless codecs), so a
         // lying header cannot make a tiny file allocate 160 MB
         long fileBytes = fileSize(file);
@@ -208,10 +234,11 @@ public final class AudioDecoder {
         float[] mono = new float[BLOCK_FRAMES];
         int pending = 0;
         int emptyReads = 0;
+        long decodedFrames = 0;
         long frames = 0;
         Throwable damage = null;
         try {
-            while (true) {
+            while (decodedFrames < keepEnd) {
                 int n = pcm.read(bytes, pending, bytes.length - pending);
                 if (n < 0) {
                     break;
@@ -226,9 +253,15 @@ public final class AudioDecoder {
                 emptyReads = 0;
                 int total = pending + n;
                 int whole = total / frameSize;
-                unpack.toMono(bytes, whole, channels, mono);
-                frames += whole;
-                resampler.process(mono, whole, out);
+                long lo = Math.max(decodedFrames, skip);
+                long hi = Math.min(decodedFrames + whole, keepEnd);
+                if (hi > lo) {
+                    int count = (int) (hi - lo);
+                    unpack.toMono(bytes, (int) (lo - decodedFrames) * frameSize, count, channels, mono);
+                    frames += count;
+                    resampler.process(mono, count, out);
+                }
+                decodedFrames += whole;
                 if (out.overflowed()) {
                     throw new AudioDecodeException(file, String.format(Locale.ROOT,
                             "longer than the %.0f-minute limit for analysis", maxSeconds / 60));
@@ -380,8 +413,8 @@ public final class AudioDecoder {
             scale = 1.0 / Math.pow(2, f.getSampleSizeInBits() - 1);
         }
 
-        void toMono(byte[] b, int frames, int channels, float[] out) {
-            int p = 0;
+        void toMono(byte[] b, int offset, int frames, int channels, float[] out) {
+            int p = offset;
             for (int i = 0; i < frames; i++) {
                 double sum = 0;
                 for (int c = 0; c < channels; c++) {

@@ -32,11 +32,20 @@ final class MidiInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Song song = new MidiFileReader().read(file);
+        MidiFileReader.Reading reading = new MidiFileReader().readWithNotes(file);
+        Song song = reading.song();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(SongJson.toJson(song));
+            PrintWriter err = spec.commandLine().getErr();
+            for (String note : reading.notes()) {
+                err.println("midi-info: " + file.getFileName() + ": " + note);
+            }
+            err.flush();
         } else {
+            for (String note : reading.notes()) {
+                out.println("note: " + note);
+            }
             out.printf("%s: %d ticks per quarter, %s, key %s, %.2f s%n", file.getFileName(), song.ppq(),
                     song.timeSignature(), song.key() == null ? "not given" : song.key(), song.durationSeconds());
             for (TempoChange c : song.tempoMap().changes()) {

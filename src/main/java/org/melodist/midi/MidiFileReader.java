@@ -38,7 +38,26 @@ public final class MidiFileReader {
     private static final int MAX_TRACKS = 1024;
     private static final int MAX_EVENTS = 4_000_000;
 
+    /**
+     * A song and what the reader noticed on the way that the user should know (e.g. that the file declares no
+     * tracks), one plain sentence each; empty for an ordinary file.
+     */
+    public record Reading(Song song, List<String> notes) {
+        public Reading {
+            notes = List.copyOf(notes);
+        }
+    }
+
     public Song read(Path file) throws MidiFormatException {
+        return readWithNotes(file).song();
+    }
+
+    public Song read(byte[] bytes) throws MidiFormatException {
+        return readWithNotes(bytes).song();
+    }
+
+    /** As {@link #read(Path)}, with the notes the reader has for the user. */
+    public Reading readWithNotes(Path file) throws MidiFormatException {
         byte[] bytes;
         try {
             long size = Files.size(file);
@@ -52,18 +71,21 @@ public final class MidiFileReader {
             throw new MidiFormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         try {
-            return read(bytes);
+            return readWithNotes(bytes);
         } catch (MidiFormatException e) {
             throw new MidiFormatException(file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
-    public Song read(byte[] bytes) throws MidiFormatException {
+    /** As {@link #read(byte[])}, with the notes the reader has for the user. */
+    public Reading readWithNotes(byte[] bytes) throws MidiFormatException {
         if (bytes.length > MAX_FILE_BYTES) {
             throw new MidiFormatException("too large for a MIDI file");
         }
         try {
-            return new Parse(bytes).song();
+            Parse parse = new Parse(bytes);
+            Song song = parse.song();
+            return new Reading(song, parse.notes);
         } catch (IllegalArgumentException e) {
             // a value the song model refuses (e.g. a zero tempo) is a file error too
             throw new MidiFormatException("invalid content: " + e.getMessage(), e);
@@ -82,6 +104,7 @@ public final class MidiFileReader {
         private Key key;
         private final Map<String, String> properties = new TreeMap<>();
         private final List<Track> tracks = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
         private int events;
 
         Parse(byte[] bytes) {
@@ -145,7 +168,10 @@ public final class MidiFileReader {
                 }
                 pos = end;
             }
-            if (trackIndex == 0) {
+            if (declaredTracks == 0) {
+                // other readers open such a file as an empty song; say why it is empty
+                notes.add("the file declares no tracks, so the song is empty");
+            } else if (trackIndex == 0) {
                 throw new MidiFormatException("no track chunk");
             }
             if (smpte) {
@@ -221,11 +247,11 @@ public final class MidiFileReader {
                             // other meta events (text, lyrics, markers, SMPTE offset...) carry nothing we model
                         }
                     }
-                    // meta and sysex events cancel running status
-                    running = -1;
+                    // the standard says meta and sysex events cancel running status, but files from old
+                    // sequencers go on with data bytes after them, and other readers take those with the last
+                    // channel status: keep it (a data byte with no channel status before it is still refused)
                 } else if (status == 0xF0 || status == 0xF7) {
                     bytes(varLen(end), end);
-                    running = -1;
                 } else if (status >= 0xF1) {
                     throw new MidiFormatException(String.format("system message 0x%02X inside a track", status));
                 } else {

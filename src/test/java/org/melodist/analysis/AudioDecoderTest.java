@@ -203,6 +203,8 @@ class AudioDecoderTest {
     void badInputGivesOneLineNamingFileAndReason() throws Exception {
         assertMessage(Files.createFile(dir.resolve("empty.wav")), "empty file");
         assertMessage(Files.writeString(dir.resolve("notes.mp3"), "these are my lyrics, not an mp3 ".repeat(40)),
+                "not an MP3 file, or a damaged one (no MP3 header found)");
+        assertMessage(Files.writeString(dir.resolve("notes.txt"), "these are my lyrics, not audio ".repeat(40)),
                 "not a supported audio file");
         assertMessage(dir.resolve("missing.wav"), "no such file");
         assertMessage(Files.createDirectory(dir.resolve("folder.wav")), "folder");

@@ -34,6 +34,43 @@ class MidiFileReaderTest {
     }
 
     @Test
+    void runningStatusContinuesAfterMetaAndSysexEvents() throws Exception {
+        // as old sequencers write it: data bytes after a marker and a sysex, meant for the last channel status
+        byte[] smf = new SmfBuilder(0, 1, 96).track()
+                .event(0, 0x91, 60, 100)
+                .meta(48, 0x06, "verse".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .event(48, 60, 0)             // note-off by running status 0x91, after a meta event
+                .event(0, 0xF0, 3, 0x7E, 0x7F, 0xF7)
+                .event(0, 64, 90)             // note-on by running status 0x91, after a sysex event
+                .event(96, 64, 0)
+                .endTrack().bytes();
+        Song song = reader.read(smf);
+        assertEquals(1, song.tracks().size());
+        assertEquals(1, song.tracks().get(0).channel());
+        assertEquals(List.of(new Note(60, 100, 0, 96), new Note(64, 90, 96, 96)), song.tracks().get(0).notes());
+    }
+
+    @Test
+    void dataBytesBeforeAnyChannelStatusAreStillRefused() {
+        byte[] smf = new SmfBuilder(0, 1, 96).track()
+                .meta(0, 0x06, new byte[] {'x'})
+                .event(0, 60, 100)
+                .endTrack().bytes();
+        MidiFormatException e = assertThrows(MidiFormatException.class, () -> reader.read(smf));
+        assertTrue(e.getMessage().contains("data byte without a status byte"), e.getMessage());
+    }
+
+    @Test
+    void aHeaderDeclaringNoTracksGivesAnEmptySongWithANote() throws Exception {
+        MidiFileReader.Reading r = reader.readWithNotes(new SmfBuilder(1, 0, 480).bytes());
+        assertTrue(r.song().tracks().isEmpty());
+        assertEquals(480, r.song().ppq());
+        assertEquals(List.of("the file declares no tracks, so the song is empty"), r.notes());
+        assertTrue(reader.readWithNotes(new SmfBuilder(0, 1, 96).track().event(0, 0x90, 60, 1).endTrack().bytes())
+                .notes().isEmpty());
+    }
+
+    @Test
     void overlappingSamePitchNotesPairFirstInFirstOut() throws Exception {
         byte[] smf = new SmfBuilder(0, 1, 480).track()
                 .event(0, 0x90, 64, 90)
