@@ -25,6 +25,7 @@ import org.melodist.sound.PlaybackService;
 import org.melodist.sound.PlaybackState;
 import org.melodist.sound.SoundbankChoice;
 import org.melodist.sound.SoundbankException;
+import org.melodist.studio.StatusMessage;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.tasks.BackgroundRunner;
 import org.melodist.studio.tasks.Job;
@@ -53,7 +54,7 @@ public final class TransportViewModel implements AutoCloseable {
     /** Playback tempo in BPM; the song's own tempo map is not changed. */
     private final DoubleProperty bpm = new SimpleDoubleProperty(this, "bpm", 120);
     private final ObjectProperty<SoundbankChoice.Selection> selection = new SimpleObjectProperty<>(this, "selection");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final StatusMessage message = new StatusMessage(this);
     private final SoundbankChoice choice;
     private final Function<SoundbankChoice.Selection, PlaybackService> factory;
     private final BackgroundRunner runner;
@@ -130,10 +131,10 @@ public final class TransportViewModel implements AutoCloseable {
             return new Loaded(factory.apply(chosen), chosen);
         }).onSucceeded(loaded -> {
             attach(loaded.service(), loaded.bank());
-            say(canPlay.get() ? done + " · " + soundbank.get() : unavailableReason.get());
+            message.say(canPlay.get() ? done + " · " + soundbank.get() : unavailableReason.get());
         }).onFailed(e -> {
             soundbank.set(selection.get() == null ? "none" : selection.get().description());
-            say("Cannot load the soundbank: " + ErrorMessages.oneLine(e));
+            message.say("Cannot load the soundbank: " + ErrorMessages.oneLine(e));
         });
         runner.run(LANE, job);
         return job;
@@ -141,12 +142,7 @@ public final class TransportViewModel implements AutoCloseable {
 
     /** One-line messages for the status bar. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    private void say(String text) {
-        message.set("");
-        message.set(text);
+        return message.property();
     }
 
     /** Connects the playback service once it has loaded (on the FX thread). */
@@ -226,7 +222,7 @@ public final class TransportViewModel implements AutoCloseable {
      */
     public void playPreview(Song preview, long fromTick) {
         if (service == null || !canPlay.get()) {
-            say(unavailableReason.get());
+            message.say(unavailableReason.get());
             return;
         }
         previewing = true;
