@@ -1,6 +1,5 @@
 package org.melodist.analysis;
 
-import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +15,8 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
+
+import org.melodist.ErrorMessages;
 
 /**
  * Decodes WAV, AIFF, AU, MP3, OGG Vorbis and FLAC to mono float samples at 22,050 Hz, as {@code librosa.load}
@@ -276,7 +277,7 @@ public final class AudioDecoder {
         }
         if (damage != null) {
             Throwable cause = damage;
-            LOG.log(System.Logger.Level.DEBUG, () -> file + ": decoding stopped (" + brief(cause) + ")", cause);
+            LOG.log(System.Logger.Level.DEBUG, () -> file + ": decoding stopped (" + ErrorMessages.withType(cause) + ")", cause);
         }
         resampler.finish(out);
         if (out.overflowed()) {
@@ -387,14 +388,6 @@ public final class AudioDecoder {
         String enc = f.getEncoding().toString();
         int bits = f.getSampleSizeInBits();
         return bits > 0 ? enc + " " + bits + "-bit" : enc;
-    }
-
-    private static String brief(Throwable e) {
-        String m = e.getMessage();
-        String s = e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
-        int nl = s.indexOf('\n');
-        s = nl < 0 ? s : s.substring(0, nl);
-        return s.length() > 160 ? s.substring(0, 160) + "..." : s;
     }
 
     /** Converts interleaved PCM bytes to mono floats (the mean of the channels, as librosa's to_mono). */

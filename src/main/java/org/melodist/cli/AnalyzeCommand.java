@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.melodist.Plurals;
 import org.melodist.analysis.AnalysisJson;
 import org.melodist.analysis.AudioAnalysis;
 import org.melodist.analysis.AudioAnalyzer;
@@ -66,8 +67,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, AudioAnalysis a, GenreWindows.Result genre, String noGenre) {
-        out.printf(Locale.ROOT, "%s: %.2f s; source %s, %.0f Hz, %d channel%s%n", file.getFileName(), a.durationSec(),
-                a.sourceFormat(), a.sourceSampleRate(), a.sourceChannels(), a.sourceChannels() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "%s: %.2f s; source %s, %.0f Hz, %s%n", file.getFileName(), a.durationSec(),
+                a.sourceFormat(), a.sourceSampleRate(), Plurals.count(a.sourceChannels(), "channel"));
         if (a.damage() != null) {
             out.println("damaged file: " + a.damage());
         }
