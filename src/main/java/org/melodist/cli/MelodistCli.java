@@ -37,6 +37,8 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new EvaluateCommand());
         cl.addSubcommand(new OriginalityCommand());
         cl.addSubcommand(new OriginalityIndexCommand());
+        cl.addSubcommand(new OriginalityReportCommand());
+        cl.addSubcommand(new BenchOriginalityCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;

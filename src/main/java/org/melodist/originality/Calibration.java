@@ -12,10 +12,11 @@ import java.util.Map;
  * How much the tunes of a corpus borrow from one another, and the verdict thresholds set against that human
  * baseline. Every tune gives excerpts of {@link #EXCERPT_NOTES} notes (from its first note and from its
  * middle), each checked against all the other tunes; the longest shared passage of each excerpt makes the
- * distribution. "Commonplace" is its median, "borrows" starts above the 90th percentile and "copy" above the
- * 99th (or at a passage of "borrows" length covering {@link #COPY_SHARE} of the query): so one human excerpt
- * in ten is called "borrows" and one in a hundred a "copy" (in a folk corpus these are mostly variants of
- * one tune). Whole tunes are measured too, for the record.
+ * distribution. "Commonplace" is its median, "borrows" starts above the 90th percentile, so one human excerpt
+ * in ten is called "borrows". "Copy" needs a passage of "borrows" length covering {@link #COPY_SHARE} of the
+ * query (the 99th percentile of the excerpts is the whole excerpt: in a folk corpus one tune in a hundred has
+ * a variant), or, whatever the query's length, a passage longer than 99 % of what whole tunes share with their
+ * closest other tune (a whole tune shares a strain with another far more often than an excerpt does).
  */
 public record Calibration(int tunes, int excerpts, Distribution excerpt, Distribution wholeTune, Thresholds thresholds,
                           double millis) {
@@ -113,7 +114,7 @@ public record Calibration(int tunes, int excerpts, Distribution excerpt, Distrib
         Distribution d = Distribution.of(excerpt);
         int commonplace = Math.max(1, d.median());
         int borrows = Math.max(commonplace + 1, d.p90() + 1);
-        int copy = Math.max(borrows + 1, d.p99() + 1);
+        int copy = Math.max(borrows + 1, (wholeTunes ? Distribution.of(whole).p99() : d.p99()) + 1);
         return new Calibration(corpus.size(), excerpt.length, d, Distribution.of(whole),
                 new Thresholds(commonplace, borrows, copy, COPY_SHARE), (System.nanoTime() - t0) / 1e6);
     }

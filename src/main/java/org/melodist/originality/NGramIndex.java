@@ -46,7 +46,7 @@ public final class NGramIndex {
                 pairs[k++] = (key(tokens, i) << TUNE_BITS) | t;
             }
         }
-        Arrays.parallelSort(pairs, 0, k);
+        Arrays.sort(pairs, 0, k); // one thread: the app's other cores stay free
         // distinct (key, tune) pairs, then the keys with their offsets
         int distinctPairs = 0;
         int distinctKeys = 0;
