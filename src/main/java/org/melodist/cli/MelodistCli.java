@@ -38,6 +38,7 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new OriginalityCommand());
         cl.addSubcommand(new OriginalityIndexCommand());
         cl.addSubcommand(new OriginalityReportCommand());
+        cl.addSubcommand(new EvaluateOriginalityCommand());
         cl.addSubcommand(new BenchOriginalityCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);

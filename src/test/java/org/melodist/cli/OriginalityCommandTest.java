@@ -227,6 +227,47 @@ class OriginalityCommandTest {
     }
 
     @Test
+    void indexCommandIndexesAndCalibratesAFolder(@TempDir Path dir) throws Exception {
+        Path data = nottingham();
+        Path corpus = Files.createDirectories(dir.resolve("tunes"));
+        List<Path> files = MelodyCorpus.midiFiles(data);
+        for (int i = 0; i < 40; i++) {
+            Files.copy(files.get(i * 20), corpus.resolve(files.get(i * 20).getFileName()));
+        }
+        Files.writeString(corpus.resolve("broken.mid"), "MThd but not really");
+        Path out = dir.resolve("index");
+        Run r = run("originality-index", "--corpus", corpus.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("read 40 tunes") && r.out().contains("1 skipped"), r.out());
+        assertTrue(r.out().contains("human baseline"), r.out());
+        org.melodist.originality.OriginalityIndex index = org.melodist.originality.OriginalityModels.load(out);
+        assertEquals(40, index.corpus().size());
+        Melody first = index.corpus().melody(0);
+        assertEquals(org.melodist.originality.Verdict.COPY, index.check(first).verdict());
+        assertEquals(2, run("originality-index", "--corpus", corpus.toString(), "--out", out.toString(), "--tunes", "some").code());
+    }
+
+    @Test
+    void reportAndBenchRunOnTheRealTunes() throws Exception {
+        nottingham();
+        Run r = run("originality-report", "--model", org.melodist.generate.TinyMelodyModel.dir().toString(), "--samples", "4", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertTrue(j.get("seeds").asInt() > 50, r.out());
+        assertTrue(j.get("human").get("samples").asInt() > 50, r.out());
+        assertEquals(5, j.get("model").size());
+        for (JsonNode row : j.get("model")) {
+            assertEquals(4, row.get("samples").asInt(), row.toString());
+            assertTrue(row.get("longestMatch").has("p90"), row.toString());
+        }
+        assertEquals(2, run("originality-report", "--samples", "0").code());
+
+        Run b = run("bench-originality", "--synthetic", "2000", "--queries", "5");
+        assertEquals(0, b.code(), b.err());
+        assertTrue(b.out().contains("8-bar query") && b.out().contains("2,000 melodies"), b.out());
+    }
+
+    @Test
     void badInputGivesOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("missing.mid");
         Run r = run("originality", missing.toString());
