@@ -137,17 +137,11 @@ public final class MelodyModel implements AutoCloseable {
 
     /** Jackson's messages run long; the location is what helps a user find the fault. */
     private static String jsonReason(JsonProcessingException e) {
-        String m = firstLine(e.getOriginalMessage());
+        String m = ErrorMessages.firstLine(e.getOriginalMessage());
         int colon = m.indexOf(':');
         String head = colon > 0 ? m.substring(0, colon) : m;
         var loc = e.getLocation();
         return loc == null ? head : head + " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     public MelodyModelConfig config() {
