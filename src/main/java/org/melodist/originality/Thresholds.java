@@ -42,7 +42,7 @@ public record Thresholds(int commonplaceNotes, int borrowsNotes, int copyNotes, 
         try {
             root = JSON.readTree(calibrationJson.toFile());
         } catch (IOException e) {
-            throw new IOException(calibrationJson + ": not a calibration file (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new IOException(calibrationJson + ": not a calibration file (" + org.melodist.ErrorMessages.oneLine(e) + ")", e);
         }
         JsonNode t = root == null ? null : root.get("thresholds");
         if (t == null || !t.has("commonplaceNotes") || !t.has("borrowsNotes") || !t.has("copyNotes") || !t.has("copyShare")) {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,14 +33,8 @@ class OriginalityCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MelodistCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     private static Path nottingham() {
@@ -74,7 +66,7 @@ class OriginalityCommandTest {
         return file;
     }
 
-    private static List<JsonNode> results(Run r) throws Exception {
+    private static List<JsonNode> results(CliRun r) throws Exception {
         assertEquals(0, r.code(), r.err());
         JsonNode root = JSON.readTree(r.out());
         List<JsonNode> out = new ArrayList<>();
@@ -152,7 +144,7 @@ class OriginalityCommandTest {
         assertEquals(0, lm.get("transposition").asInt());
         assertEquals(0.0, r.get("originality").asDouble());
 
-        Run two = run("originality", "--json", q.toString(), data.resolve("jigs2.mid").toString());
+        CliRun two = run("originality", "--json", q.toString(), data.resolve("jigs2.mid").toString());
         assertTrue(JSON.readTree(two.out()).isArray());
         assertEquals(2, JSON.readTree(two.out()).size());
     }
@@ -209,7 +201,7 @@ class OriginalityCommandTest {
         new MidiFileWriter().write(Song.empty(), corpus.resolve("empty.mid"));
         Files.writeString(corpus.resolve("notes.txt"), "not a MIDI file name, not read");
 
-        Run r = run("originality", "--json", "--corpus", corpus.toString(), data.resolve("jigs1.mid").toString(),
+        CliRun r = run("originality", "--json", "--corpus", corpus.toString(), data.resolve("jigs1.mid").toString(),
                 corpus.resolve("sub/reel.mid").toString());
         List<JsonNode> res = results(r);
         assertTrue(r.err().contains("2 tunes from 5 files, 3 skipped"), r.err());
@@ -220,7 +212,7 @@ class OriginalityCommandTest {
         assertTrue(reel.get("longestMatch").isNull() || !reel.get("longestMatch").get("corpusFile").asText().equals("sub/reel.mid"),
                 reel.toString());
 
-        Run text = run("originality", "--corpus", corpus.toString(), data.resolve("jigs1.mid").toString());
+        CliRun text = run("originality", "--corpus", corpus.toString(), data.resolve("jigs1.mid").toString());
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("3 skipped"), text.out());
         assertTrue(text.out().contains("copy"), text.out());
@@ -236,7 +228,7 @@ class OriginalityCommandTest {
         }
         Files.writeString(corpus.resolve("broken.mid"), "MThd but not really");
         Path out = dir.resolve("index");
-        Run r = run("originality-index", "--corpus", corpus.toString(), "--out", out.toString());
+        CliRun r = run("originality-index", "--corpus", corpus.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("read 40 tunes") && r.out().contains("1 skipped"), r.out());
         assertTrue(r.out().contains("human baseline"), r.out());
@@ -250,7 +242,7 @@ class OriginalityCommandTest {
     @Test
     void reportAndBenchRunOnTheRealTunes() throws Exception {
         nottingham();
-        Run r = run("originality-report", "--model", org.melodist.generate.TinyMelodyModel.dir().toString(), "--samples", "4", "--json");
+        CliRun r = run("originality-report", "--model", org.melodist.generate.TinyMelodyModel.dir().toString(), "--samples", "4", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = JSON.readTree(r.out());
         assertTrue(j.get("seeds").asInt() > 50, r.out());
@@ -262,7 +254,7 @@ class OriginalityCommandTest {
         }
         assertEquals(2, run("originality-report", "--samples", "0").code());
 
-        Run b = run("bench-originality", "--synthetic", "2000", "--queries", "5");
+        CliRun b = run("bench-originality", "--synthetic", "2000", "--queries", "5");
         assertEquals(0, b.code(), b.err());
         assertTrue(b.out().contains("8-bar query") && b.out().contains("2,000 melodies"), b.out());
     }
@@ -270,20 +262,20 @@ class OriginalityCommandTest {
     @Test
     void badInputGivesOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("missing.mid");
-        Run r = run("originality", missing.toString());
+        CliRun r = run("originality", missing.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("missing.mid"), r.err());
         Path empty = dir.resolve("empty.mid");
         new MidiFileWriter().write(Song.empty(), empty);
-        Run e = run("originality", empty.toString());
+        CliRun e = run("originality", empty.toString());
         assertEquals(2, e.code());
         assertTrue(e.err().contains("no notes"), e.err());
-        Run t = run("originality", "--track", "3", empty.toString());
+        CliRun t = run("originality", "--track", "3", empty.toString());
         assertEquals(2, t.code());
         assertTrue(t.err().contains("no track 3"), t.err());
         assertEquals(2, run("originality").code(), "a query is required");
-        Run c = run("originality", "--corpus", dir.resolve("nowhere").toString(), empty.toString());
+        CliRun c = run("originality", "--corpus", dir.resolve("nowhere").toString(), empty.toString());
         assertEquals(2, c.code());
         assertTrue(c.err().contains("nowhere"), c.err());
     }
