@@ -17,6 +17,7 @@ public final class AudioAnalyzer {
     }
 
     private final AudioDecoder decoder;
+    private final int threads;
     private Timings lastTimings = new Timings(0, 0, 0, 0, 0, 0);
 
     public AudioAnalyzer() {
@@ -24,7 +25,24 @@ public final class AudioAnalyzer {
     }
 
     public AudioAnalyzer(AudioDecoder decoder) {
+        this(decoder, Parallel.DEFAULT_THREADS);
+    }
+
+    /**
+     * An analyser whose feature extraction runs on {@code threads} threads (1 = the single-core path); results
+     * are bit-for-bit the same for any count.
+     */
+    public AudioAnalyzer(AudioDecoder decoder, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
         this.decoder = decoder;
+        this.threads = threads;
+    }
+
+    /** Threads used when none is given: the machine's cores, at most four. */
+    public static int defaultThreads() {
+        return Parallel.DEFAULT_THREADS;
     }
 
     public AudioAnalysis analyze(Path file) throws AudioDecodeException {
@@ -46,7 +64,7 @@ public final class AudioAnalyzer {
      * listener may throw (e.g. {@link java.util.concurrent.CancellationException}) to stop the analysis.
      */
     public AudioAnalysis analyze(DecodedAudio audio, DoubleConsumer progress) {
-        FeatureExtractor extractor = new FeatureExtractor(audio.sampleRate());
+        FeatureExtractor extractor = new FeatureExtractor(audio.sampleRate(), threads);
         // tempo, beats and key take a few per cent of the time: the extractor's 0..1 maps to 0..0.97
         FrameFeatures f = extractor.extract(audio.samples(), fraction -> progress.accept(0.97 * fraction));
         long t0 = CpuClock.nanos();
@@ -57,7 +75,7 @@ public final class AudioAnalyzer {
         for (int i = 0; i < beatFrames.length; i++) {
             beatTimes[i] = beatFrames[i] * f.hopSeconds();
         }
-        KeyEstimator.KeyEstimate key = new KeyEstimator().estimate(f.chroma());
+        KeyEstimator.KeyEstimate key = new KeyEstimator().estimate(f.chroma(), extractor.lastKeyEvidence());
         long tempoNanos = CpuClock.nanos() - t0;
         progress.accept(1.0);
         FeatureExtractor.StageTimes s = extractor.lastStageTimes();

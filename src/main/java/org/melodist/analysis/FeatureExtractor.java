@@ -42,7 +42,19 @@ public final class FeatureExtractor {
     private static final double STFT_SHARE = 0.25;
     private static final double HPSS_SHARE = 0.7;
 
+    private final int threads;
+
+    /** An extractor using the machine's cores (results do not depend on the thread count). */
     public FeatureExtractor(int sampleRate) {
+        this(sampleRate, Parallel.DEFAULT_THREADS);
+    }
+
+    /** An extractor using {@code threads} threads; every result is bit-for-bit the same for any count. */
+    public FeatureExtractor(int sampleRate, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.threads = threads;
         this.sampleRate = sampleRate;
         this.mel = new MelFilterBank(sampleRate);
         this.dct = orthoDct(N_MFCC, MelFilterBank.N_MELS);
@@ -53,6 +65,12 @@ public final class FeatureExtractor {
     }
 
     private StageTimes lastTimes = new StageTimes(0, 0, 0, 0);
+    private KeyEstimator.Evidence lastKeyEvidence;
+
+    /** The key evidence of the last {@link #extract} call (harmonic, tuned treble and bass chroma per frame). */
+    public KeyEstimator.Evidence lastKeyEvidence() {
+        return lastKeyEvidence;
+    }
 
     public StageTimes lastStageTimes() {
         return lastTimes;
@@ -76,27 +94,42 @@ public final class FeatureExtractor {
         double[] bandwidth = new double[n];
         double[] rolloff = new double[n];
         float[][] melPower = new float[MelFilterBank.N_MELS][n];
-        Stft stft = new Stft();
-        TuningEstimator tuning = new TuningEstimator(sampleRate);
-        double[] power = new double[Stft.BINS];
-        double[] magnitude = new double[Stft.BINS];
-        double[] melFrame = new double[MelFilterBank.N_MELS];
-        long melNanos = 0;
-        for (int t = 0; t < n; t++) {
-            if ((t & PROGRESS_EVERY) == 0) progress.accept(STFT_SHARE * t / n);
-            stft.power(y, t, power);
-            for (int k = 0; k < Stft.BINS; k++) {
-                magnitude[k] = Math.sqrt(power[k]);
+        // frames are independent here: split them over the cores, each range with its own buffers and tuning
+        // peaks, merged in frame order afterwards (the same peaks in the same order as one pass)
+        int parts = Math.max(1, Math.min(threads, n));
+        TuningEstimator[] tunings = new TuningEstimator[parts];
+        long[] melNanosOf = new long[parts];
+        Parallel.forRanges(parts, n, (part, from, to) -> {
+            Stft stft = new Stft();
+            TuningEstimator tuning = new TuningEstimator(sampleRate);
+            tunings[part] = tuning;
+            double[] power = new double[Stft.BINS];
+            double[] magnitude = new double[Stft.BINS];
+            double[] melFrame = new double[MelFilterBank.N_MELS];
+            boolean reports = from == 0;
+            for (int t = from; t < to; t++) {
+                if (reports && (t & PROGRESS_EVERY) == 0) progress.accept(STFT_SHARE * t / Math.max(1, to));
+                stft.power(y, t, power);
+                for (int k = 0; k < Stft.BINS; k++) {
+                    magnitude[k] = Math.sqrt(power[k]);
+                }
+                spectralShape(magnitude, freq, t, centroid, bandwidth, rolloff);
+                tuning.add(power);
+                long m0 = System.nanoTime();
+                mel.apply(power, melFrame);
+                for (int m = 0; m < melFrame.length; m++) {
+                    melPower[m][t] = (float) melFrame[m];
+                }
+                melNanosOf[part] += System.nanoTime() - m0;
             }
-            spectralShape(magnitude, freq, t, centroid, bandwidth, rolloff);
-            tuning.add(power);
-            long m0 = System.nanoTime();
-            mel.apply(power, melFrame);
-            for (int m = 0; m < melFrame.length; m++) {
-                melPower[m][t] = (float) melFrame[m];
+        });
+        TuningEstimator tuning = tunings[0] == null ? new TuningEstimator(sampleRate) : tunings[0];
+        for (int p = 1; p < parts; p++) {
+            if (tunings[p] != null) {
+                tuning.addAll(tunings[p]);
             }
-            melNanos += System.nanoTime() - m0;
         }
+        long melNanos = melNanosOf[0];
         long t1 = CpuClock.nanos();
         // the mel share of the frame loop, measured in wall time per frame (cheap), applied to its CPU time
         long melCpu = (long) ((t1 - t0) * (melNanos / (double) Math.max(1, System.nanoTime() - wall0)));
@@ -108,7 +141,8 @@ public final class FeatureExtractor {
         double[][] chroma = new double[ChromaFilterBank.N_CHROMA][n];
         double[] chromaFrame = new double[ChromaFilterBank.N_CHROMA];
         progress.accept(STFT_SHARE);
-        float[] harmonic = new Hpss().harmonic(y, (t, p) -> {
+        KeyChroma keyChroma = new KeyChroma(sampleRate, tune, n);
+        float[] harmonic = new Hpss(threads).harmonic(y, (t, p) -> {
             if ((t & PROGRESS_EVERY) == 0) progress.accept(STFT_SHARE + HPSS_SHARE * t / n);
             chromaBank.apply(p, chromaFrame);
             double max = 0;
@@ -119,7 +153,8 @@ public final class FeatureExtractor {
             for (int c = 0; c < chromaFrame.length; c++) {
                 chroma[c][t] = chromaFrame[c] / scale;
             }
-        });
+        }, keyChroma::accumulate);
+        lastKeyEvidence = keyChroma.evidence((double) Stft.HOP / sampleRate);
         double[] hStats = Stats.meanVar(harmonic);
         // percussive = y - harmonic (Hpss.separate explains why); kept implicit to save a waveform of memory
         double[] pStats = Stats.meanVarOfDifference(y, harmonic);

@@ -17,7 +17,22 @@ public final class Hpss {
     private static final int HALF = KERNEL / 2;
     private static final int BLOCK = 512;
 
-    /** Receives every frame's power spectrum, in order. */
+    private final int threads;
+
+    /** HPSS on the machine's cores (see {@link Parallel#DEFAULT_THREADS}). */
+    public Hpss() {
+        this(Parallel.DEFAULT_THREADS);
+    }
+
+    /** HPSS on {@code threads} threads; the result is bit-for-bit the same for any count. */
+    public Hpss(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** Receives every frame's power spectrum, in order (on the calling thread). */
     public interface FrameConsumer {
         void frame(int t, double[] power);
     }
@@ -38,14 +53,26 @@ public final class Hpss {
         return new Result(harmonic, percussive);
     }
 
+    /**
+     * Receives every frame's harmonic (masked) spectrum; called from several threads at once for different
+     * frames, so an implementation writes only what belongs to frame {@code t}.
+     */
+    public interface HarmonicSpectrumConsumer {
+        void frame(int t, double[] re, double[] im);
+    }
+
     /** The harmonic waveform alone; the percussive one is {@code y - harmonic} (see {@link #separate}). */
     public float[] harmonic(float[] y, FrameConsumer powerConsumer) {
+        return harmonic(y, powerConsumer, null);
+    }
+
+    /** As {@link #harmonic(float[], FrameConsumer)}, also handing each frame's harmonic spectrum on. */
+    public float[] harmonic(float[] y, FrameConsumer powerConsumer, HarmonicSpectrumConsumer harmonicConsumer) {
         int n = Stft.frameCount(y.length);
         int bins = Stft.BINS;
         // a short clip needs no full-size block (allocating one was most of the time for a 1 s file)
         int block = Math.max(1, Math.min(BLOCK, n));
         int rows = block + 2 * HALF;
-        Stft stft = new Stft();
         float[] harmonicOut = new float[y.length];
         double[][] re = new double[rows][bins];
         double[][] im = new double[rows][bins];
@@ -55,12 +82,9 @@ public final class Hpss {
         float[][] magT = new float[bins][rows];
         // harmonic medians frame-major, so the mask loop below reads them contiguously
         float[][] harm = new float[block][bins];
-        float[] perc = new float[bins];
+        // each frame's masked inverse FFT, overlap-added in frame order afterwards (float sums in one order)
+        double[][] frameOut = new double[block][Stft.N_FFT];
         double[] power = new double[bins];
-        double[] hre = new double[bins];
-        double[] him = new double[bins];
-        double[] frameOut = new double[Stft.N_FFT];
-        SlidingMedian median = new SlidingMedian(KERNEL);
         // reflected indices along frequency, for positions -HALF .. bins + HALF - 1
         int[] binAt = new int[bins + 2 * HALF];
         for (int j = 0; j < binAt.length; j++) {
@@ -71,19 +95,27 @@ public final class Hpss {
             int b1 = Math.min(n, b0 + block);
             int r0 = Math.max(0, b0 - HALF);
             int r1 = Math.min(n, b1 + HALF);
-            for (int t = r0; t < r1; t++) {
-                int row = t - r0;
-                double[] fr = re[row];
-                double[] fi = im[row];
-                float[] m = mag[row];
-                stft.frame(y, t, fr, fi);
-                for (int k = 0; k < bins; k++) {
-                    double p = fr[k] * fr[k] + fi[k] * fi[k];
-                    power[k] = p;
-                    m[k] = (float) Math.sqrt(p);
-                    magT[k][row] = m[k];
+            // the block's STFT frames, split over the cores
+            Parallel.forRanges(threads, r1 - r0, (part, from, to) -> {
+                Stft stft = new Stft();
+                for (int row = from; row < to; row++) {
+                    double[] fr = re[row];
+                    double[] fi = im[row];
+                    float[] m = mag[row];
+                    stft.frame(y, r0 + row, fr, fi);
+                    for (int k = 0; k < bins; k++) {
+                        m[k] = (float) Math.sqrt(fr[k] * fr[k] + fi[k] * fi[k]);
+                        magT[k][row] = m[k];
+                    }
                 }
-                if (powerConsumer != null && t >= b0 && t < b1) {
+            });
+            if (powerConsumer != null) {
+                for (int t = b0; t < b1; t++) {
+                    double[] fr = re[t - r0];
+                    double[] fi = im[t - r0];
+                    for (int k = 0; k < bins; k++) {
+                        power[k] = fr[k] * fr[k] + fi[k] * fi[k];
+                    }
                     powerConsumer.frame(t, power);
                 }
             }
@@ -91,41 +123,59 @@ public final class Hpss {
             for (int j = 0; j < b1 - b0 + 2 * HALF; j++) {
                 rowAt[j] = SlidingMedian.reflect(b0 - HALF + j, n) - r0;
             }
-            // harmonic: median along time, bin by bin, sliding over the block
-            for (int k = 0; k < bins; k++) {
-                float[] series = magT[k];
-                median.clear();
-                for (int j = 0; j < KERNEL; j++) {
-                    median.add(series[rowAt[j]]);
+            int width = b1 - b0;
+            // harmonic: median along time, bin by bin, sliding over the block; bins split over the cores
+            Parallel.forRanges(threads, bins, (part, from, to) -> {
+                SlidingMedian median = new SlidingMedian(KERNEL);
+                for (int k = from; k < to; k++) {
+                    float[] series = magT[k];
+                    median.clear();
+                    for (int j = 0; j < KERNEL; j++) {
+                        median.add(series[rowAt[j]]);
+                    }
+                    harm[0][k] = median.median();
+                    for (int c = 1; c < width; c++) {
+                        median.replace(series[rowAt[c - 1]], series[rowAt[c + 2 * HALF]]);
+                        harm[c][k] = median.median();
+                    }
                 }
-                harm[0][k] = median.median();
-                for (int c = 1; c < b1 - b0; c++) {
-                    median.replace(series[rowAt[c - 1]], series[rowAt[c + 2 * HALF]]);
-                    harm[c][k] = median.median();
+            });
+            // percussive median along frequency, soft mask and inverse FFT of each frame; frames split over the cores
+            int first = b0;
+            Parallel.forRanges(threads, width, (part, from, to) -> {
+                SlidingMedian median = new SlidingMedian(KERNEL);
+                Stft stft = new Stft();
+                float[] perc = new float[bins];
+                double[] hre = new double[bins];
+                double[] him = new double[bins];
+                for (int col = from; col < to; col++) {
+                    int t = first + col;
+                    float[] m = mag[t - r0];
+                    median.clear();
+                    for (int j = 0; j < KERNEL; j++) {
+                        median.add(m[binAt[j]]);
+                    }
+                    perc[0] = median.median();
+                    for (int k = 1; k < bins; k++) {
+                        median.replace(m[binAt[k - 1]], m[binAt[k + 2 * HALF]]);
+                        perc[k] = median.median();
+                    }
+                    double[] fr = re[t - r0];
+                    double[] fi = im[t - r0];
+                    float[] h = harm[col];
+                    for (int k = 0; k < bins; k++) {
+                        double mask = softMask(h[k], perc[k]);
+                        hre[k] = fr[k] * mask;
+                        him[k] = fi[k] * mask;
+                    }
+                    if (harmonicConsumer != null) {
+                        harmonicConsumer.frame(t, hre, him);
+                    }
+                    stft.inverse(hre, him, frameOut[col]);
                 }
-            }
+            });
             for (int t = b0; t < b1; t++) {
-                float[] m = mag[t - r0];
-                // percussive: median along frequency within the frame
-                median.clear();
-                for (int j = 0; j < KERNEL; j++) {
-                    median.add(m[binAt[j]]);
-                }
-                perc[0] = median.median();
-                for (int k = 1; k < bins; k++) {
-                    median.replace(m[binAt[k - 1]], m[binAt[k + 2 * HALF]]);
-                    perc[k] = median.median();
-                }
-                double[] fr = re[t - r0];
-                double[] fi = im[t - r0];
-                float[] h = harm[t - b0];
-                for (int k = 0; k < bins; k++) {
-                    double mask = softMask(h[k], perc[k]);
-                    hre[k] = fr[k] * mask;
-                    him[k] = fi[k] * mask;
-                }
-                stft.inverse(hre, him, frameOut);
-                overlapAdd(frameOut, t, harmonicOut);
+                overlapAdd(frameOut[t - b0], t, harmonicOut);
             }
         }
         normaliseByWindowSumSquare(harmonicOut, n);

@@ -67,6 +67,17 @@ public final class TuningEstimator {
         }
     }
 
+    /** Appends the peaks {@code later} collected from the frames after this one's (for split work). */
+    public void addAll(TuningEstimator later) {
+        if (count + later.count > pitches.length) {
+            pitches = Arrays.copyOf(pitches, count + later.count);
+            mags = Arrays.copyOf(mags, count + later.count);
+        }
+        System.arraycopy(later.pitches, 0, pitches, count, later.count);
+        System.arraycopy(later.mags, 0, mags, count, later.count);
+        count += later.count;
+    }
+
     /** The estimated tuning in fractions of a semitone; 0 when no peak was found. */
     public double estimate() {
         // pitch_mask = pitch > 0, threshold = median of their magnitudes

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 
 /** {@code bench-analyze}: analysis speed per stage and peak heap on generated or given files. */
 @Command(name = "bench-analyze", mixinStandardHelpOptions = true,
-        description = "Benchmark audio analysis (decode + all features + tempo/beats/key + genre): seconds per "
-                + "minute of audio, multiple of real time, per-stage split and peak heap. Without --file it "
+        description = "Benchmark audio analysis (decode + all features + tempo/beats/key + genre) on one thread "
+                + "and on several: wall time, process CPU time, multiple of real time, per-stage split and peak heap. Without --file it "
                 + "synthesises 44.1 kHz stereo WAV files of 30 s, 3 min and 10 min in a temporary folder.")
 final class BenchAnalyzeCommand implements Callable<Integer> {
 
@@ -41,10 +41,21 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "2", description = "runs per file, the fastest is reported (default: ${DEFAULT-VALUE})")
     int runs;
 
+    @Option(names = "--threads", split = ",", paramLabel = "N",
+            description = "thread counts to compare (default: 1 and the machine's cores, at most 4)")
+    List<Integer> threads;
+
     @Override
     public Integer call() throws Exception {
         if (runs < 1 || runs > 20) {
             throw new IllegalArgumentException("--runs " + runs + " is outside 1-20");
+        }
+        List<Integer> counts = threads != null ? threads
+                : AudioAnalyzer.defaultThreads() > 1 ? List.of(1, AudioAnalyzer.defaultThreads()) : List.of(1);
+        for (int n : counts) {
+            if (n < 1 || n > 64) {
+                throw new IllegalArgumentException("--threads " + n + " is outside 1-64");
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         Function<AudioAnalysis, ?> genre;
@@ -80,17 +91,26 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
                 Files.deleteIfExists(warm);
             }
             for (Path f : targets) {
-                AnalysisBenchmark.Result r = new AnalysisBenchmark().run(f, runs, genre);
-                AudioAnalyzer.Timings t = r.timings();
-                out.printf(Locale.ROOT, "%s: %.1f s of audio: %.2f CPU s total = %.1fx real time = %.3f s per minute of "
-                        + "audio; peak heap %d MB (%d MB before)%n", f.getFileName(), r.audioSeconds(),
-                        r.totalSeconds(), r.timesRealTime(), r.secondsPerMinuteOfAudio(), r.peakHeapBytes() >> 20,
-                        r.baseHeapBytes() >> 20);
-                out.printf(Locale.ROOT, "  decode+resample %.3f s, STFT+spectral %.3f s, mel/MFCC/onset %.3f s, "
-                        + "HPSS+chroma %.3f s, ZCR/RMS %.3f s, tempo/beats/key %.3f s, genre %.3f s%n",
-                        t.decode() / 1e9, t.stft() / 1e9, t.mel() / 1e9, t.hpss() / 1e9, t.other() / 1e9,
-                        t.tempo() / 1e9, r.genreNanos() / 1e9);
-                out.flush();
+                double singleWall = 0;
+                for (int n : counts) {
+                    AnalysisBenchmark.Result r = new AnalysisBenchmark().run(f, runs, genre, n);
+                    AudioAnalyzer.Timings t = r.timings();
+                    double wall = r.wallNanos() / 1e9;
+                    singleWall = n == 1 ? wall : singleWall;
+                    out.printf(Locale.ROOT, "%s: %.1f s of audio on %s: wall %.3f s (%.1fx real time), process CPU %.3f s%s; "
+                            + "peak heap %d MB (%d MB before)%n", f.getFileName(), r.audioSeconds(),
+                            n == 1 ? "1 thread" : n + " threads", wall, r.audioSeconds() / wall,
+                            r.processCpuNanos() / 1e9,
+                            n > 1 && singleWall > 0 ? String.format(Locale.ROOT, ", %.2fx the 1-thread wall time",
+                                    singleWall / wall) : "",
+                            r.peakHeapBytes() >> 20, r.baseHeapBytes() >> 20);
+                    out.printf(Locale.ROOT, "  analysing thread's CPU: decode+resample %.3f s, STFT+spectral %.3f s, "
+                            + "mel/MFCC/onset %.3f s, HPSS+chroma %.3f s, ZCR/RMS %.3f s, tempo/beats/key %.3f s, "
+                            + "genre %.3f s = %.3f s per minute of audio%n",
+                            t.decode() / 1e9, t.stft() / 1e9, t.mel() / 1e9, t.hpss() / 1e9, t.other() / 1e9,
+                            t.tempo() / 1e9, r.genreNanos() / 1e9, r.secondsPerMinuteOfAudio());
+                    out.flush();
+                }
             }
         } finally {
             if (tmp != null) {

@@ -29,6 +29,8 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new RenderCommand());
         cl.addSubcommand(new BenchRenderCommand());
         cl.addSubcommand(new TrainGenreCommand());
+        cl.addSubcommand(new EvaluateGenreCommand());
+        cl.addSubcommand(new EvaluateKeyCommand());
         cl.addSubcommand(new AnalyzeCommand());
         cl.addSubcommand(new BenchAnalyzeCommand());
         cl.addSubcommand(new TrainCommand());
