@@ -32,6 +32,7 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
 import org.melodist.ErrorMessages;
+import org.melodist.Plurals;
 import org.melodist.analysis.AudioAnalysis;
 import org.melodist.analysis.AudioAnalyzer;
 import org.melodist.analysis.AudioDecodeException;
@@ -436,8 +437,8 @@ public final class AnalysisViewModel implements AutoCloseable {
         AudioAnalysis a = r.analysis();
         summaryFile.set(r.fileName());
         summaryDuration.set(duration(a.durationSec()));
-        summarySource.set(fmt("%,.0f Hz · %d channel%s · %s", a.sourceSampleRate(), a.sourceChannels(),
-                a.sourceChannels() == 1 ? "" : "s", a.sourceFormat()));
+        summarySource.set(fmt("%,.0f Hz · %s · %s", a.sourceSampleRate(),
+                Plurals.count(a.sourceChannels(), "channel"), a.sourceFormat()));
         summaryTempo.set(a.tempoBpm() > 0 ? fmt("%.1f BPM · %d beats", a.tempoBpm(), a.beatTimes().length) : "no beat found");
         KeyEstimator.KeyEstimate k = a.key();
         summaryKey.set(k.correlation() > 0 ? fmt("%s · confidence %.0f %%", k.key(), 100 * k.confidence()) : "no tonal centre");

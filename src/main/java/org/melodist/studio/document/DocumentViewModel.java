@@ -17,16 +17,17 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.melodist.ErrorMessages;
 import org.melodist.midi.MidiFileReader;
 import org.melodist.midi.MidiFileWriter;
 import org.melodist.midi.MidiFormatException;
 import org.melodist.song.Song;
+import org.melodist.studio.StatusMessage;
 import org.melodist.studio.prefs.StudioPreferences;
 
 /**
@@ -47,7 +48,7 @@ public final class DocumentViewModel implements AutoCloseable {
     private final MidiFileWriter writer = new MidiFileWriter();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObjectProperty<Path> lastFolder = new SimpleObjectProperty<>(this, "lastFolder");
-    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final StatusMessage message = new StatusMessage(this);
     private final List<UnaryOperator<Song>> settingsWriters = new ArrayList<>();
     private final List<Consumer<Song>> loadListeners = new ArrayList<>();
     private final ScheduledExecutorService autosaver = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -78,8 +79,8 @@ public final class DocumentViewModel implements AutoCloseable {
         return lastFolder;
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.property();
     }
 
     public RecoveryStore recovery() {
@@ -99,7 +100,7 @@ public final class DocumentViewModel implements AutoCloseable {
         document.load(Song.empty(), null);
         loadListeners.forEach(l -> l.accept(document.current()));
         clearRecovery();
-        say("New song");
+        message.say("New song");
     }
 
     /** Opens a MIDI file; on failure the current song stays and the message says why, in one line. */
@@ -110,11 +111,11 @@ public final class DocumentViewModel implements AutoCloseable {
             loadListeners.forEach(l -> l.accept(song));
             remember(file);
             clearRecovery();
-            say("Opened " + file.getFileName() + " (" + noteCount(song) + " notes, "
+            message.say("Opened " + file.getFileName() + " (" + noteCount(song) + " notes, "
                     + song.tracks().size() + " tracks)");
             return true;
         } catch (MidiFormatException e) {
-            say("Cannot open " + file.getFileName() + ": " + e.getMessage());
+            message.say("Cannot open " + file.getFileName() + ": " + ErrorMessages.oneLine(e));
             return false;
         }
     }
@@ -140,10 +141,10 @@ public final class DocumentViewModel implements AutoCloseable {
             document.markSaved(state, target.toAbsolutePath());
             remember(target);
             clearRecovery();
-            say("Saved " + target.getFileName());
+            message.say("Saved " + target.getFileName());
             return true;
         } catch (IOException | RuntimeException e) {
-            say("Cannot save " + target.getFileName() + ": " + oneLine(e));
+            message.say("Cannot save " + target.getFileName() + ": " + ErrorMessages.oneLine(e));
             return false;
         }
     }
@@ -174,10 +175,10 @@ public final class DocumentViewModel implements AutoCloseable {
             if (found.isEmpty()) return false;
             document.loadRecovered(found.get().song(), found.get().origin());
             loadListeners.forEach(l -> l.accept(found.get().song()));
-            say("Restored unsaved work");
+            message.say("Restored unsaved work");
             return true;
         } catch (MidiFormatException | IOException e) {
-            say("Cannot restore " + recovery.file().getFileName() + ": " + oneLine(e));
+            message.say("Cannot restore " + recovery.file().getFileName() + ": " + ErrorMessages.oneLine(e));
             return false;
         }
     }
@@ -192,7 +193,7 @@ public final class DocumentViewModel implements AutoCloseable {
         try {
             recovery.write(withSettings(state), document.file());
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Autosave to " + recovery.file() + " failed: " + oneLine(e));
+            LOG.log(Level.WARNING, "Autosave to " + recovery.file() + " failed: " + ErrorMessages.oneLine(e));
         }
     }
 
@@ -208,7 +209,7 @@ public final class DocumentViewModel implements AutoCloseable {
             try {
                 if (snapshot == null) recovery.clear(); else recovery.write(snapshot, origin);
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Autosave to " + recovery.file() + " failed: " + oneLine(e));
+                LOG.log(Level.WARNING, "Autosave to " + recovery.file() + " failed: " + ErrorMessages.oneLine(e));
             }
         }, AUTOSAVE_DELAY_MS, TimeUnit.MILLISECONDS);
     }
@@ -224,19 +225,13 @@ public final class DocumentViewModel implements AutoCloseable {
         try {
             autosaver.submit(() -> { }).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Autosave did not finish: " + oneLine(e));
+            LOG.log(Level.WARNING, "Autosave did not finish: " + ErrorMessages.oneLine(e));
         }
     }
 
     /** Drops a pending autosave, e.g. before a clean exit removes the recovery file. */
     public synchronized void cancelAutosave() {
         if (pendingAutosave != null) pendingAutosave.cancel(false);
-    }
-
-    /** Sets the message so that listeners hear it even when it repeats the last one. */
-    private void say(String text) {
-        message.set("");
-        message.set(text);
     }
 
     private void remember(Path file) {
@@ -261,12 +256,6 @@ public final class DocumentViewModel implements AutoCloseable {
 
     private static int noteCount(Song song) {
         return song.tracks().stream().mapToInt(t -> t.notes().size()).sum();
-    }
-
-    static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
-        return m.lines().findFirst().orElse(m);
     }
 
     @Override

@@ -35,6 +35,7 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
 import org.melodist.ErrorMessages;
+import org.melodist.Plurals;
 import org.melodist.generate.GenerationOptions;
 import org.melodist.generate.GenerationResult;
 import org.melodist.generate.MelodyGenerator;
@@ -49,6 +50,7 @@ import org.melodist.song.edit.CompoundEdit;
 import org.melodist.song.edit.RemoveNotes;
 import org.melodist.song.edit.ReplaceRange;
 import org.melodist.song.edit.SongEdit;
+import org.melodist.studio.StatusMessage;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
 import org.melodist.studio.transport.TransportViewModel;
@@ -98,7 +100,7 @@ public final class GenerateViewModel implements AutoCloseable {
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final StatusMessage message = new StatusMessage(this);
     private final ReadOnlyBooleanWrapper modelAvailable = new ReadOnlyBooleanWrapper(this, "modelAvailable", false);
     private final ReadOnlyStringWrapper modelState = new ReadOnlyStringWrapper(this, "modelState", "");
     private final ObservableList<List<Note>> variations = FXCollections.observableArrayList();
@@ -222,7 +224,7 @@ public final class GenerateViewModel implements AutoCloseable {
 
     /** One-line messages for the status bar. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     /** False when there is no model (or it failed to load); {@link #modelStateProperty()} says why. */
@@ -280,7 +282,7 @@ public final class GenerateViewModel implements AutoCloseable {
     public void generate() {
         if (running.get()) return;
         if (!modelAvailable.get()) {
-            say(modelState.get());
+            message.say(modelState.get());
             return;
         }
         SeedChoice choice = chooseSeed();
@@ -293,7 +295,7 @@ public final class GenerateViewModel implements AutoCloseable {
                     keyLock.get(), choice.continueFromTick());
             seed = new MelodySeed(choice.notes(), song.ppq(), song.timeSignature());
         } catch (IllegalArgumentException e) {
-            say("Cannot generate: " + e.getMessage());
+            message.say("Cannot generate: " + e.getMessage());
             return;
         }
         dropVariations();
@@ -307,13 +309,13 @@ public final class GenerateViewModel implements AutoCloseable {
                     updateProgress(-1, 1);
                 }
                 MelodyGenerator generator = source.get();
-                updateMessage("Generating " + count(options.variations(), "variation") + " of " + count(options.bars(), "bar")
+                updateMessage("Generating " + Plurals.count(options.variations(), "variation") + " of " + Plurals.count(options.bars(), "bar")
                         + " after " + choice.description() + "…");
                 return generator.generate(seed, options, (done, total) -> updateProgress(done, total), this::isCancelled);
             }
         };
         t.messageProperty().addListener((obs, o, n) -> {
-            if (n != null && !n.isBlank() && task == t) say(n);
+            if (n != null && !n.isBlank() && task == t) message.say(n);
         });
         t.setOnSucceeded(e -> {
             // the variations first, so that whoever watches "running" finds them when it turns false
@@ -323,14 +325,14 @@ public final class GenerateViewModel implements AutoCloseable {
                 pending = new Pending(track, seed.notes().get(0).start(), seed.notes(), result);
                 variations.setAll(result.variations());
                 currentIndex.set(0);
-                say(String.format(Locale.ROOT, "%s of %s in %.1f s · cycle with [ ], audition, then Accept or Discard",
-                        count(result.variations().size(), "variation"), count(options.bars(), "bar"), result.millis() / 1000));
+                message.say(String.format(Locale.ROOT, "%s of %s in %.1f s · cycle with [ ], audition, then Accept or Discard",
+                        Plurals.count(result.variations().size(), "variation"), Plurals.count(options.bars(), "bar"), result.millis() / 1000));
             }
             finish(t);
         });
         t.setOnCancelled(e -> {
             finish(t);
-            say("Generation cancelled");
+            message.say("Generation cancelled");
         });
         t.setOnFailed(e -> {
             finish(t);
@@ -339,7 +341,7 @@ public final class GenerateViewModel implements AutoCloseable {
                 modelFailed(ex);
             } else {
                 LOG.log(System.Logger.Level.WARNING, "generation failed", ex);
-                say("Generation failed: " + ErrorMessages.oneLine(ex));
+                message.say("Generation failed: " + ErrorMessages.oneLine(ex));
             }
         });
         task = t;
@@ -378,25 +380,25 @@ public final class GenerateViewModel implements AutoCloseable {
     public void audition() {
         int i = currentIndex.get();
         if (pending == null || i < 0) {
-            say("Nothing to audition: generate variations first");
+            message.say("Nothing to audition: generate variations first");
             return;
         }
         if (!transport.canPlayProperty().get()) {
-            say(transport.unavailableReasonProperty().get());
+            message.say(transport.unavailableReasonProperty().get());
             return;
         }
         Song preview = acceptEdit(i).apply(roll.song());
         if (!auditioning) playheadBeforeAudition = roll.playheadProperty().get();
         auditioning = true;
         transport.playPreview(preview, pending.seedStart());
-        say("Auditioning variation " + (i + 1) + " of " + variations.size());
+        message.say("Auditioning variation " + (i + 1) + " of " + variations.size());
     }
 
     /** Writes the current variation into the track as one undoable edit, and clears the variations. */
     public void accept() {
         int i = currentIndex.get();
         if (pending == null || i < 0) {
-            say("Nothing to accept: generate variations first");
+            message.say("Nothing to accept: generate variations first");
             return;
         }
         SongEdit edit = acceptEdit(i);
@@ -406,7 +408,7 @@ public final class GenerateViewModel implements AutoCloseable {
         roll.selectOnly(accepted);
         // once a set is decided, the next Generate should bring new ideas; the field still shows the seed used
         newRngSeed();
-        say("Accepted variation " + (i + 1) + " (" + count(accepted.size(), "note") + ") · Ctrl+Z takes it back");
+        message.say("Accepted variation " + (i + 1) + " (" + Plurals.count(accepted.size(), "note") + ") · Ctrl+Z takes it back");
     }
 
     /** Forgets the variations (and stops a running generation). */
@@ -418,7 +420,7 @@ public final class GenerateViewModel implements AutoCloseable {
         // discarded ideas should not come back on the next Generate; re-generating without discarding
         // (say, after changing the temperature) keeps the seed, so settings can be compared like for like
         if (hadVariations) newRngSeed();
-        if (had) say("Variations discarded");
+        if (had) message.say("Variations discarded");
     }
 
     /** A new song was opened: its key becomes the lock, and old variations no longer belong anywhere. */
@@ -450,7 +452,7 @@ public final class GenerateViewModel implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "melody model failed to load", ex);
         modelAvailable.set(false);
         modelState.set("Cannot load the melody model: " + ErrorMessages.oneLine(ex));
-        say(modelState.get());
+        message.say(modelState.get());
     }
 
 
@@ -463,20 +465,20 @@ public final class GenerateViewModel implements AutoCloseable {
     SeedChoice chooseSeed() {
         List<Note> selected = roll.selection();
         if (!selected.isEmpty()) {
-            return new SeedChoice(melodyLine(selected), -1, "the " + count(selected.size(), "selected note"));
+            return new SeedChoice(melodyLine(selected), -1, "the " + Plurals.count(selected.size(), "selected note"));
         }
         Track track = roll.track();
         if (track.notes().isEmpty()) {
-            say("Nothing to continue: " + track.name() + " has no notes (draw a few, or select a track that has some)");
+            message.say("Nothing to continue: " + track.name() + " has no notes (draw a few, or select a track that has some)");
             return null;
         }
         long window = Math.max(1, seedBars.get()) * roll.song().ticksPerBar();
         long playhead = Math.max(0, roll.playheadProperty().get());
-        String bars = count(Math.max(1, seedBars.get()), "bar");
+        String bars = Plurals.count(Math.max(1, seedBars.get()), "bar");
         if (playhead > 0) {
             List<Note> before = notesStartingIn(track, playhead - window, playhead);
             if (before.isEmpty()) {
-                say("No notes in the " + bars + " before the playhead: select the notes to continue, or move the playhead after them");
+                message.say("No notes in the " + bars + " before the playhead: select the notes to continue, or move the playhead after them");
                 return null;
             }
             return new SeedChoice(melodyLine(before), playhead, "the " + bars + " before the playhead");
@@ -559,15 +561,6 @@ public final class GenerateViewModel implements AutoCloseable {
         if (source.isLoaded()) modelState.set("Melody model ready");
     }
 
-    /** Sets the message so that listeners hear it even when it repeats the last one. */
-    private void say(String text) {
-        message.set("");
-        message.set(text);
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
 
     /** Stops a running generation and frees the model. */
     @Override

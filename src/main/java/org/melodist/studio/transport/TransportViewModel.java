@@ -29,6 +29,7 @@ import org.melodist.sound.PlaybackService;
 import org.melodist.sound.PlaybackState;
 import org.melodist.sound.SoundbankChoice;
 import org.melodist.sound.SoundbankException;
+import org.melodist.studio.StatusMessage;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.tracks.TrackListViewModel;
 
@@ -52,7 +53,7 @@ public final class TransportViewModel implements AutoCloseable {
     /** Playback tempo in BPM; the song's own tempo map is not changed. */
     private final DoubleProperty bpm = new SimpleDoubleProperty(this, "bpm", 120);
     private final ObjectProperty<SoundbankChoice.Selection> selection = new SimpleObjectProperty<>(this, "selection");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final StatusMessage message = new StatusMessage(this);
     private final SoundbankChoice choice;
     private final Function<SoundbankChoice.Selection, PlaybackService> factory;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
@@ -133,14 +134,14 @@ public final class TransportViewModel implements AutoCloseable {
             @Override
             protected void succeeded() {
                 attach(getValue(), chosen);
-                say(canPlay.get() ? done + " · " + soundbank.get() : unavailableReason.get());
+                message.say(canPlay.get() ? done + " · " + soundbank.get() : unavailableReason.get());
             }
 
             @Override
             protected void failed() {
                 Throwable e = getException();
                 soundbank.set(selection.get() == null ? "none" : selection.get().description());
-                say("Cannot load the soundbank: " + ErrorMessages.oneLine(e));
+                message.say("Cannot load the soundbank: " + ErrorMessages.oneLine(e));
             }
         };
         loader.execute(task);
@@ -149,12 +150,7 @@ public final class TransportViewModel implements AutoCloseable {
 
     /** One-line messages for the status bar. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    private void say(String text) {
-        message.set("");
-        message.set(text);
+        return message.property();
     }
 
     /** Connects the playback service once it has loaded (on the FX thread). */
@@ -234,7 +230,7 @@ public final class TransportViewModel implements AutoCloseable {
      */
     public void playPreview(Song preview, long fromTick) {
         if (service == null || !canPlay.get()) {
-            say(unavailableReason.get());
+            message.say(unavailableReason.get());
             return;
         }
         previewing = true;
