@@ -45,24 +45,26 @@ final class EvaluateHarmonyCommand implements Callable<Integer> {
             } else {
                 out.printf(Locale.ROOT, "%d validation tunes, %d beats (%d tunes skipped for missing or faulty chords); HMM emission weight %.1f (chosen on the development tunes)%n",
                         r.model().tunes(), r.model().beats(), c.skipped().size(), r.hmmWeight());
-                out.printf(Locale.ROOT, "  %-8s %8s %8s %8s %9s %9s %8s %8s %8s %9s%n", "", "majmin", "top-3", "full",
+                out.printf(Locale.ROOT, "  %-9s%8s %8s %8s %9s %9s %8s %8s %8s %9s%n", "", "majmin", "top-3", "full",
                         "entropy", "coverage", "CTnCTR", "PCS", "MCTD", "ms/tune");
-                row(out, r.model());
-                row(out, r.hmm());
+                row(out, r.model(), r.model().name());
+                row(out, r.hmm(), "HMM");
+                row(out, r.hmmPlain(), "HMM w=1");
                 HarmonyMetrics h = r.human();
-                out.printf(Locale.ROOT, "  %-8s %8s %8s %8s %9.3f %9.2f %8.3f %8.3f %8.3f%n", "human", "", "", "",
+                out.printf(Locale.ROOT, "  %-9s%8s %8s %8s %9.3f %9.2f %8.3f %8.3f %8.3f%n", "human", "", "", "",
                         h.chordEntropy(), h.chordCoverage(), h.ctnctr(), h.pcs(), h.mctd());
-                out.printf(Locale.ROOT, "majmin accuracy %+.1f points over the HMM; chord entropy %.0f%% of the human chords'%n",
-                        100 * (r.model().majminAccuracy() - r.hmm().majminAccuracy()), 100 * r.entropyRatio());
+                out.printf(Locale.ROOT, "majmin accuracy %+.1f points over the HMM (%+.1f over the HMM with weight 1); chord entropy %.0f%% of the human chords'%n",
+                        100 * (r.model().majminAccuracy() - r.hmm().majminAccuracy()),
+                        100 * (r.model().majminAccuracy() - r.hmmPlain().majminAccuracy()), 100 * r.entropyRatio());
             }
         }
         out.flush();
         return 0;
     }
 
-    private static void row(PrintWriter out, HarmonyEvaluation e) {
+    private static void row(PrintWriter out, HarmonyEvaluation e, String name) {
         HarmonyMetrics x = e.metrics();
-        out.printf(Locale.ROOT, "  %-8s %8.4f %8.4f %8.4f %9.3f %9.2f %8.3f %8.3f %8.3f %9.1f%n", e.name(), e.majminAccuracy(),
+        out.printf(Locale.ROOT, "  %-9s%8.4f %8.4f %8.4f %9.3f %9.2f %8.3f %8.3f %8.3f %9.1f%n", name, e.majminAccuracy(),
                 e.majminTop3(), e.fullAccuracy(), x.chordEntropy(), x.chordCoverage(), x.ctnctr(), x.pcs(), x.mctd(), e.millisPerTune());
     }
 }

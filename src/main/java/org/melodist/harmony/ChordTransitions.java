@@ -157,39 +157,37 @@ public final class ChordTransitions {
         for (int c = 0; c < K; c++) {
             delta[c] = logInitial[c] + weight * scores[0][c];
         }
-        double[] maxInto = new double[K];
-        java.util.Arrays.fill(maxInto, Double.NEGATIVE_INFINITY);
+        // successor matrix by target chord, so the inner loop reads one row
+        double[][] into = new double[K][K];
         for (int i = 0; i < K; i++) {
             for (int j = 0; j < K; j++) {
-                if (i != j) maxInto[j] = Math.max(maxInto[j], logNext[i][j]);
+                into[j][i] = logNext[i][j];
             }
         }
-        Integer[] order = new Integer[K];
         for (int t = 1; t < n; t++) {
             int cls = changeClass[t];
             double stay = logStay[cls];
             double change = logChange[cls];
-            // predecessors from the likeliest down; a chord is left out once even the most probable change
-            // into it cannot beat the best found (exact: the same path as the full search)
-            double[] d = delta;
-            for (int c = 0; c < K; c++) order[c] = c;
-            java.util.Arrays.sort(order, (x, y) -> Double.compare(d[y], d[x]));
             for (int j = 0; j < K; j++) {
-                double best = delta[j] + stay;
-                int arg = j;
-                double bound = change + maxInto[j];
-                for (int o = 0; o < K; o++) {
-                    int i = order[o];
-                    if (delta[i] + bound <= best) break;
-                    if (i == j) continue;
-                    double v = delta[i] + change + logNext[i][j];
-                    if (v > best) {
-                        best = v;
-                        arg = i;
+                double[] col = into[j];
+                double bestChange = Double.NEGATIVE_INFINITY;
+                int argChange = j;
+                for (int i = 0; i < K; i++) {
+                    double v = delta[i] + col[i];
+                    if (v > bestChange && i != j) {
+                        bestChange = v;
+                        argChange = i;
                     }
                 }
-                next[j] = best + weight * scores[t][j];
-                back[t][j] = arg;
+                double viaStay = delta[j] + stay;
+                double viaChange = bestChange + change;
+                if (viaChange > viaStay) {
+                    next[j] = viaChange + weight * scores[t][j];
+                    back[t][j] = argChange;
+                } else {
+                    next[j] = viaStay + weight * scores[t][j];
+                    back[t][j] = j;
+                }
             }
             double[] swap = delta;
             delta = next;

@@ -7,9 +7,12 @@ import java.util.Map;
  * The held-out comparison {@code evaluate-harmony} prints: the network and the HMM baseline, both trained on
  * the corpus's training tunes, scored on its validation tunes beside the human chords' metrics.
  *
+ * @param hmm       the HMM with its emission weight chosen on the development tunes (as the network's decoder is)
+ * @param hmmPlain  the same HMM with emission weight 1, the textbook model
  * @param hmmWeight the HMM's emission weight, chosen on the development tunes
  */
-public record HarmonyComparison(HarmonyEvaluation model, HarmonyEvaluation hmm, HarmonyMetrics human, double hmmWeight) {
+public record HarmonyComparison(HarmonyEvaluation model, HarmonyEvaluation hmm, HarmonyEvaluation hmmPlain, HarmonyMetrics human,
+                                double hmmWeight) {
 
     private static final double[] HMM_WEIGHTS = {0.5, 1, 2};
 
@@ -33,8 +36,9 @@ public record HarmonyComparison(HarmonyEvaluation model, HarmonyEvaluation hmm, 
             }
         }
         HarmonyEvaluation h = HarmonyEvaluation.of(hmm.withWeight(bestW), corpus.validation());
+        HarmonyEvaluation plain = bestW == 1 ? h : HarmonyEvaluation.of(hmm.withWeight(1), corpus.validation());
         HarmonyEvaluation m = HarmonyEvaluation.of(new NeuralHarmonizer(model), corpus.validation());
-        return new HarmonyComparison(m, h, HarmonyEvaluation.human(corpus.validation()), bestW);
+        return new HarmonyComparison(m, h, plain, HarmonyEvaluation.human(corpus.validation()), bestW);
     }
 
     /** Model entropy over human entropy. */
@@ -49,8 +53,10 @@ public record HarmonyComparison(HarmonyEvaluation model, HarmonyEvaluation hmm, 
         root.put("model", evaluation(model));
         root.put("hmm", evaluation(hmm));
         root.put("hmmEmissionWeight", hmmWeight);
+        root.put("hmmPlain", evaluation(hmmPlain));
         root.put("human", metrics(human));
         root.put("majminGainOverHmm", round(model.majminAccuracy() - hmm.majminAccuracy()));
+        root.put("majminGainOverHmmPlain", round(model.majminAccuracy() - hmmPlain.majminAccuracy()));
         root.put("entropyRatio", round(entropyRatio()));
         return root;
     }

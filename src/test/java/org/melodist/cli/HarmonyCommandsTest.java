@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,17 +33,11 @@ class HarmonyCommandsTest {
     private static final Path DEMO = Path.of("assets/demo/demo-jig.mid");
     private static final Set<String> QUALITIES = Set.of("maj", "min", "dim", "aug", "7", "maj7", "m7", "sus2", "sus4", "6", "m6");
 
-    private record Run(int code, String out, String err) {
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MelodistCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static void assertOneLineError(Run r, String expectedFragment) {
+    private static void assertOneLineError(CliRun r, String expectedFragment) {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         assertTrue(r.err().contains(expectedFragment), r.err());
@@ -53,7 +45,7 @@ class HarmonyCommandsTest {
 
     @Test
     void harmonizeJsonHasExactlyTheContractedShape() throws Exception {
-        Run r = run("harmonize", DEMO.toString(), "--json");
+        CliRun r = run("harmonize", DEMO.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(List.of("key", "ppq", "chords"), fieldNames(root));
@@ -87,7 +79,7 @@ class HarmonyCommandsTest {
     @Test
     void harmonizeOutWritesTheSongWithAChordTrackAndSymbolMarkers(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("with-chords.mid");
-        Run r = run("harmonize", DEMO.toString(), "--out", out.toString());
+        CliRun r = run("harmonize", DEMO.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("bar   1 |"), r.out());
         Song in = new MidiFileReader().read(DEMO);
@@ -119,7 +111,7 @@ class HarmonyCommandsTest {
         for (Note n : in.tracks().get(0).notes()) thick.add(n.withPitch(n.pitch() - 12));
         Path f = dir.resolve("octaves.mid");
         new MidiFileWriter().write(in.withTracks(List.of(Track.of("Empty", 1, 0, List.of()), in.tracks().get(0).withNotes(thick))), f);
-        Run r = run("harmonize", f.toString(), "--track", "2", "--json");
+        CliRun r = run("harmonize", f.toString(), "--track", "2", "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals(new ObjectMapper().readTree(run("harmonize", DEMO.toString(), "--json").out()), new ObjectMapper().readTree(r.out()),
                 "octave doubling below the tune changes nothing");
@@ -161,7 +153,7 @@ class HarmonyCommandsTest {
                 if (v) val++; else if (d) dev++; else train++;
             }
         }
-        Run r = run("evaluate-harmony", "--corpus", dir.toString(), "--json");
+        CliRun r = run("evaluate-harmony", "--corpus", dir.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(6, root.get("tunes").asInt());
@@ -173,14 +165,14 @@ class HarmonyCommandsTest {
             assertTrue(s.get("majminAccuracy").asDouble() > 0.3 && s.get("majminAccuracy").asDouble() <= s.get("majminTop3").asDouble(), r.out());
         }
         assertTrue(root.get("human").get("chordEntropy").asDouble() > 0.5, r.out());
-        Run text = run("evaluate-harmony", "--corpus", dir.toString());
+        CliRun text = run("evaluate-harmony", "--corpus", dir.toString());
         assertTrue(text.out().contains("BiLSTM") && text.out().contains("HMM") && text.out().contains("human"), text.out());
         assertOneLineError(run("evaluate-harmony", "--corpus", dir.resolve("nothing").toString()), "nothing");
     }
 
     @Test
     void benchHarmonyPrintsItsFigures() {
-        Run r = run("bench-harmony", "--runs", "2");
+        CliRun r = run("bench-harmony", "--runs", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("harmonise 32 bars: median"), r.out());
         assertTrue(r.out().contains("alternatives (top 5 of one chord)"), r.out());
