@@ -46,7 +46,6 @@ import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 
 import org.melodist.studio.analysis.AnalysisView;
-import org.melodist.studio.analysis.AnalysisViewModel;
 import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.generate.GeneratePanel;
@@ -74,7 +73,6 @@ public final class StudioWindow {
     private final StatusBar statusBar = new StatusBar();
     private final HBox composeBar = new HBox(10);
     private final GeneratePanel generatePanel;
-    private final AnalysisViewModel analysis;
 
     public StudioWindow(Stage stage, StudioViewModel vm) {
         // the app stylesheet builds on the theme's -color-* variables, so the theme comes first
@@ -110,13 +108,11 @@ public final class StudioWindow {
         Tab composeTab = new Tab("Compose", compose);
         composeTab.setId("compose-tab");
         // a .mid given to the analysis tab opens in Compose (asking about unsaved changes first)
-        analysis = new AnalysisViewModel(vm.document(), midi -> {
+        vm.openRequests().handleWith(midi -> {
             tabs.getSelectionModel().select(composeTab);
             openFile(midi);
-        }, vm.prefs(), vm.runner());
-        vm.relay(analysis.messageProperty());
-        vm.showActivity(analysis.busyProperty(), analysis.runningProgressProperty());
-        Tab analysisTab = new Tab("Analysis", new AnalysisView(analysis));
+        });
+        Tab analysisTab = new Tab("Analysis", new AnalysisView(vm.analysis()));
         analysisTab.setId("analysis-tab");
         tabs.getTabs().addAll(composeTab, analysisTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -545,7 +541,6 @@ public final class StudioWindow {
         vm.rememberSettings();
         vm.files().clearRecovery();
         vm.files().flushAutosave();
-        analysis.close();
         vm.close();
     }
 }

@@ -28,6 +28,7 @@ import org.melodist.song.Note;
 import org.melodist.song.Song;
 import org.melodist.song.Track;
 import org.melodist.studio.FxTestSupport;
+import org.melodist.studio.shell.StudioComposition;
 import org.melodist.studio.shell.StudioViewModel;
 import org.melodist.studio.shell.StudioWindow;
 
@@ -42,7 +43,7 @@ class AnalysisTabTest {
 
     @Start
     void start(Stage stage) {
-        vm = new StudioViewModel(dir.resolve("u" + System.nanoTime()));
+        vm = StudioComposition.forApp(dir.resolve("u" + System.nanoTime()));
         window = new StudioWindow(stage, vm);
         stage.setWidth(1200);
         stage.setHeight(760);

@@ -28,6 +28,7 @@ import org.melodist.song.Note;
 import org.melodist.song.Song;
 import org.melodist.song.Track;
 import org.melodist.sound.SequencerPlaybackService;
+import org.melodist.studio.shell.StudioComposition;
 import org.melodist.studio.shell.StudioViewModel;
 import org.melodist.studio.shell.StudioWindow;
 
@@ -43,7 +44,7 @@ class GeneratePanelWindowTest {
     @Start
     void start(Stage stage) {
         // the tiny test model stands in for the shipped one; a test below swaps in a missing folder
-        vm = new StudioViewModel(userData.resolve("u" + System.nanoTime()), SequencerPlaybackService::forSoundCard,
+        vm = StudioComposition.create(userData.resolve("u" + System.nanoTime()), SequencerPlaybackService::forSoundCard,
                 MelodyGeneratorSource.at(TinyMelodyModel.dir()));
         window = new StudioWindow(stage, vm);
         stage.setWidth(1280);
@@ -90,7 +91,7 @@ class GeneratePanelWindowTest {
         robot.clickOn("#generate-run");
         waitUntilGenerated();
         int count = vm.generate().variations().size();
-        assertEquals(GenerateViewModel.DEFAULT_VARIATIONS, count);
+        assertEquals(GenerateSettings.DEFAULT_VARIATIONS, count);
         assertEquals("1/" + count, which(robot));
         assertEquals(vm.generate().variations().get(0), window.pianoRoll().ghostVariation(), "the ghost notes show variation 1");
         assertEquals(original, notes(), "generating leaves the track alone");
@@ -178,7 +179,7 @@ class GeneratePanelWindowTest {
     @Test
     void withoutAModelGenerateIsDisabledAndSaysWhere(FxRobot robot) throws Exception {
         Path missing = userData.resolve("no-models").resolve("melody-lstm");
-        StudioViewModel bare = WaitForAsyncUtils.asyncFx(() -> new StudioViewModel(userData.resolve("v" + System.nanoTime()),
+        StudioViewModel bare = WaitForAsyncUtils.asyncFx(() -> StudioComposition.create(userData.resolve("v" + System.nanoTime()),
                 SequencerPlaybackService::forSoundCard, MelodyGeneratorSource.at(missing))).get(10, TimeUnit.SECONDS);
         Stage stage = WaitForAsyncUtils.asyncFx(() -> {
             Stage s = new Stage();
