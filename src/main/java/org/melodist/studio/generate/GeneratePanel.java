@@ -19,8 +19,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
@@ -30,34 +30,33 @@ import org.melodist.generate.GenerationOptions;
 import org.melodist.song.Key;
 
 /**
- * The Generate strip above the piano roll: continuation length, temperature, variations, key lock and
+ * The Generate strip above the piano roll (two rows in a narrow window): continuation length, temperature, variations, key lock and
  * random seed; Generate / Cancel with a progress indicator; the variation cycler with Audition, Accept and
  * Discard. Everything is bound to {@link GenerateViewModel}; the ghost notes are the shell's business.
  */
-public final class GeneratePanel extends HBox {
+public final class GeneratePanel extends FlowPane {
 
     private static final javafx.css.PseudoClass PROBLEM = javafx.css.PseudoClass.getPseudoClass("problem");
 
     private final GenerateViewModel vm;
 
     public GeneratePanel(GenerateViewModel vm) {
-        super(6);
+        super(Orientation.HORIZONTAL, 6, 4);
         this.vm = vm;
         setId("generate-panel");
         getStyleClass().add("generate-panel");
         setAlignment(Pos.CENTER_LEFT);
 
+        // three groups that stay whole: in a narrow window the variations move to a second row instead of
+        // being cut off at the right
+        List<Node> settings = new ArrayList<>(settingsControls());
+        settings.addAll(runControls());
+        List<Node> cycler = new ArrayList<>(variationControls());
+        cycler.add(separator());
         Label state = modelStateLabel();
-        List<Node> nodes = new ArrayList<>(settingsControls());
-        nodes.addAll(runControls());
-        nodes.addAll(variationControls());
-        nodes.add(separator());
-        for (Node n : nodes) {
-            if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        nodes.add(state);
-        getChildren().addAll(nodes);
-        // in a narrow window the strip is cut at the right rather than widening the whole window
+        getChildren().addAll(group(settings), group(cycler), state);
+        // a long reason is shortened with an ellipsis rather than cut
+        state.maxWidthProperty().bind(widthProperty().subtract(12));
         setMinWidth(0);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -217,7 +216,6 @@ public final class GeneratePanel extends HBox {
                 () -> vm.modelStateProperty().get() != ModelState.READY && vm.modelStateProperty().get() != ModelState.NOT_LOADED,
                 vm.modelStateProperty()));
         state.managedProperty().bind(state.visibleProperty());
-        HBox.setHgrow(state, Priority.ALWAYS);
         state.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         // a missing or broken model reads as a warning, like the transport's "No audio device"
         state.pseudoClassStateChanged(PROBLEM, !vm.modelAvailableProperty().get());
@@ -227,6 +225,17 @@ public final class GeneratePanel extends HBox {
 
     public GenerateViewModel viewModel() {
         return vm;
+    }
+
+    private static HBox group(List<Node> nodes) {
+        for (Node n : nodes) {
+            if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox box = new HBox(6);
+        box.getChildren().addAll(nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 
     private static Label label(String text) {

@@ -38,6 +38,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -71,7 +72,7 @@ public final class StudioWindow {
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Open Recent");
     private final StatusBar statusBar = new StatusBar();
-    private final HBox composeBar = new HBox(10);
+    private final HBox composeBar = new HBox(8);
     private final GeneratePanel generatePanel;
 
     public StudioWindow(Stage stage, StudioViewModel vm) {
@@ -508,6 +509,7 @@ public final class StudioWindow {
         Label handle = new Label("⇲ Drag MIDI");
         handle.setId("midi-drag-handle");
         handle.getStyleClass().add("drag-handle");
+        handle.setMinWidth(Region.USE_PREF_SIZE);
         handle.setTooltip(new Tooltip("Drag the song into a DAW or file manager as a .mid file"));
         handle.setOnDragDetected(e -> {
             try {
