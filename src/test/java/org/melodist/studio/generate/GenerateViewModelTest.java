@@ -340,6 +340,23 @@ class GenerateViewModelTest {
     }
 
     @Test
+    void aBrokenModelFailsToLoadAndGenerateStaysDisabledWithTheReason() throws Exception {
+        Path broken = java.nio.file.Files.createDirectories(dir.resolve("broken-model"));
+        java.nio.file.Files.writeString(broken.resolve(org.melodist.generate.MelodyModel.CONFIG_FILE), "{ not a model");
+        MelodyGeneratorSource source = MelodyGeneratorSource.at(broken);
+        build(tune(), source, SequencerPlaybackService::forSoundCard);
+        assertEquals(GenerateViewModel.ModelState.NOT_LOADED, gen.modelStateProperty().get(), "a model folder is there");
+        gen.loadModelInBackground();
+        assertEquals(GenerateViewModel.ModelState.FAILED, gen.modelStateProperty().get());
+        assertFalse(gen.canGenerate());
+        String reason = gen.modelMessageProperty().get();
+        assertTrue(reason.startsWith("Cannot load the melody model: "), reason);
+        assertFalse(reason.contains("\n"), "one line");
+        assertEquals(reason, gen.messageProperty().get(), "the status bar says it too");
+        source.close();
+    }
+
+    @Test
     void lengthTemperatureAndVariationsAreRememberedAndClamped() throws Exception {
         build(tune());
         Path file = dir.resolve("studio.properties");
