@@ -95,6 +95,29 @@ public final class VariationBadgesViewModel {
         return ix.compare(checked, r.longestMatch());
     }
 
+    /** Most rounds of resampling for "avoid copies". */
+    public static final int MAX_ROUNDS = 4;
+
+    /**
+     * The generation step for "avoid copies": when it is on and the index is ready, variations judged "copy"
+     * are resampled (up to {@link #MAX_ROUNDS} rounds) and the note says how many were replaced. Runs on the
+     * generation's worker; reads the choice and the index as they are when it starts.
+     */
+    public org.melodist.studio.generate.VariationFilter filter() {
+        return (generator, seed, options, result, cancelled) -> {
+            OriginalityIndex ix = originality.indexProperty().get();
+            if (!avoidCopies.get() || ix == null) {
+                return new org.melodist.studio.generate.VariationFilter.Filtered(result, "");
+            }
+            org.melodist.originality.CopyAvoidance.Checked c = org.melodist.originality.CopyAvoidance.checkAndReplace(
+                    generator, seed, options, result, ix, MAX_ROUNDS, cancelled);
+            String note = c.replaced() == 0 && c.stillCopies() == 0 ? ""
+                    : c.replaced() + (c.replaced() == 1 ? " copy" : " copies") + " replaced"
+                    + (c.stillCopies() > 0 ? ", " + c.stillCopies() + " still copying" : "");
+            return new org.melodist.studio.generate.VariationFilter.Filtered(c.result(), note);
+        };
+    }
+
     public OriginalityViewModel originality() {
         return originality;
     }
