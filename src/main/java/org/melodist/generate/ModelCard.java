@@ -38,7 +38,7 @@ final class ModelCard {
     }
 
     static void write(Path dir, MelodyCorpus corpus, TrainingOptions opt, Path init, MelodyTrainer.Result result,
-                      MelodyModelConfig config, String command) throws IOException {
+                      MelodyModelConfig config, String command, String rehearsal) throws IOException {
         StringBuilder sb = new StringBuilder();
         boolean fineTuned = init != null;
         sb.append("# Melodist melody model (").append(fineTuned ? "fine-tuned style" : "trained").append(")\n\n");
@@ -74,6 +74,7 @@ final class ModelCard {
                 opt.maxMinutes() > 0 ? String.format(Locale.ROOT, " or %.1f minutes", opt.maxMinutes()) : "", opt.keysPerEpoch(), opt.seed(),
                 fineTuned && opt.anchor() > 0 ? String.format(Locale.ROOT, ", L2 pull %.4g toward the starting weights", opt.anchor()) : ""));
         if (fineTuned) {
+            sb.append("Rehearsal: ").append(rehearsal).append(".\n\n");
             sb.append(FINE_TUNE_CHOICES).append('\n');
         }
         sb.append("## Figures\n\n");
