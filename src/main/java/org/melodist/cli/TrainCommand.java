@@ -101,7 +101,8 @@ final class TrainCommand implements Callable<Integer> {
         MelodyTrainer.Result r;
         if (init != null) {
             MelodyModelConfig initConfig = MelodyModel.readConfig(init);
-            MelodyCorpus c = MelodyCorpus.loadForTraining(corpus, validation, initConfig.encoding(), ps::println);
+            MelodyCorpus c = MelodyCorpus.loadForTraining(corpus, validation, initConfig.encoding(), line -> { });
+            c.files().forEach(f -> ps.println(f.line()));
             c.summary().forEach(ps::println);
             switch (rehearse) {
                 case "none" -> { }
@@ -112,7 +113,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             r = trainer.fineTune(c, opt, init, out);
         } else {
-            MelodyCorpus c = MelodyCorpus.loadForTraining(corpus, validation, MelodyEncoding.DEFAULT, ps::println);
+            MelodyCorpus c = MelodyCorpus.loadForTraining(corpus, validation, MelodyEncoding.DEFAULT, line -> { });
+            c.files().forEach(f -> ps.println(f.line()));
             c.summary().forEach(ps::println);
             r = trainer.train(c, opt, out);
         }

@@ -40,6 +40,7 @@ class StyleTrainCommandTest {
                 "--epochs", "2", "--keys-per-epoch", "1", "--max-minutes", "2");
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("files: 4 usable, 0 skipped"), r.out());
+        assertTrue(r.out().contains("took t0.mid: track 1 'Bass line' (the only pitched track), 48 notes"), r.out());
         assertTrue(r.out().contains("192 moved by whole octaves into the model's range"), r.out());
         assertTrue(r.out().contains("validation: the last 15 % of the bars of each file"), r.out());
         try (MelodyModel tuned = MelodyModel.load(out); MelodyModel tiny = MelodyModel.load(TinyMelodyModel.dir())) {
