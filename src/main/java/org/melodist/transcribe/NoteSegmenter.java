@@ -1,0 +1,419 @@
+package org.melodist.transcribe;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns a {@link PitchTrack} into notes.
+ *
+ * <ol>
+ * <li>Voicing: each frame's chance of being a sung or played note, from YIN's confidence and the frame's level
+ * against the recording's loud passages (so breath, room noise and reverb tails count as silence).</li>
+ * <li>Tuning: the circular mean of every confident frame's deviation from the nearest semitone, weighted by
+ * confidence, is the performer's offset from A4 = 440 Hz; the notes are chosen after removing it.</li>
+ * <li>Note tracking: a Viterbi pass over one state per MIDI note plus silence. A frame favours the notes near
+ * its pitch with a broad Gaussian (so vibrato of half a semitone either way stays in one note), and changing
+ * note or starting and ending one costs a fixed penalty (so a glide or a scoop into a note does not make a
+ * note per semitone passed, and a one-frame dropout does not split a note).</li>
+ * <li>Re-articulation: an onset found by TarsosDSP's complex-domain detector inside a note starts a new note of
+ * the same pitch (repeated notes, tonguing, re-bowing).</li>
+ * <li>Onset timing: each note's start moves back to where its own partials begin ({@link OnsetRefiner}).</li>
+ * <li>Notes shorter than {@link #MIN_NOTE_SEC} are dropped.</li>
+ * </ol>
+ */
+public final class NoteSegmenter {
+
+    /** Shortest note kept. */
+    public static final double MIN_NOTE_SEC = 0.045;
+    static final int LOW_NOTE = 24;
+    static final int HIGH_NOTE = 108;
+    /** Frames quieter than this (dBFS) are never notes. */
+    static final double FLOOR_DB = -65;
+    /** Frames this far below the loud passages are silence. */
+    static final double RANGE_DB = 32;
+    /** Loudest level (dBFS) of a recording that counts as silent. */
+    static final double SILENT_DB = -60;
+
+    private static final double SIGMA = 0.42;
+    private static final double CHANGE_PENALTY = 7.0;
+    private static final double START_PENALTY = 5.0;
+    private static final double END_PENALTY = 5.0;
+    private static final int SILENCE = 0;
+    private static final double OWN_ONSET_SEC = 0.1;
+    private static final double SNAP_BEFORE_SEC = 0.1;
+    private static final double SNAP_AFTER_SEC = 0.03;
+    /** An onset inside a note at least this fraction of a typical attack's salience starts a repeated note. */
+    private static final double REPEAT_SALIENCE = 0.5;
+    /** Onsets weaker than this fraction of a typical attack are not used to time notes. */
+    private static final double SNAP_SALIENCE = 0.25;
+    private static final double REATTACK_DB = 2.0;
+    private static final double RELIABLE_PROBABILITY = 0.82;
+    private static final double RELIABLE_SCALE = 0.03;
+    private static final double REATTACK_PROBABILITY = 0.88;
+
+    /** Notes and tuning, or why there are none. */
+    public record Result(List<TranscribedNote> notes, double tuningCents, String emptyReason) {
+    }
+
+    public Result segment(PitchTrack track) {
+        int n = track.frames();
+        double ref = percentile(track.levelDb(), 0.97);
+        if (n == 0 || ref < SILENT_DB) {
+            return new Result(List.of(), 0, String.format(java.util.Locale.ROOT,
+                    "no notes: the recording is silent (loudest passages at %.0f dBFS)", n == 0 ? -120.0 : ref));
+        }
+        double[] midi = smoothedMidi(track);
+        double[] presence = presence(track, ref);
+        double[] reliability = reliability(track, midi);
+        double[] voicing = new double[n];
+        for (int i = 0; i < n; i++) {
+            voicing[i] = presence[i] * reliability[i];
+        }
+        double tuning = tuning(midi, voicing);
+        int[] states = viterbi(midi, presence, reliability, tuning);
+        List<int[]> runs = runs(states);
+        Onsets.Found found = Onsets.detect(track.signal(), track.signalRate());
+        double attack = attackSalience(runs, track, found);
+        runs = splitAtOnsets(runs, track, found.atLeast(REPEAT_SALIENCE * attack));
+        double[] onsets = found.atLeast(SNAP_SALIENCE * attack);
+        int minFrames = (int) Math.ceil(MIN_NOTE_SEC / track.hopSeconds());
+        List<int[]> kept = new ArrayList<>();
+        for (int[] r : runs) {
+            if (r[1] - r[0] >= minFrames) {
+                kept.add(r);
+            }
+        }
+        OnsetRefiner refiner = new OnsetRefiner(track.signal(), track.signalRate());
+        List<TranscribedNote> notes = new ArrayList<>();
+        double previousStart = 0;
+        for (int k = 0; k < kept.size(); k++) {
+            int[] r = kept.get(k);
+            double hz = 440 * Math.pow(2, (r[2] + tuning - 69) / 12.0);
+            double earliest = k == 0 ? 0 : Math.max(previousStart + MIN_NOTE_SEC, track.time(kept.get(k - 1)[0]) + MIN_NOTE_SEC);
+            double tracked = track.time(r[0]);
+            double onset = nearestOnset(onsets, tracked, earliest);
+            if (Double.isNaN(onset)) {
+                onset = refiner.refine(tracked, hz, earliest);
+            }
+            TranscribedNote note = note(track, midi, voicing, r, onset);
+            if (!notes.isEmpty() && notes.get(notes.size() - 1).endSec() > onset) {
+                TranscribedNote prev = notes.remove(notes.size() - 1);
+                notes.add(new TranscribedNote(prev.pitch(), prev.startSec(), onset, prev.cents(), prev.confidence()));
+            }
+            notes.add(note);
+            previousStart = onset;
+        }
+        if (notes.isEmpty()) {
+            return new Result(List.of(), 0, "no notes: nothing in the recording has a steady pitch (noise, speech "
+                    + "or percussion only?)");
+        }
+        return new Result(notes, 100 * tuning, null);
+    }
+
+    /** The track's MIDI pitch with single-frame octave slips and outliers removed by a 5-frame median. */
+    static double[] smoothedMidi(PitchTrack track) {
+        int n = track.frames();
+        double[] raw = new double[n];
+        for (int i = 0; i < n; i++) {
+            raw[i] = track.midi(i);
+        }
+        double[] out = new double[n];
+        double[] win = new double[5];
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(raw[i])) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            int k = 0;
+            for (int j = Math.max(0, i - 2); j <= Math.min(n - 1, i + 2); j++) {
+                if (!Double.isNaN(raw[j])) {
+                    win[k++] = raw[j];
+                }
+            }
+            Arrays.sort(win, 0, k);
+            double med = k % 2 == 1 ? win[k / 2] : 0.5 * (win[k / 2 - 1] + win[k / 2]);
+            // keep the frame's own value unless it is an outlier against its neighbours (vibrato stays intact)
+            out[i] = Math.abs(raw[i] - med) > 0.8 ? med : raw[i];
+        }
+        return out;
+    }
+
+    /** How surely each frame holds sound at all: its level against the recording's loud passages. */
+    static double[] presence(PitchTrack track, double ref) {
+        int n = track.frames();
+        double[] e = new double[n];
+        double gateDb = Math.max(FLOOR_DB, ref - RANGE_DB);
+        for (int i = 0; i < n; i++) {
+            e[i] = 1 / (1 + Math.exp(-(track.levelDb()[i] - gateDb) / 2.5));
+        }
+        return e;
+    }
+
+    /**
+     * How far each frame's pitch can be trusted: YIN's confidence through a steep logistic, since overlapping
+     * notes, breath and noise give confidences around 0.8 while a clear tone gives 0.95 and more.
+     */
+    static double[] reliability(PitchTrack track, double[] midi) {
+        int n = track.frames();
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = Double.isNaN(midi[i]) ? 0
+                    : 1 / (1 + Math.exp(-(track.probability()[i] - RELIABLE_PROBABILITY) / RELIABLE_SCALE));
+        }
+        return r;
+    }
+
+    /**
+     * True when the sound around frame {@code f} shows a new attack rather than a smooth change inside one note:
+     * the level dips and rises again by {@link #REATTACK_DB}, or YIN's confidence drops below
+     * {@link #REATTACK_PROBABILITY} (the old and the new note overlap out of phase).
+     */
+    private static boolean reattacks(PitchTrack track, int f) {
+        int before = (int) Math.round(0.04 / track.hopSeconds());
+        int after = (int) Math.round(0.06 / track.hopSeconds());
+        int n = track.frames();
+        double dip = Double.POSITIVE_INFINITY;
+        double minProb = 1;
+        for (int k = Math.max(0, f - before); k <= Math.min(n - 1, f + 2); k++) {
+            dip = Math.min(dip, track.levelDb()[k]);
+            if (!Float.isNaN(track.hz()[k])) {
+                minProb = Math.min(minProb, track.probability()[k]);
+            } else {
+                minProb = 0;
+            }
+        }
+        double rise = Double.NEGATIVE_INFINITY;
+        for (int k = f; k <= Math.min(n - 1, f + after); k++) {
+            rise = Math.max(rise, track.levelDb()[k]);
+        }
+        return rise - dip >= REATTACK_DB || minProb < REATTACK_PROBABILITY;
+    }
+
+    /**
+     * How strong a real attack is in this recording: the median salience of the detected onsets that coincide
+     * with a note start the pitch track found (a change of pitch or a start after silence). Onsets inside a note
+     * count as repeated notes only when comparably strong; vibrato, bow changes and looped samples make the
+     * detector fire with a fraction of it.
+     */
+    private static double attackSalience(List<int[]> runs, PitchTrack track, Onsets.Found found) {
+        List<Double> s = new ArrayList<>();
+        double[] times = found.times();
+        for (int[] r : runs) {
+            double t = track.time(r[0]);
+            int best = -1;
+            for (int i = 0; i < times.length; i++) {
+                if (times[i] >= t - SNAP_BEFORE_SEC && times[i] <= t + SNAP_AFTER_SEC
+                        && (best < 0 || Math.abs(times[i] - t) < Math.abs(times[best] - t))) {
+                    best = i;
+                }
+            }
+            if (best >= 0) {
+                s.add(found.saliences()[best]);
+            }
+        }
+        if (s.isEmpty()) {
+            for (double v : found.saliences()) {
+                s.add(v);
+            }
+        }
+        if (s.isEmpty()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+
+    /**
+     * The detected onset nearest to where the pitch track starts a note, within {@link #SNAP_BEFORE_SEC} before
+     * and {@link #SNAP_AFTER_SEC} after it and not before {@code earliest}; {@code NaN} if none.
+     */
+    private static double nearestOnset(double[] onsets, double tracked, double earliest) {
+        double best = Double.NaN;
+        for (double o : onsets) {
+            if (o >= earliest && o >= tracked - SNAP_BEFORE_SEC && o <= tracked + SNAP_AFTER_SEC
+                    && (Double.isNaN(best) || Math.abs(o - tracked) < Math.abs(best - tracked))) {
+                best = o;
+            }
+        }
+        return best;
+    }
+
+    /** The performer's offset from equal temperament at A440, in semitones (-0.5..0.5). */
+    static double tuning(double[] midi, double[] voicing) {
+        double c = 0;
+        double s = 0;
+        for (int i = 0; i < midi.length; i++) {
+            if (voicing[i] < 0.5) {
+                continue;
+            }
+            double dev = midi[i] - Math.rint(midi[i]);
+            double w = voicing[i];
+            c += w * Math.cos(2 * Math.PI * dev);
+            s += w * Math.sin(2 * Math.PI * dev);
+        }
+        return c == 0 && s == 0 ? 0 : Math.atan2(s, c) / (2 * Math.PI);
+    }
+
+    private static int[] viterbi(double[] midi, double[] presence, double[] reliability, double tuning) {
+        int n = midi.length;
+        int states = HIGH_NOTE - LOW_NOTE + 2;
+        double[] score = new double[states];
+        double[] next = new double[states];
+        byte[][] back = new byte[n][];
+        double inv2s2 = 1 / (2 * SIGMA * SIGMA);
+        // a frame whose pitch is not to be trusted: as likely under any note as a frame half a semitone off
+        double garbage = Math.exp(-0.25 * inv2s2);
+        Arrays.fill(score, -START_PENALTY);
+        score[SILENCE] = 0;
+        for (int t = 0; t < n; t++) {
+            // the two best note states so far, and silence
+            int best = -1;
+            int second = -1;
+            for (int s = 1; s < states; s++) {
+                if (best < 0 || score[s] > score[best]) {
+                    second = best;
+                    best = s;
+                } else if (second < 0 || score[s] > score[second]) {
+                    second = s;
+                }
+            }
+            byte[] bp = new byte[states];
+            double e = clamp(presence[t]);
+            double rel = clamp(reliability[t]);
+            double logE = Math.log(e);
+            double logU = Math.log(1 - e * rel);
+            double q = midi[t] - tuning;
+            boolean pitched = !Double.isNaN(q);
+            // silence
+            double fromNote = score[best] - END_PENALTY;
+            if (score[SILENCE] >= fromNote) {
+                next[SILENCE] = score[SILENCE] + logU;
+                bp[SILENCE] = SILENCE;
+            } else {
+                next[SILENCE] = fromNote + logU;
+                bp[SILENCE] = (byte) best;
+            }
+            for (int s = 1; s < states; s++) {
+                double d = pitched ? q - (LOW_NOTE + s - 1) : 0;
+                double emit = logE + Math.log((pitched ? rel * Math.exp(-d * d * inv2s2) : 0) + (1 - rel) * garbage);
+                int other = s == best ? second : best;
+                double stay = score[s];
+                double change = score[other] - CHANGE_PENALTY;
+                double start = score[SILENCE] - START_PENALTY;
+                if (stay >= change && stay >= start) {
+                    next[s] = stay + emit;
+                    bp[s] = (byte) s;
+                } else if (change >= start) {
+                    next[s] = change + emit;
+                    bp[s] = (byte) other;
+                } else {
+                    next[s] = start + emit;
+                    bp[s] = SILENCE;
+                }
+            }
+            back[t] = bp;
+            double[] tmp = score;
+            score = next;
+            next = tmp;
+        }
+        int[] path = new int[n];
+        if (n == 0) {
+            return path;
+        }
+        int s = 0;
+        for (int k = 1; k < states; k++) {
+            if (score[k] > score[s]) {
+                s = k;
+            }
+        }
+        for (int t = n - 1; t >= 0; t--) {
+            path[t] = s == SILENCE ? -1 : LOW_NOTE + s - 1;
+            s = back[t][s];
+        }
+        return path;
+    }
+
+    /** Runs of one note: {start frame, end frame (exclusive), pitch}. */
+    private static List<int[]> runs(int[] states) {
+        List<int[]> runs = new ArrayList<>();
+        int i = 0;
+        while (i < states.length) {
+            int p = states[i];
+            int j = i + 1;
+            while (j < states.length && states[j] == p) {
+                j++;
+            }
+            if (p >= 0) {
+                runs.add(new int[] {i, j, p});
+            }
+            i = j;
+        }
+        return runs;
+    }
+
+    /**
+     * Splits runs of one pitch at the detected onsets lying inside them (at least {@link #OWN_ONSET_SEC} from either
+     * end; nearer the end, the onset belongs to the next note, whose pitch took a while to show): a repeated note
+     * that the pitch alone cannot show.
+     */
+    private static List<int[]> splitAtOnsets(List<int[]> runs, PitchTrack track, double[] onsets) {
+        // an onset this close after a note's start is that note's own (detected a little late), not a new one
+        int ownFrames = (int) Math.ceil(OWN_ONSET_SEC / track.hopSeconds());
+        List<int[]> out = new ArrayList<>();
+        int o = 0;
+        for (int[] r : runs) {
+            int start = r[0];
+            while (o < onsets.length && onsets[o] < track.time(r[0])) {
+                o++;
+            }
+            while (o < onsets.length && onsets[o] < track.time(r[1])) {
+                int f = (int) Math.round(onsets[o] / track.hopSeconds());
+                if (f - start >= ownFrames && r[1] - f >= ownFrames && reattacks(track, f)) {
+                    out.add(new int[] {start, f, r[2]});
+                    start = f;
+                }
+                o++;
+            }
+            out.add(new int[] {start, r[1], r[2]});
+        }
+        return out;
+    }
+
+    private static TranscribedNote note(PitchTrack track, double[] midi, double[] voicing, int[] r, double start) {
+        double[] pitches = new double[r[1] - r[0]];
+        int k = 0;
+        double conf = 0;
+        for (int t = r[0]; t < r[1]; t++) {
+            conf += voicing[t];
+            if (!Double.isNaN(midi[t])) {
+                pitches[k++] = midi[t];
+            }
+        }
+        double cents = 0;
+        if (k > 0) {
+            Arrays.sort(pitches, 0, k);
+            double med = k % 2 == 1 ? pitches[k / 2] : 0.5 * (pitches[k / 2 - 1] + pitches[k / 2]);
+            cents = 100 * (med - r[2]);
+        }
+        double end = Math.max(track.time(r[1]), start + track.hopSeconds());
+        return new TranscribedNote(r[2], start, end, round1(cents), Math.round(1000 * conf / (r[1] - r[0])) / 1000.0);
+    }
+
+    private static double round1(double x) {
+        return Math.round(10 * x) / 10.0;
+    }
+
+    private static double clamp(double p) {
+        return Math.max(0.01, Math.min(0.99, p));
+    }
+
+    static double percentile(float[] x, double q) {
+        if (x.length == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        float[] c = x.clone();
+        Arrays.sort(c);
+        return c[(int) Math.min(c.length - 1, Math.floor(q * c.length))];
+    }
+}
