@@ -35,7 +35,9 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new GenerateCommand());
         cl.addSubcommand(new BenchGenerateCommand());
         cl.addSubcommand(new EvaluateCommand());
+        cl.addSubcommand(new TranscribeCommand());
         cl.addSubcommand(new EvaluateTranscribeCommand());
+        cl.addSubcommand(new BenchTranscribeCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;

@@ -16,8 +16,9 @@ import java.util.List;
  * its pitch with a broad Gaussian (so vibrato of half a semitone either way stays in one note), and changing
  * note or starting and ending one costs a fixed penalty (so a glide or a scoop into a note does not make a
  * note per semitone passed, and a one-frame dropout does not split a note).</li>
- * <li>Re-articulation: an onset found by TarsosDSP's complex-domain detector inside a note starts a new note of
- * the same pitch (repeated notes, tonguing, re-bowing).</li>
+ * <li>Re-articulation: an onset found by TarsosDSP's complex-domain detector inside a note, as strong as the
+ * recording's typical attack and with a dip in level or confidence, starts a new note of the same pitch (repeated
+ * notes, tonguing, re-bowing); so does a deep dip in level alone.</li>
  * <li>Onset timing: each note's start moves back to where its own partials begin ({@link OnsetRefiner}).</li>
  * <li>Notes shorter than {@link #MIN_NOTE_SEC} are dropped.</li>
  * </ol>
@@ -48,6 +49,8 @@ public final class NoteSegmenter {
     /** Onsets weaker than this fraction of a typical attack are not used to time notes. */
     private static final double SNAP_SALIENCE = 0.25;
     private static final double REATTACK_DB = 2.0;
+    private static final double DIP_DB = 6.0;
+    private static final double DIP_WINDOW_SEC = 0.08;
     private static final double RELIABLE_PROBABILITY = 0.82;
     private static final double RELIABLE_SCALE = 0.03;
     private static final double REATTACK_PROBABILITY = 0.88;
@@ -75,8 +78,16 @@ public final class NoteSegmenter {
         List<int[]> runs = runs(states);
         Onsets.Found found = Onsets.detect(track.signal(), track.signalRate());
         double attack = attackSalience(runs, track, found);
+        if (Boolean.getBoolean("melodist.debug")) {
+            System.err.println("attack " + attack);
+            for (int i = 0; i < found.times().length; i++) {
+                int f = (int) Math.round(found.times()[i] / track.hopSeconds());
+                System.err.printf("onset %.3f sal %.1f reattack %b%n", found.times()[i], found.saliences()[i], f < track.frames() && reattacks(track, f));
+            }
+        }
         runs = splitAtOnsets(runs, track, found.atLeast(REPEAT_SALIENCE * attack));
-        double[] onsets = found.atLeast(SNAP_SALIENCE * attack);
+        runs = splitAtDips(runs, track);
+        double[] onsets = notEndings(track, found.atLeast(SNAP_SALIENCE * attack));
         int minFrames = (int) Math.ceil(MIN_NOTE_SEC / track.hopSeconds());
         List<int[]> kept = new ArrayList<>();
         for (int[] r : runs) {
@@ -90,11 +101,25 @@ public final class NoteSegmenter {
         for (int k = 0; k < kept.size(); k++) {
             int[] r = kept.get(k);
             double hz = 440 * Math.pow(2, (r[2] + tuning - 69) / 12.0);
-            double earliest = k == 0 ? 0 : Math.max(previousStart + MIN_NOTE_SEC, track.time(kept.get(k - 1)[0]) + MIN_NOTE_SEC);
+            double earliest = 0;
+            if (k > 0) {
+                int[] prev = kept.get(k - 1);
+                earliest = Math.max(previousStart, track.time(prev[0])) + MIN_NOTE_SEC;
+                if (prev[1] < r[0]) {
+                    // after a silence the note cannot have begun before it: the onset detector also fires where the
+                    // previous note ends
+                    earliest = Math.max(earliest, track.time(prev[1]));
+                }
+            }
             double tracked = track.time(r[0]);
-            double onset = nearestOnset(onsets, tracked, earliest);
-            if (Double.isNaN(onset)) {
-                onset = refiner.refine(tracked, hz, earliest);
+            // a start found at a dip in level is already exact; others move to the detected onset nearest to them,
+            // or else to where the note's partials rise
+            double onset = tracked;
+            if (r.length <= 3 || r[3] == 0) {
+                onset = nearestOnset(onsets, tracked, earliest);
+                if (Double.isNaN(onset)) {
+                    onset = refiner.refine(tracked, hz, earliest);
+                }
             }
             TranscribedNote note = note(track, midi, voicing, r, onset);
             if (!notes.isEmpty() && notes.get(notes.size() - 1).endSec() > onset) {
@@ -165,29 +190,100 @@ public final class NoteSegmenter {
     }
 
     /**
+     * Splits runs of one pitch where the level dips by {@link #DIP_DB} and comes back (a breath or a stop between
+     * two notes of one pitch that the onset detector missed, as it can under vibrato); the new note starts where
+     * the level rises fastest after the dip.
+     */
+    private static List<int[]> splitAtDips(List<int[]> runs, PitchTrack track) {
+        float[] db = track.levelDb();
+        int w = Math.max(2, (int) Math.round(DIP_WINDOW_SEC / track.hopSeconds()));
+        int own = (int) Math.ceil(OWN_ONSET_SEC / track.hopSeconds());
+        List<int[]> out = new ArrayList<>();
+        for (int[] r : runs) {
+            int start = r[0];
+            int timed = r.length > 3 ? r[3] : 0;
+            int t = r[0] + own;
+            while (t < r[1] - own) {
+                if (isDip(db, t, w, start, r[1])) {
+                    int onset = t;
+                    double steepest = Double.NEGATIVE_INFINITY;
+                    for (int k = t; k < Math.min(r[1] - 1, t + w); k++) {
+                        if (db[k + 1] - db[k] > steepest) {
+                            steepest = db[k + 1] - db[k];
+                            onset = k;
+                        }
+                    }
+                    out.add(new int[] {start, t, r[2], r.length > 3 ? r[3] : 0});
+                    start = onset;
+                    timed = 1;
+                    t = onset + own;
+                } else {
+                    t++;
+                }
+            }
+            out.add(new int[] {start, r[1], r[2], timed});
+        }
+        return out;
+    }
+
+    /** A local minimum of level with the level at least {@link #DIP_DB} higher on both sides within the window. */
+    private static boolean isDip(float[] db, int t, int w, int lo, int hi) {
+        if (db[t] > db[t - 1] || db[t] > db[t + 1]) {
+            return false;
+        }
+        double left = Double.NEGATIVE_INFINITY;
+        for (int k = Math.max(lo, t - w); k < t; k++) {
+            left = Math.max(left, db[k]);
+        }
+        double right = Double.NEGATIVE_INFINITY;
+        for (int k = t + 1; k < Math.min(hi, t + w); k++) {
+            right = Math.max(right, db[k]);
+        }
+        return Math.min(left, right) - db[t] >= DIP_DB;
+    }
+
+    /**
      * True when the sound around frame {@code f} shows a new attack rather than a smooth change inside one note:
      * the level dips and rises again by {@link #REATTACK_DB}, or YIN's confidence drops below
      * {@link #REATTACK_PROBABILITY} (the old and the new note overlap out of phase).
      */
     private static boolean reattacks(PitchTrack track, int f) {
-        int before = (int) Math.round(0.04 / track.hopSeconds());
-        int after = (int) Math.round(0.06 / track.hopSeconds());
         int n = track.frames();
+        int near = (int) Math.round(0.03 / track.hopSeconds());
+        int far = (int) Math.round(0.08 / track.hopSeconds());
         double dip = Double.POSITIVE_INFINITY;
         double minProb = 1;
-        for (int k = Math.max(0, f - before); k <= Math.min(n - 1, f + 2); k++) {
+        for (int k = Math.max(0, f - near); k <= Math.min(n - 1, f + near / 3); k++) {
             dip = Math.min(dip, track.levelDb()[k]);
-            if (!Float.isNaN(track.hz()[k])) {
-                minProb = Math.min(minProb, track.probability()[k]);
-            } else {
-                minProb = 0;
+            minProb = Math.min(minProb, Float.isNaN(track.hz()[k]) ? 0 : track.probability()[k]);
+        }
+        double before = Double.NEGATIVE_INFINITY;
+        for (int k = Math.max(0, f - far); k < Math.max(0, f - near); k++) {
+            before = Math.max(before, track.levelDb()[k]);
+        }
+        double after = Double.NEGATIVE_INFINITY;
+        for (int k = Math.min(n, f + near / 3 + 1); k <= Math.min(n - 1, f + far); k++) {
+            after = Math.max(after, track.levelDb()[k]);
+        }
+        return Math.min(before, after) - dip >= REATTACK_DB || minProb < REATTACK_PROBABILITY;
+    }
+
+    /**
+     * The onsets that are not the end of a note: the complex-domain detector also fires where a note stops, and
+     * there the level falls by {@link #DIP_DB} or more within the next 50 ms.
+     */
+    static double[] notEndings(PitchTrack track, double[] onsets) {
+        float[] db = track.levelDb();
+        int w = Math.max(1, (int) Math.round(0.05 / track.hopSeconds()));
+        return Arrays.stream(onsets).filter(o -> {
+            int f = Math.min(db.length - 1, (int) Math.round(o / track.hopSeconds()));
+            double at = db[Math.max(0, f - 1)];
+            double min = Double.POSITIVE_INFINITY;
+            for (int k = f; k < Math.min(db.length, f + w); k++) {
+                min = Math.min(min, db[k]);
             }
-        }
-        double rise = Double.NEGATIVE_INFINITY;
-        for (int k = f; k <= Math.min(n - 1, f + after); k++) {
-            rise = Math.max(rise, track.levelDb()[k]);
-        }
-        return rise - dip >= REATTACK_DB || minProb < REATTACK_PROBABILITY;
+            return min > at - DIP_DB;
+        }).toArray();
     }
 
     /**
@@ -334,7 +430,7 @@ public final class NoteSegmenter {
         return path;
     }
 
-    /** Runs of one note: {start frame, end frame (exclusive), pitch}. */
+    /** Runs of one note: {start frame, end frame (exclusive), pitch, 1 when the start was timed at a dip}. */
     private static List<int[]> runs(int[] states) {
         List<int[]> runs = new ArrayList<>();
         int i = 0;
