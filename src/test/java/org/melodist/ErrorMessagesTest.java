@@ -15,4 +15,23 @@ class ErrorMessagesTest {
         assertEquals("EOFException", ErrorMessages.oneLine(new EOFException()));
         assertEquals("IOException", ErrorMessages.oneLine(new IOException(" ")));
     }
+
+    @Test
+    void theRootCauseSpeaksWhenItHasWords() {
+        Exception wrapped = new IllegalStateException("open failed", new RuntimeException(new IOException("device busy\nmore")));
+        assertEquals("device busy", ErrorMessages.rootCause(wrapped));
+        assertEquals("open failed", ErrorMessages.rootCause(new IllegalStateException("open failed", new EOFException())));
+        assertEquals("EOFException", ErrorMessages.rootCause(new EOFException()));
+    }
+
+    @Test
+    void withTypeNamesTheClassAndCutsLongMessages() {
+        assertEquals("ArrayIndexOutOfBoundsException: Index 5 out of bounds for length 4",
+                ErrorMessages.withType(new ArrayIndexOutOfBoundsException("Index 5 out of bounds for length 4\nat x")));
+        assertEquals("EOFException", ErrorMessages.withType(new EOFException()));
+        String cut = ErrorMessages.withType(new IOException("x".repeat(500)));
+        assertEquals(ErrorMessages.MAX_DETAIL + 3, cut.length());
+        assertEquals("", ErrorMessages.firstLine(null));
+        assertEquals("a", ErrorMessages.firstLine(" a \nb"));
+    }
 }

@@ -17,6 +17,8 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
+import org.melodist.ErrorMessages;
+
 /**
  * Decodes WAV, AIFF, AU, MP3, OGG Vorbis and FLAC to mono float samples at 22,050 Hz, as {@code librosa.load}
  * does with its defaults (channels averaged, samples scaled to [-1, 1) as int / 2^(bits-1), band-limited
@@ -95,14 +97,14 @@ public final class AudioDecoder {
             throw new AudioDecodeException(file,
                     "not a supported audio file (WAV, AIFF, AU, MP3, OGG Vorbis or FLAC expected)", e);
         } catch (IOException e) {
-            throw new AudioDecodeException(file, "cannot read the audio header (" + brief(e) + ")", e);
+            throw new AudioDecodeException(file, "cannot read the audio header (" + ErrorMessages.withType(e) + ")", e);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new AudioDecodeException(file, "corrupt audio header (" + brief(e) + ")", e);
+            throw new AudioDecodeException(file, "corrupt audio header (" + ErrorMessages.withType(e) + ")", e);
         }
         try (AudioInputStream in = source) {
             return decodeStream(file, in, FlacPcmStream.isFlac(file) ? "FLAC" : null);
         } catch (IOException e) {
-            throw new AudioDecodeException(file, "cannot read the audio (" + brief(e) + ")", e);
+            throw new AudioDecodeException(file, "cannot read the audio (" + ErrorMessages.withType(e) + ")", e);
         }
     }
 
@@ -171,7 +173,7 @@ public final class AudioDecoder {
             // a truncated file: keep what decoded, as players do; the checks below still apply
         } catch (RuntimeException e) {
             // codecs signal corrupt data with unchecked exceptions (ArrayIndexOutOfBounds and friends)
-            throw new AudioDecodeException(file, "corrupt audio data (" + brief(e) + ")", e);
+            throw new AudioDecodeException(file, "corrupt audio data (" + ErrorMessages.withType(e) + ")", e);
         }
         resampler.finish(out);
         if (out.overflowed()) {
@@ -240,7 +242,7 @@ public final class AudioDecoder {
         } catch (NoSuchFileException e) {
             throw new AudioDecodeException(file, "no such file");
         } catch (IOException e) {
-            throw new AudioDecodeException(file, "cannot be read (" + brief(e) + ")", e);
+            throw new AudioDecodeException(file, "cannot be read (" + ErrorMessages.withType(e) + ")", e);
         }
     }
 
@@ -265,14 +267,6 @@ public final class AudioDecoder {
         String enc = f.getEncoding().toString();
         int bits = f.getSampleSizeInBits();
         return bits > 0 ? enc + " " + bits + "-bit" : enc;
-    }
-
-    private static String brief(Throwable e) {
-        String m = e.getMessage();
-        String s = e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
-        int nl = s.indexOf('\n');
-        s = nl < 0 ? s : s.substring(0, nl);
-        return s.length() > 160 ? s.substring(0, 160) + "..." : s;
     }
 
     /** Converts interleaved PCM bytes to mono floats (the mean of the channels, as librosa's to_mono). */

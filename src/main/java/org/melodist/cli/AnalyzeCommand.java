@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.melodist.Plurals;
 import org.melodist.analysis.AnalysisJson;
 import org.melodist.analysis.AudioAnalysis;
 import org.melodist.analysis.AudioAnalyzer;
@@ -63,8 +64,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, AudioAnalysis a, GenreWindows.Result genre, String noGenre) {
-        out.printf(Locale.ROOT, "%s: %.2f s; source %s, %.0f Hz, %d channel%s%n", file.getFileName(), a.durationSec(),
-                a.sourceFormat(), a.sourceSampleRate(), a.sourceChannels(), a.sourceChannels() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "%s: %.2f s; source %s, %.0f Hz, %s%n", file.getFileName(), a.durationSec(),
+                a.sourceFormat(), a.sourceSampleRate(), Plurals.count(a.sourceChannels(), "channel"));
         double[] beats = a.beatTimes();
         out.printf(Locale.ROOT, "tempo %.1f BPM, %d beats%s%n", a.tempoBpm(), beats.length,
                 beats.length == 0 ? "" : String.format(Locale.ROOT, " from %.2f s to %.2f s", beats[0],

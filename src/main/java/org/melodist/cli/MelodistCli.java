@@ -35,9 +35,21 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new GenerateCommand());
         cl.addSubcommand(new BenchGenerateCommand());
         cl.addSubcommand(new EvaluateCommand());
+<<<<<<< HEAD
         cl.addSubcommand(new TranscribeCommand());
         cl.addSubcommand(new EvaluateTranscribeCommand());
         cl.addSubcommand(new BenchTranscribeCommand());
+=======
+        cl.addSubcommand(new TrainHarmonyCommand());
+        cl.addSubcommand(new HarmonizeCommand());
+        cl.addSubcommand(new EvaluateHarmonyCommand());
+        cl.addSubcommand(new BenchHarmonyCommand());
+        cl.addSubcommand(new OriginalityCommand());
+        cl.addSubcommand(new OriginalityIndexCommand());
+        cl.addSubcommand(new OriginalityReportCommand());
+        cl.addSubcommand(new EvaluateOriginalityCommand());
+        cl.addSubcommand(new BenchOriginalityCommand());
+>>>>>>> main
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;

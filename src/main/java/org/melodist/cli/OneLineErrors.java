@@ -29,7 +29,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
             message = "cannot access " + message;
         }
         PrintWriter err = cl.getErr();
-        err.println(prefix(cl) + (userError ? "" : "internal error: ") + firstLine(message));
+        err.println(prefix(cl) + (userError ? "" : "internal error: ") + message);
         err.flush();
         return userError ? BAD_INPUT : INTERNAL;
     }
@@ -37,7 +37,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     static int onBadArguments(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println(prefix(cl) + firstLine(ex.getMessage()));
+        err.println(prefix(cl) + ErrorMessages.oneLine(ex));
         cl.usage(err);
         err.flush();
         return BAD_INPUT;
@@ -46,10 +46,5 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     private static String prefix(CommandLine cl) {
         String name = cl.getCommandSpec().qualifiedName(" ");
         return name + ": ";
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -59,11 +59,19 @@ public record Track(String name, int channel, int program, List<Note> notes) {
 
     /** Index of the first note starting at or after {@code tick} (binary search over the sorted notes). */
     public int firstNoteAtOrAfter(long tick) {
+        return firstStartingAtOrAfter(notes, tick);
+    }
+
+    /**
+     * Index of the first note starting at or after {@code tick} in any list sorted by start (a track's
+     * notes, ghost notes, a variation), by binary search; {@code size()} when there is none.
+     */
+    public static int firstStartingAtOrAfter(List<Note> startSorted, long tick) {
         int lo = 0;
-        int hi = notes.size();
+        int hi = startSorted.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (notes.get(mid).start() < tick) lo = mid + 1; else hi = mid;
+            if (startSorted.get(mid).start() < tick) lo = mid + 1; else hi = mid;
         }
         return lo;
     }

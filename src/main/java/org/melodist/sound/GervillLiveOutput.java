@@ -13,6 +13,8 @@ import javax.sound.sampled.SourceDataLine;
 
 import com.sun.media.sound.AudioSynthesizer;
 
+import org.melodist.ErrorMessages;
+
 /**
  * Gervill playing to the default audio line, with its output buffer set explicitly (Gervill's own
  * default is 120 ms) so that auditioned notes answer quickly.
@@ -93,12 +95,9 @@ public final class GervillLiveOutput implements MidiOutput {
         return false;
     }
 
+    /** The driver's reason, without a closing full stop, to sit inside parentheses. */
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        String m = t.getMessage() == null || t.getMessage().isBlank() ? e.getMessage() : t.getMessage();
-        if (m == null) return e.getClass().getSimpleName();
-        m = m.replace('\n', ' ').strip();
+        String m = ErrorMessages.rootCause(e);
         return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
     }
 

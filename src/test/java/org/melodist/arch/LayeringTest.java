@@ -18,7 +18,8 @@ class LayeringTest {
     @Test
     void domainAndServicesUseNoUiToolkit() {
         noClasses().that().resideInAnyPackage("org.melodist.song..", "org.melodist.midi..", "org.melodist.generate..",
-                        "org.melodist.sound..", "org.melodist.analysis..", "org.melodist.transcribe..")
+                        "org.melodist.sound..", "org.melodist.analysis..", "org.melodist.harmony..", "org.melodist.originality..",
+                        "org.melodist.transcribe..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")
                 .allowEmptyShould(true)
                 .check(CLASSES);
@@ -28,7 +29,7 @@ class LayeringTest {
     void theSongModelDependsOnNothingElseOfOurs() {
         noClasses().that().resideInAPackage("org.melodist.song..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.melodist.midi..", "org.melodist.cli..",
-                        "org.melodist.studio..", "org.melodist.generate..", "org.melodist.sound..", "org.melodist.analysis..")
+                        "org.melodist.studio..", "org.melodist.generate..", "org.melodist.sound..", "org.melodist.analysis..", "org.melodist.harmony..")
                 .check(CLASSES);
     }
 

@@ -3,9 +3,8 @@ package org.melodist.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.melodist.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,16 +24,6 @@ import org.melodist.analysis.genre.GenreClassifier;
 import org.melodist.analysis.genre.GenreModelException;
 
 class AnalyzeCommandTest {
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MelodistCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static Path reference(String name) {
         Optional<Path> p = SharedData.data("librosa-ref/" + name);
@@ -58,7 +47,7 @@ class AnalyzeCommandTest {
     @Test
     void jsonHasTheIssueKeysAndTheCsvColumns() throws Exception {
         Path wav = reference("loop_tabla.wav");
-        Run r = run("analyze", wav.toString(), "--json");
+        CliRun r = run("analyze", wav.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(235_362 / 22_050.0, j.get("durationSec").asDouble(), 1e-9);
@@ -93,7 +82,7 @@ class AnalyzeCommandTest {
     @Test
     void framesAddTheSeriesAtHopResolution() throws Exception {
         Path wav = reference("cbsu_music_menu.wav");
-        Run r = run("analyze", wav.toString(), "--json", "--frames");
+        CliRun r = run("analyze", wav.toString(), "--json", "--frames");
         assertEquals(0, r.code(), r.err());
         JsonNode f = new ObjectMapper().readTree(r.out()).get("frames");
         assertEquals(512 / 22_050.0, f.get("hopSeconds").asDouble(), 1e-12);
@@ -110,7 +99,7 @@ class AnalyzeCommandTest {
     @Test
     void textOutputSummarises() {
         Path wav = reference("cbsu_music_menu.wav");
-        Run r = run("analyze", wav.toString());
+        CliRun r = run("analyze", wav.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("tempo 117.5 BPM"), r.out());
         assertTrue(r.out().contains("mfcc20_var"), r.out());
@@ -119,19 +108,19 @@ class AnalyzeCommandTest {
     @Test
     void badFilesAndMidiExitTwoWithOneLine(@TempDir Path dir) throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.ogg"), "not audio at all, just words ".repeat(50));
-        Run r = run("analyze", junk.toString());
+        CliRun r = run("analyze", junk.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("melodist analyze: junk.ogg: "), r.err());
         Path mid = Files.write(dir.resolve("song.mid"), new byte[] {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 0, 0, 1, 0, 96});
-        Run m = run("analyze", mid.toString());
+        CliRun m = run("analyze", mid.toString());
         assertEquals(2, m.code());
         assertTrue(m.err().contains("MIDI importer"), m.err());
     }
 
     @Test
     void benchmarkPrintsSpeedAndHeap() {
-        Run r = run("bench-analyze", "--seconds", "8", "--runs", "1");
+        CliRun r = run("bench-analyze", "--seconds", "8", "--runs", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("x real time") && r.out().contains("peak heap"), r.out());
         assertTrue(r.out().contains("HPSS"), r.out());

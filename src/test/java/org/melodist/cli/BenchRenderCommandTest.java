@@ -3,8 +3,6 @@ package org.melodist.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,12 +17,10 @@ class BenchRenderCommandTest {
     @Test
     void printsRenderSpeedPlayheadCostAndLatencyFigures(@TempDir Path dir) throws Exception {
         Path bank = TestSoundbanks.writeSineBank(dir);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MelodistCli.execute(new PrintWriter(out), new PrintWriter(err), "bench-render",
+        CliRun r = CliRun.run("bench-render",
                 "--soundfont", bank.toString(), "--seconds", "4", "--runs", "1", "--reads", "100000");
-        assertEquals(0, code, err.toString());
-        String text = out.toString();
+        assertEquals(0, r.code(), r.err());
+        String text = r.out();
         assertTrue(text.contains("song: 4 tracks"), text);
         Matcher m = Pattern.compile("render 44100 Hz: ([0-9.]+) s of audio").matcher(text);
         assertTrue(m.find(), text);

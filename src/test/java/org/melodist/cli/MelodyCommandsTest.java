@@ -2,11 +2,10 @@ package org.melodist.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.melodist.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,17 +26,7 @@ import org.melodist.song.Track;
 
 class MelodyCommandsTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MelodistCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static void assertOneLineError(Run r, String expectedFragment) {
+    private static void assertOneLineError(CliRun r, String expectedFragment) {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         assertTrue(r.err().contains(expectedFragment), r.err());
@@ -65,7 +54,7 @@ class MelodyCommandsTest {
     @Test
     void generateWritesTheSeedThenOneTrackPerVariation(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out.mid");
-        Run r = run("generate", "--notes", "G4 A4 B4 D5 B4 A4 G4", "--bars", "2", "--variations", "3", "--key", "G major",
+        CliRun r = run("generate", "--notes", "G4 A4 B4 D5 B4 A4 G4", "--bars", "2", "--variations", "3", "--key", "G major",
                 "--rng-seed", "4", "--model", TinyMelodyModel.dir().toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         Song song = new MidiFileReader().read(out);
@@ -82,7 +71,7 @@ class MelodyCommandsTest {
             }
         }
         assertEquals(120.0, song.tempoMap().initialBpm(), 0.01);
-        Run again = run("generate", "--notes", "G4 A4 B4 D5 B4 A4 G4", "--bars", "2", "--variations", "3", "--key", "G major",
+        CliRun again = run("generate", "--notes", "G4 A4 B4 D5 B4 A4 G4", "--bars", "2", "--variations", "3", "--key", "G major",
                 "--rng-seed", "4", "--model", TinyMelodyModel.dir().toString(), "--out", dir.resolve("again.mid").toString());
         assertEquals(0, again.code());
         assertEquals(song.tracks(), new MidiFileReader().read(dir.resolve("again.mid")).tracks(), "same rng seed, same file");
@@ -97,7 +86,7 @@ class MelodyCommandsTest {
         Path seed = dir.resolve("seed.mid");
         new MidiFileWriter().write(Song.of(192, 87, List.of(Track.of("lead", 0, 73, notes))), seed);
         Path out = dir.resolve("out.mid");
-        Run r = run("generate", "--seed-midi", seed.toString(), "--track", "1", "--variations", "1", "--bars", "1",
+        CliRun r = run("generate", "--seed-midi", seed.toString(), "--track", "1", "--variations", "1", "--bars", "1",
                 "--model", TinyMelodyModel.dir().toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         Song song = new MidiFileReader().read(out);
@@ -126,14 +115,14 @@ class MelodyCommandsTest {
             }
         }
         Path model = dir.resolve("model");
-        Run t = run("train", "--corpus", corpus.toString(), "--out", model.toString(), "--epochs", "1", "--hidden", "8",
+        CliRun t = run("train", "--corpus", corpus.toString(), "--out", model.toString(), "--epochs", "1", "--hidden", "8",
                 "--batch", "8", "--window", "32");
         assertEquals(0, t.code(), t.err());
         assertTrue(t.out().contains("grid losses over"), t.out());
         assertTrue(t.out().contains("epoch 1: train NLL"), t.out());
         assertTrue(Files.isRegularFile(model.resolve("config.json")) && Files.isRegularFile(model.resolve("melody-lstm.params")));
 
-        Run e = run("evaluate", "--corpus", corpus.toString(), "--model", model.toString(), "--baseline-corpus",
+        CliRun e = run("evaluate", "--corpus", corpus.toString(), "--model", model.toString(), "--baseline-corpus",
                 corpus.toString(), "--json");
         assertEquals(0, e.code(), e.err());
         JsonNode j = new ObjectMapper().readTree(e.out());
@@ -145,12 +134,12 @@ class MelodyCommandsTest {
             assertTrue(nll > 0 && nll < 10, e.out());
             assertTrue(acc > 0 && acc <= 1, e.out());
         }
-        Run v = run("evaluate", "--corpus", corpus.toString(), "--model", model.toString(), "--baseline-corpus",
+        CliRun v = run("evaluate", "--corpus", corpus.toString(), "--model", model.toString(), "--baseline-corpus",
                 corpus.toString(), "--tunes", "validation", "--json");
         assertEquals(2, new ObjectMapper().readTree(v.out()).get("tunes").asInt());
         assertOneLineError(run("evaluate", "--corpus", corpus.toString(), "--model", model.toString(), "--tunes", "some"), "--tunes");
 
-        Run b = run("bench-generate", "--model", model.toString(), "--repeats", "1", "--train-steps", "1");
+        CliRun b = run("bench-generate", "--model", model.toString(), "--repeats", "1", "--train-steps", "1");
         assertEquals(0, b.code(), b.err());
         assertTrue(b.out().contains("speed-up of stateful stepping"), b.out());
         assertTrue(b.out().contains("training step"), b.out());

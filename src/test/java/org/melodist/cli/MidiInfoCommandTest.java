@@ -2,9 +2,8 @@ package org.melodist.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.melodist.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,26 +25,16 @@ import org.melodist.song.Track;
 
 class MidiInfoCommandTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MelodistCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void helpListsTheCommands() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("midi-info"), r.out());
     }
 
     @Test
     void unknownCommandsAndBadArgumentsExitWithTwoAndOneLine() {
-        Run r = run("frobnicate");
+        CliRun r = run("frobnicate");
         assertEquals(2, r.code());
         assertTrue(r.err().lines().findFirst().orElseThrow().contains("frobnicate"), r.err());
         assertEquals(2, run("midi-info").code());
@@ -56,7 +45,7 @@ class MidiInfoCommandTest {
     void unreadableFileIsOneLineWithExitTwo(@TempDir Path dir) throws Exception {
         Path junk = dir.resolve("junk.mid");
         Files.writeString(junk, "definitely not midi");
-        Run r = run("midi-info", junk.toString());
+        CliRun r = run("midi-info", junk.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("junk.mid"), r.err());
@@ -67,7 +56,7 @@ class MidiInfoCommandTest {
         Path file = dir.resolve("s.mid");
         new MidiFileWriter().write(Song.of(480, 120, List.of(new Track("Lead", 2, 5,
                 List.of(new Note(60, 100, 0, 480), new Note(62, 90, 480, 240))))), file);
-        Run r = run("midi-info", file.toString(), "--json");
+        CliRun r = run("midi-info", file.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(480, root.get("ppq").asInt());
@@ -95,7 +84,7 @@ class MidiInfoCommandTest {
         }
         ObjectMapper mapper = new ObjectMapper();
         for (Path f : files) {
-            Run r = run("midi-info", f.toString(), "--json");
+            CliRun r = run("midi-info", f.toString(), "--json");
             assertEquals(0, r.code(), r.err());
             JsonNode root = mapper.readTree(r.out());
             Song song = new MidiFileReader().read(f);

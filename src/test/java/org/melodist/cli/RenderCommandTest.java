@@ -3,9 +3,8 @@ package org.melodist.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.melodist.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,16 +29,6 @@ class RenderCommandTest {
     static Path bank;
     static Path midi;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MelodistCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void files() throws Exception {
         bank = TestSoundbanks.writeSineBank(dir);
@@ -51,7 +40,7 @@ class RenderCommandTest {
     @Test
     void rendersAMidiFileToWavAtTheRequestedRate() throws Exception {
         Path out = dir.resolve("out.wav");
-        Run r = run("render", midi.toString(), "--out", out.toString(), "--soundfont", bank.toString(),
+        CliRun r = run("render", midi.toString(), "--out", out.toString(), "--soundfont", bank.toString(),
                 "--sample-rate", "22050", "--tail", "0.5");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("x real time"), r.out());
@@ -87,7 +76,7 @@ class RenderCommandTest {
                         "--soundfont", bank.toString()),
                 List.of("render", midi.toString(), "--out", out.toString(), "--sample-rate", "100"));
         for (List<String> args : cases) {
-            Run r = run(args.toArray(String[]::new));
+            CliRun r = run(args.toArray(String[]::new));
             assertEquals(2, r.code(), args + " -> " + r.err());
             assertEquals(1, r.err().lines().count(), r.err());
             assertFalse(r.err().contains("Exception"), r.err());

@@ -2,10 +2,9 @@ package org.melodist.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.melodist.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,19 +24,9 @@ class TrainGenreCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MelodistCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void isListedInHelp() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("train-genre"), r.out());
     }
@@ -76,7 +65,7 @@ class TrainGenreCommandTest {
         }
         Path csv = Files.write(tmp.resolve("small.csv"), small);
         Path out = tmp.resolve("model");
-        Run r = run("train-genre", "--csv", csv.toString(), "--out", out.toString(), "--folds", "3", "--seed", "9",
+        CliRun r = run("train-genre", "--csv", csv.toString(), "--out", out.toString(), "--folds", "3", "--seed", "9",
                 "--models", "logistic,svm-rbf");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("120 rows, 57 features, 10 genres"), r.out());
@@ -88,7 +77,7 @@ class TrainGenreCommandTest {
         assertEquals(10, GenreClassifier.load(out).genres().size());
     }
 
-    private static void assertBad(Run r, String expected) {
+    private static void assertBad(CliRun r, String expected) {
         assertEquals(2, r.code(), r.out() + r.err());
         String first = r.err().lines().findFirst().orElseThrow();
         assertTrue(first.startsWith("melodist train-genre: "), r.err());

@@ -31,6 +31,8 @@ class SongModelTest {
         assertEquals(55, t.notes().get(1).pitch());
         assertEquals(1, t.firstNoteAtOrAfter(1));
         assertEquals(3, t.firstNoteAtOrAfter(481));
+        assertEquals(0, Track.firstStartingAtOrAfter(List.of(), 100));
+        assertEquals(1, Track.firstStartingAtOrAfter(t.notes(), 480), "the first of two notes at 480");
     }
 
     @Test

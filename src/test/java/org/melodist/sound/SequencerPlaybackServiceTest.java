@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sound.midi.Soundbank;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,10 +83,11 @@ class SequencerPlaybackServiceTest {
     void withoutASoundCardPlaybackIsDisabledWithOneClearMessage() {
         try (SequencerPlaybackService s = SequencerPlaybackService.forSoundCard(
                 new SoundbankChoice.Selection(Optional.of(bank), Optional.empty(), "test sine"))) {
+            String reason = "skipped: this machine has an audio device, so the no-device path cannot be checked";
             if (s.availability().available()) {
-                System.out.println("skipped: this machine has an audio device, so the no-device path cannot be checked");
-                return;
+                System.out.println(reason);
             }
+            Assumptions.assumeFalse(s.availability().available(), reason);
             PlaybackAvailability a = s.availability();
             System.out.println("no-device message: " + a.reason());
             assertEquals(PlaybackState.UNAVAILABLE, s.state());

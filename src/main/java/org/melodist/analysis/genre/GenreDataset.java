@@ -2,14 +2,21 @@ package org.melodist.analysis.genre;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.melodist.ErrorMessages;
 
 /**
  * The GTZAN feature table as numbers: one row of summary features per clip and its genre. Reads the
@@ -67,11 +74,19 @@ public final class GenreDataset {
     }
 
     private static GenreDataset parse(Path csv, BufferedReader in) throws IOException, GenreDataException {
-        String header = in.readLine();
-        if (header == null || header.isBlank()) {
-            throw new GenreDataException(csv + ": empty file, expected a header line");
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).build();
+        try (CSVParser parser = format.parse(in)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            CSVRecord header = nextOrNull(csv, records, 1);
+            if (header == null || isBlank(header)) {
+                throw new GenreDataException(csv + ": empty file, expected a header line");
+            }
+            return parseRows(csv, header.stream().map(String::strip).toList(), parser, records);
         }
-        List<String> columns = Arrays.stream(header.split(",", -1)).map(String::strip).toList();
+    }
+
+    private static GenreDataset parseRows(Path csv, List<String> columns, CSVParser parser,
+            Iterator<CSVRecord> records) throws GenreDataException {
         int labelColumn = columns.indexOf("label");
         if (labelColumn < 0) {
             throw new GenreDataException(csv + ": header has no 'label' column");
@@ -94,21 +109,23 @@ public final class GenreDataset {
         List<double[]> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        String line;
-        int lineNo = 1;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
+        while (true) {
+            // a record starts on the line after the one the previous record ended on
+            long lineNo = parser.getCurrentLineNumber() + 1;
+            CSVRecord cells = nextOrNull(csv, records, lineNo);
+            if (cells == null) {
+                break;
+            }
+            if (isBlank(cells)) {
                 continue;
             }
-            String[] cells = line.split(",", -1);
-            if (cells.length != columns.size()) {
-                throw new GenreDataException(csv + ": line " + lineNo + " has " + cells.length + " cells, header has "
+            if (cells.size() != columns.size()) {
+                throw new GenreDataException(csv + ": line " + lineNo + " has " + cells.size() + " cells, header has "
                         + columns.size());
             }
             double[] row = new double[featureColumns.size()];
             for (int f = 0; f < row.length; f++) {
-                String cell = cells[featureColumns.get(f)].strip();
+                String cell = cells.get(featureColumns.get(f)).strip();
                 try {
                     row[f] = Double.parseDouble(cell);
                 } catch (NumberFormatException e) {
@@ -120,13 +137,13 @@ public final class GenreDataset {
                             + "': not a finite number");
                 }
             }
-            String label = cells[labelColumn].strip();
+            String label = cells.get(labelColumn).strip();
             if (label.isEmpty()) {
                 throw new GenreDataException(csv + ": line " + lineNo + " has an empty label");
             }
             rows.add(row);
             labels.add(label);
-            names.add(nameColumn >= 0 ? cells[nameColumn].strip() : "row" + lineNo);
+            names.add(nameColumn >= 0 ? cells.get(nameColumn).strip() : "row" + lineNo);
         }
         if (rows.isEmpty()) {
             throw new GenreDataException(csv + ": no data rows");
@@ -137,6 +154,23 @@ public final class GenreDataset {
         }
         int[] y = labels.stream().mapToInt(genres::indexOf).toArray();
         return new GenreDataset(featureNames, genres, names, rows.toArray(new double[0][]), y);
+    }
+
+    /** The next record, or null at the end; a malformed one (an unclosed quote) becomes a one-line error. */
+    private static CSVRecord nextOrNull(Path csv, Iterator<CSVRecord> records, long lineNo)
+            throws GenreDataException {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new GenreDataException(csv + ": line " + lineNo + ": not valid CSV ("
+                    + ErrorMessages.oneLine(cause) + ")");
+        }
+    }
+
+    /** A line with nothing but spaces on it. */
+    private static boolean isBlank(CSVRecord r) {
+        return r.size() == 1 && r.get(0).isBlank();
     }
 
     /** Builds a data set from rows already in memory (for subsets and callers with their own tables). */

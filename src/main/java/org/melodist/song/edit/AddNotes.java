@@ -3,6 +3,7 @@ package org.melodist.song.edit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.melodist.Plurals;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
 
@@ -24,6 +25,6 @@ public record AddNotes(int track, List<Note> notes) implements SongEdit {
 
     @Override
     public String name() {
-        return "Add " + NoteSelection.count(notes.size());
+        return "Add " + Plurals.count(notes.size(), "note");
     }
 }

@@ -2,6 +2,7 @@ package org.melodist.song.edit;
 
 import java.util.List;
 
+import org.melodist.Plurals;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
 
@@ -20,6 +21,6 @@ public record MoveNotes(int track, List<Note> notes, long deltaTicks, int deltaP
 
     @Override
     public String name() {
-        return "Move " + NoteSelection.count(notes.size());
+        return "Move " + Plurals.count(notes.size(), "note");
     }
 }

@@ -39,10 +39,6 @@ final class NoteSelection {
         return result;
     }
 
-    static String count(int n) {
-        return n == 1 ? "1 note" : n + " notes";
-    }
-
     private static Map<Note, Integer> count(List<Note> targets) {
         Map<Note, Integer> wanted = new HashMap<>();
         for (Note t : targets) {

@@ -2,6 +2,7 @@ package org.melodist.song.edit;
 
 import java.util.List;
 
+import org.melodist.Plurals;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
 
@@ -33,6 +34,6 @@ public record QuantizeNotes(int track, List<Note> notes, long grid, boolean ends
 
     @Override
     public String name() {
-        return "Quantize " + NoteSelection.count(notes.size());
+        return "Quantize " + Plurals.count(notes.size(), "note");
     }
 }

@@ -2,6 +2,7 @@ package org.melodist.song.edit;
 
 import java.util.List;
 
+import org.melodist.Plurals;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
 
@@ -19,6 +20,6 @@ public record RemoveNotes(int track, List<Note> notes) implements SongEdit {
 
     @Override
     public String name() {
-        return "Delete " + NoteSelection.count(notes.size());
+        return "Delete " + Plurals.count(notes.size(), "note");
     }
 }

@@ -3,6 +3,7 @@ package org.melodist.song.edit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.melodist.Plurals;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
 
@@ -33,6 +34,6 @@ public record ReplaceRange(int track, long from, long to, List<Note> replacement
 
     @Override
     public String name() {
-        return "Replace " + NoteSelection.count(replacement.size());
+        return "Replace " + Plurals.count(replacement.size(), "note");
     }
 }

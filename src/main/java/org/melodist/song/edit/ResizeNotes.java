@@ -2,6 +2,7 @@ package org.melodist.song.edit;
 
 import java.util.List;
 
+import org.melodist.Plurals;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
 
@@ -23,6 +24,6 @@ public record ResizeNotes(int track, List<Note> notes, long deltaTicks, long min
 
     @Override
     public String name() {
-        return "Resize " + NoteSelection.count(notes.size());
+        return "Resize " + Plurals.count(notes.size(), "note");
     }
 }

@@ -2,6 +2,7 @@ package org.melodist.song.edit;
 
 import java.util.List;
 
+import org.melodist.Plurals;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
 
@@ -20,6 +21,6 @@ public record SetVelocity(int track, List<Note> notes, int velocity) implements 
 
     @Override
     public String name() {
-        return "Set velocity of " + NoteSelection.count(notes.size());
+        return "Set velocity of " + Plurals.count(notes.size(), "note");
     }
 }

@@ -2,6 +2,7 @@ package org.melodist.song.edit;
 
 import java.util.List;
 
+import org.melodist.Plurals;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
 
@@ -20,6 +21,6 @@ public record TransposeNotes(int track, List<Note> notes, int semitones) impleme
 
     @Override
     public String name() {
-        return "Transpose " + NoteSelection.count(notes.size());
+        return "Transpose " + Plurals.count(notes.size(), "note");
     }
 }

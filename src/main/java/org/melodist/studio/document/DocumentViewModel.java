@@ -9,25 +9,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.melodist.ErrorMessages;
 import org.melodist.midi.MidiFileReader;
 import org.melodist.midi.MidiFileWriter;
 import org.melodist.midi.MidiFormatException;
 import org.melodist.song.Song;
+import org.melodist.studio.StatusMessage;
 import org.melodist.studio.prefs.StudioPreferences;
+import org.melodist.studio.tasks.BackgroundRunner;
 
 /**
  * File commands of the studio: New, Open, Save, Save As, recent files, the temporary .mid for drag-out,
@@ -39,6 +38,8 @@ public final class DocumentViewModel implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(DocumentViewModel.class.getName());
     public static final long AUTOSAVE_DELAY_MS = 1500;
+    /** The runner lane of recovery writes and removals: one at a time, in order. */
+    static final String LANE = "autosave";
 
     private final SongDocument document;
     private final StudioPreferences prefs;
@@ -47,20 +48,18 @@ public final class DocumentViewModel implements AutoCloseable {
     private final MidiFileWriter writer = new MidiFileWriter();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObjectProperty<Path> lastFolder = new SimpleObjectProperty<>(this, "lastFolder");
-    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final StatusMessage message = new StatusMessage(this);
     private final List<UnaryOperator<Song>> settingsWriters = new ArrayList<>();
     private final List<Consumer<Song>> loadListeners = new ArrayList<>();
-    private final ScheduledExecutorService autosaver = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "melodist-autosave");
-        t.setDaemon(true);
-        return t;
-    });
-    private ScheduledFuture<?> pendingAutosave;
+    private final BackgroundRunner runner;
+    private BackgroundRunner.Pending pendingAutosave;
 
-    public DocumentViewModel(SongDocument document, StudioPreferences prefs, RecoveryStore recovery) {
+    /** @param runner writes the recovery file off the UI thread */
+    public DocumentViewModel(SongDocument document, StudioPreferences prefs, RecoveryStore recovery, BackgroundRunner runner) {
         this.document = document;
         this.prefs = prefs;
         this.recovery = recovery;
+        this.runner = runner;
         recentFiles.setAll(prefs.recentFiles());
         prefs.get("lastFolder").map(Path::of).filter(Files::isDirectory).ifPresent(lastFolder::set);
         document.songProperty().addListener((obs, old, song) -> scheduleAutosave());
@@ -78,8 +77,8 @@ public final class DocumentViewModel implements AutoCloseable {
         return lastFolder;
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.property();
     }
 
     public RecoveryStore recovery() {
@@ -99,7 +98,7 @@ public final class DocumentViewModel implements AutoCloseable {
         document.load(Song.empty(), null);
         loadListeners.forEach(l -> l.accept(document.current()));
         clearRecovery();
-        say("New song");
+        message.say("New song");
     }
 
     /** Opens a MIDI file; on failure the current song stays and the message says why, in one line. */
@@ -110,11 +109,11 @@ public final class DocumentViewModel implements AutoCloseable {
             loadListeners.forEach(l -> l.accept(song));
             remember(file);
             clearRecovery();
-            say("Opened " + file.getFileName() + " (" + noteCount(song) + " notes, "
+            message.say("Opened " + file.getFileName() + " (" + noteCount(song) + " notes, "
                     + song.tracks().size() + " tracks)");
             return true;
         } catch (MidiFormatException e) {
-            say("Cannot open " + file.getFileName() + ": " + e.getMessage());
+            message.say("Cannot open " + file.getFileName() + ": " + ErrorMessages.oneLine(e));
             return false;
         }
     }
@@ -140,10 +139,10 @@ public final class DocumentViewModel implements AutoCloseable {
             document.markSaved(state, target.toAbsolutePath());
             remember(target);
             clearRecovery();
-            say("Saved " + target.getFileName());
+            message.say("Saved " + target.getFileName());
             return true;
         } catch (IOException | RuntimeException e) {
-            say("Cannot save " + target.getFileName() + ": " + oneLine(e));
+            message.say("Cannot save " + target.getFileName() + ": " + ErrorMessages.oneLine(e));
             return false;
         }
     }
@@ -174,10 +173,10 @@ public final class DocumentViewModel implements AutoCloseable {
             if (found.isEmpty()) return false;
             document.loadRecovered(found.get().song(), found.get().origin());
             loadListeners.forEach(l -> l.accept(found.get().song()));
-            say("Restored unsaved work");
+            message.say("Restored unsaved work");
             return true;
         } catch (MidiFormatException | IOException e) {
-            say("Cannot restore " + recovery.file().getFileName() + ": " + oneLine(e));
+            message.say("Cannot restore " + recovery.file().getFileName() + ": " + ErrorMessages.oneLine(e));
             return false;
         }
     }
@@ -192,7 +191,7 @@ public final class DocumentViewModel implements AutoCloseable {
         try {
             recovery.write(withSettings(state), document.file());
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Autosave to " + recovery.file() + " failed: " + oneLine(e));
+            LOG.log(Level.WARNING, "Autosave to " + recovery.file() + " failed: " + ErrorMessages.oneLine(e));
         }
     }
 
@@ -201,42 +200,32 @@ public final class DocumentViewModel implements AutoCloseable {
      * thread; a newer edit cancels the older pending write, so the latest state wins.
      */
     private synchronized void scheduleAutosave() {
-        if (pendingAutosave != null) pendingAutosave.cancel(false);
+        if (pendingAutosave != null) pendingAutosave.cancel();
         Song snapshot = document.isDirty() ? withSettings(document.current()) : null;
         Path origin = document.file();
-        pendingAutosave = autosaver.schedule(() -> {
+        pendingAutosave = runner.schedule(LANE, Duration.ofMillis(AUTOSAVE_DELAY_MS), () -> {
             try {
                 if (snapshot == null) recovery.clear(); else recovery.write(snapshot, origin);
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Autosave to " + recovery.file() + " failed: " + oneLine(e));
+                LOG.log(Level.WARNING, "Autosave to " + recovery.file() + " failed: " + ErrorMessages.oneLine(e));
             }
-        }, AUTOSAVE_DELAY_MS, TimeUnit.MILLISECONDS);
+        });
     }
 
     /** Removes the recovery file after anything already queued, so a late autosave cannot bring it back. */
     public synchronized void clearRecovery() {
-        if (pendingAutosave != null) pendingAutosave.cancel(false);
-        autosaver.execute(recovery::clear);
+        if (pendingAutosave != null) pendingAutosave.cancel();
+        runner.execute(LANE, recovery::clear);
     }
 
     /** Waits until queued recovery writes and removals are done (clean exit, tests). */
     public void flushAutosave() {
-        try {
-            autosaver.submit(() -> { }).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "Autosave did not finish: " + oneLine(e));
-        }
+        if (!runner.flush(LANE, Duration.ofSeconds(10))) LOG.log(Level.WARNING, "Autosave did not finish within 10 s");
     }
 
     /** Drops a pending autosave, e.g. before a clean exit removes the recovery file. */
     public synchronized void cancelAutosave() {
-        if (pendingAutosave != null) pendingAutosave.cancel(false);
-    }
-
-    /** Sets the message so that listeners hear it even when it repeats the last one. */
-    private void say(String text) {
-        message.set("");
-        message.set(text);
+        if (pendingAutosave != null) pendingAutosave.cancel();
     }
 
     private void remember(Path file) {
@@ -263,14 +252,9 @@ public final class DocumentViewModel implements AutoCloseable {
         return song.tracks().stream().mapToInt(t -> t.notes().size()).sum();
     }
 
-    static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
-        return m.lines().findFirst().orElse(m);
-    }
-
+    /** Drops a pending autosave; the runner itself is shut down by whoever made it. */
     @Override
     public void close() {
-        autosaver.shutdownNow();
+        cancelAutosave();
     }
 }

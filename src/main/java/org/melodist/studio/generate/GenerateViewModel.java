@@ -5,11 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
@@ -32,9 +28,9 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 import org.melodist.ErrorMessages;
+import org.melodist.Plurals;
 import org.melodist.generate.GenerationOptions;
 import org.melodist.generate.GenerationResult;
 import org.melodist.generate.MelodyGenerator;
@@ -49,8 +45,11 @@ import org.melodist.song.edit.CompoundEdit;
 import org.melodist.song.edit.RemoveNotes;
 import org.melodist.song.edit.ReplaceRange;
 import org.melodist.song.edit.SongEdit;
+import org.melodist.studio.StatusMessage;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
+import org.melodist.studio.tasks.BackgroundRunner;
+import org.melodist.studio.tasks.Job;
 import org.melodist.studio.transport.TransportViewModel;
 
 /**
@@ -60,6 +59,9 @@ import org.melodist.studio.transport.TransportViewModel;
  * until the musician accepts one into the track, as one undoable edit, or discards them.
  */
 public final class GenerateViewModel implements AutoCloseable {
+
+    /** The runner lane of model loading and generation: one after the other, never two at once. */
+    static final String LANE = "generate";
 
     private static final System.Logger LOG = System.getLogger(GenerateViewModel.class.getName());
 
@@ -83,11 +85,7 @@ public final class GenerateViewModel implements AutoCloseable {
     private final PianoRollViewModel roll;
     private final TransportViewModel transport;
     private final MelodyGeneratorSource source;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "melodist-generate");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundRunner runner;
 
     private final IntegerProperty bars = new SimpleIntegerProperty(this, "bars", DEFAULT_BARS);
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 1.0);
@@ -98,7 +96,7 @@ public final class GenerateViewModel implements AutoCloseable {
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final StatusMessage message = new StatusMessage(this);
     private final ReadOnlyBooleanWrapper modelAvailable = new ReadOnlyBooleanWrapper(this, "modelAvailable", false);
     private final ReadOnlyStringWrapper modelState = new ReadOnlyStringWrapper(this, "modelState", "");
     private final ObservableList<List<Note>> variations = FXCollections.observableArrayList();
@@ -109,7 +107,7 @@ public final class GenerateViewModel implements AutoCloseable {
     private final BooleanBinding hasVariations;
 
     private Pending pending;
-    private Task<GenerationResult> task;
+    private Job<GenerationResult> task;
     /** Bumped whenever the variations become stale, so that a late result of an older request is dropped. */
     private long epoch;
     /** True while the transport plays a variation started here, so that cycling re-auditions. */
@@ -123,12 +121,15 @@ public final class GenerateViewModel implements AutoCloseable {
     /**
      * @param roll      the edited track, its selection and the playhead; edits go through its document
      * @param transport plays a variation in place for auditioning
-     * @param source    the melody generator, loaded off the FX thread on first use
+     * @param source    the melody generator, loaded off the FX thread on first use; its owner closes it
+     * @param runner    loads the model and generates off the FX thread
      */
-    public GenerateViewModel(PianoRollViewModel roll, TransportViewModel transport, MelodyGeneratorSource source) {
+    public GenerateViewModel(PianoRollViewModel roll, TransportViewModel transport, MelodyGeneratorSource source,
+                             BackgroundRunner runner) {
         this.roll = roll;
         this.transport = transport;
         this.source = source;
+        this.runner = runner;
         canGenerate = modelAvailable.and(running.not());
         hasVariations = Bindings.isNotEmpty(variations);
         keyLock.set(roll.scaleKeyProperty().get() != null ? roll.scaleKeyProperty().get() : roll.song().key());
@@ -146,7 +147,7 @@ public final class GenerateViewModel implements AutoCloseable {
                 auditioning = false;
                 // after the transport has moved the playhead to where playback stopped
                 long back = playheadBeforeAudition;
-                Platform.runLater(() -> roll.playheadProperty().set(back));
+                runner.onUiThread(() -> roll.playheadProperty().set(back));
             }
         });
     }
@@ -222,7 +223,7 @@ public final class GenerateViewModel implements AutoCloseable {
 
     /** One-line messages for the status bar. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     /** False when there is no model (or it failed to load); {@link #modelStateProperty()} says why. */
@@ -280,7 +281,7 @@ public final class GenerateViewModel implements AutoCloseable {
     public void generate() {
         if (running.get()) return;
         if (!modelAvailable.get()) {
-            say(modelState.get());
+            message.say(modelState.get());
             return;
         }
         SeedChoice choice = chooseSeed();
@@ -293,64 +294,59 @@ public final class GenerateViewModel implements AutoCloseable {
                     keyLock.get(), choice.continueFromTick());
             seed = new MelodySeed(choice.notes(), song.ppq(), song.timeSignature());
         } catch (IllegalArgumentException e) {
-            say("Cannot generate: " + e.getMessage());
+            message.say("Cannot generate: " + e.getMessage());
             return;
         }
         dropVariations();
         long myEpoch = epoch;
         int track = roll.editedTrack();
-        Task<GenerationResult> t = new Task<>() {
-            @Override
-            protected GenerationResult call() throws Exception {
-                if (!source.isLoaded()) {
-                    updateMessage("Loading the melody model…");
-                    updateProgress(-1, 1);
-                }
-                MelodyGenerator generator = source.get();
-                updateMessage("Generating " + count(options.variations(), "variation") + " of " + count(options.bars(), "bar")
-                        + " after " + choice.description() + "…");
-                return generator.generate(seed, options, (done, total) -> updateProgress(done, total), this::isCancelled);
+        Job<GenerationResult> t = new Job<>("Generate", work -> {
+            if (!source.isLoaded()) {
+                work.message("Loading the melody model…");
+                work.progress(-1, 1);
             }
-        };
-        t.messageProperty().addListener((obs, o, n) -> {
-            if (n != null && !n.isBlank() && task == t) say(n);
+            MelodyGenerator generator = source.get();
+            work.message("Generating " + Plurals.count(options.variations(), "variation") + " of " + Plurals.count(options.bars(), "bar")
+                    + " after " + choice.description() + "…");
+            return generator.generate(seed, options, work::progress, work::isCancelled);
         });
-        t.setOnSucceeded(e -> {
+        t.messageProperty().addListener((obs, o, n) -> {
+            if (n != null && !n.isBlank() && task == t) message.say(n);
+        });
+        t.onSucceeded(result -> {
             // the variations first, so that whoever watches "running" finds them when it turns false
             if (myEpoch == epoch) {
                 modelLoaded();
-                GenerationResult result = t.getValue();
                 pending = new Pending(track, seed.notes().get(0).start(), seed.notes(), result);
                 variations.setAll(result.variations());
                 currentIndex.set(0);
-                say(String.format(Locale.ROOT, "%s of %s in %.1f s · cycle with [ ], audition, then Accept or Discard",
-                        count(result.variations().size(), "variation"), count(options.bars(), "bar"), result.millis() / 1000));
+                message.say(String.format(Locale.ROOT, "%s of %s in %.1f s · cycle with [ ], audition, then Accept or Discard",
+                        Plurals.count(result.variations().size(), "variation"), Plurals.count(options.bars(), "bar"), result.millis() / 1000));
             }
             finish(t);
         });
-        t.setOnCancelled(e -> {
+        t.onCancelled(() -> {
             finish(t);
-            say("Generation cancelled");
+            message.say("Generation cancelled");
         });
-        t.setOnFailed(e -> {
+        t.onFailed(ex -> {
             finish(t);
-            Throwable ex = t.getException();
             if (!source.isLoaded()) {
                 modelFailed(ex);
             } else {
                 LOG.log(System.Logger.Level.WARNING, "generation failed", ex);
-                say("Generation failed: " + ErrorMessages.oneLine(ex));
+                message.say("Generation failed: " + ErrorMessages.oneLine(ex));
             }
         });
         task = t;
         running.set(true);
         progress.bind(t.progressProperty());
-        worker.execute(t);
+        runner.run(LANE, t);
     }
 
     /** Stops the running generation; nothing of it is kept. */
     public void cancel() {
-        Task<GenerationResult> t = task;
+        Job<GenerationResult> t = task;
         if (t != null) t.cancel();
     }
 
@@ -378,25 +374,25 @@ public final class GenerateViewModel implements AutoCloseable {
     public void audition() {
         int i = currentIndex.get();
         if (pending == null || i < 0) {
-            say("Nothing to audition: generate variations first");
+            message.say("Nothing to audition: generate variations first");
             return;
         }
         if (!transport.canPlayProperty().get()) {
-            say(transport.unavailableReasonProperty().get());
+            message.say(transport.unavailableReasonProperty().get());
             return;
         }
         Song preview = acceptEdit(i).apply(roll.song());
         if (!auditioning) playheadBeforeAudition = roll.playheadProperty().get();
         auditioning = true;
         transport.playPreview(preview, pending.seedStart());
-        say("Auditioning variation " + (i + 1) + " of " + variations.size());
+        message.say("Auditioning variation " + (i + 1) + " of " + variations.size());
     }
 
     /** Writes the current variation into the track as one undoable edit, and clears the variations. */
     public void accept() {
         int i = currentIndex.get();
         if (pending == null || i < 0) {
-            say("Nothing to accept: generate variations first");
+            message.say("Nothing to accept: generate variations first");
             return;
         }
         SongEdit edit = acceptEdit(i);
@@ -406,7 +402,7 @@ public final class GenerateViewModel implements AutoCloseable {
         roll.selectOnly(accepted);
         // once a set is decided, the next Generate should bring new ideas; the field still shows the seed used
         newRngSeed();
-        say("Accepted variation " + (i + 1) + " (" + count(accepted.size(), "note") + ") · Ctrl+Z takes it back");
+        message.say("Accepted variation " + (i + 1) + " (" + Plurals.count(accepted.size(), "note") + ") · Ctrl+Z takes it back");
     }
 
     /** Forgets the variations (and stops a running generation). */
@@ -418,7 +414,7 @@ public final class GenerateViewModel implements AutoCloseable {
         // discarded ideas should not come back on the next Generate; re-generating without discarding
         // (say, after changing the temperature) keeps the seed, so settings can be compared like for like
         if (hadVariations) newRngSeed();
-        if (had) say("Variations discarded");
+        if (had) message.say("Variations discarded");
     }
 
     /** A new song was opened: its key becomes the lock, and old variations no longer belong anywhere. */
@@ -433,16 +429,9 @@ public final class GenerateViewModel implements AutoCloseable {
     public void loadModelInBackground() {
         if (!modelAvailable.get() || source.isLoaded()) return;
         modelState.set("Loading the melody model…");
-        Task<Void> load = new Task<>() {
-            @Override
-            protected Void call() throws Exception {
-                source.get();
-                return null;
-            }
-        };
-        load.setOnSucceeded(e -> modelLoaded());
-        load.setOnFailed(e -> modelFailed(load.getException()));
-        worker.execute(load);
+        runner.run(LANE, new Job<>("Load the melody model", work -> source.get())
+                .onSucceeded(loaded -> modelLoaded())
+                .onFailed(this::modelFailed));
     }
 
     /** The model could not be loaded: Generate stays disabled with the reason. */
@@ -450,7 +439,7 @@ public final class GenerateViewModel implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "melody model failed to load", ex);
         modelAvailable.set(false);
         modelState.set("Cannot load the melody model: " + ErrorMessages.oneLine(ex));
-        say(modelState.get());
+        message.say(modelState.get());
     }
 
 
@@ -463,20 +452,20 @@ public final class GenerateViewModel implements AutoCloseable {
     SeedChoice chooseSeed() {
         List<Note> selected = roll.selection();
         if (!selected.isEmpty()) {
-            return new SeedChoice(melodyLine(selected), -1, "the " + count(selected.size(), "selected note"));
+            return new SeedChoice(melodyLine(selected), -1, "the " + Plurals.count(selected.size(), "selected note"));
         }
         Track track = roll.track();
         if (track.notes().isEmpty()) {
-            say("Nothing to continue: " + track.name() + " has no notes (draw a few, or select a track that has some)");
+            message.say("Nothing to continue: " + track.name() + " has no notes (draw a few, or select a track that has some)");
             return null;
         }
         long window = Math.max(1, seedBars.get()) * roll.song().ticksPerBar();
         long playhead = Math.max(0, roll.playheadProperty().get());
-        String bars = count(Math.max(1, seedBars.get()), "bar");
+        String bars = Plurals.count(Math.max(1, seedBars.get()), "bar");
         if (playhead > 0) {
             List<Note> before = notesStartingIn(track, playhead - window, playhead);
             if (before.isEmpty()) {
-                say("No notes in the " + bars + " before the playhead: select the notes to continue, or move the playhead after them");
+                message.say("No notes in the " + bars + " before the playhead: select the notes to continue, or move the playhead after them");
                 return null;
             }
             return new SeedChoice(melodyLine(before), playhead, "the " + bars + " before the playhead");
@@ -547,7 +536,7 @@ public final class GenerateViewModel implements AutoCloseable {
         showCurrent();
     }
 
-    private void finish(Task<GenerationResult> t) {
+    private void finish(Job<GenerationResult> t) {
         if (task != t) return;
         progress.unbind();
         progress.set(0);
@@ -559,31 +548,10 @@ public final class GenerateViewModel implements AutoCloseable {
         if (source.isLoaded()) modelState.set("Melody model ready");
     }
 
-    /** Sets the message so that listeners hear it even when it repeats the last one. */
-    private void say(String text) {
-        message.set("");
-        message.set(text);
-    }
 
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    /** Stops a running generation and frees the model. */
+    /** Stops a running generation; the model is closed by its owner once the runner has stopped. */
     @Override
     public void close() {
         cancel();
-        worker.shutdownNow();
-        try {
-            // the native model must not be freed under a step still running
-            if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "melody generation did not stop within 5 s; leaving the model loaded");
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        source.close();
     }
 }

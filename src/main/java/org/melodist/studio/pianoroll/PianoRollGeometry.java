@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.melodist.song.Note;
+import org.melodist.song.Track;
 
 /**
  * The piano roll's mapping between musical and screen coordinates (tick to x, pitch to y), its zoom and
@@ -114,24 +115,13 @@ public final class PianoRollGeometry {
         return max;
     }
 
-    /** Index of the first note starting at or after {@code tick} in a start-sorted list. */
-    public static int firstStartingAtOrAfter(List<Note> notes, long tick) {
-        int lo = 0;
-        int hi = notes.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (notes.get(mid).start() < tick) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
-
     /**
      * The index range [from, to) of start-sorted notes that may overlap the ticks [fromTick, toTick):
      * found by binary search so that drawing costs what is visible, not the whole track.
      */
     public static int[] candidateRange(List<Note> notes, long maxDuration, long fromTick, long toTick) {
-        int from = firstStartingAtOrAfter(notes, Math.max(0, fromTick - maxDuration));
-        int to = firstStartingAtOrAfter(notes, toTick + 1);
+        int from = Track.firstStartingAtOrAfter(notes, Math.max(0, fromTick - maxDuration));
+        int to = Track.firstStartingAtOrAfter(notes, toTick + 1);
         return new int[] {from, Math.max(from, to)};
     }
 

@@ -485,7 +485,7 @@ public final class PianoRollView extends BorderPane {
         List<Note> notes = vm.track().notes();
         long from = geo.xToTick(x - 6);
         long to = geo.xToTick(x + 6);
-        int a = PianoRollGeometry.firstStartingAtOrAfter(notes, from);
+        int a = Track.firstStartingAtOrAfter(notes, from);
         Note best = null;
         double bestDist = 7;
         for (int i = a; i < notes.size() && notes.get(i).start() <= to; i++) {

@@ -12,13 +12,13 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
+import org.melodist.Plurals;
 import org.melodist.song.Key;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
@@ -32,6 +32,7 @@ import org.melodist.song.edit.ResizeNotes;
 import org.melodist.song.edit.SetVelocity;
 import org.melodist.song.edit.SongEdit;
 import org.melodist.song.edit.TransposeNotes;
+import org.melodist.studio.StatusMessage;
 import org.melodist.studio.document.SongDocument;
 
 /**
@@ -53,7 +54,7 @@ public final class PianoRollViewModel {
     private final LongProperty loopEnd = new SimpleLongProperty(this, "loopEnd", 0);
     private final BooleanProperty loopEnabled = new SimpleBooleanProperty(this, "loopEnabled", false);
     private final IntegerProperty drawVelocity = new SimpleIntegerProperty(this, "drawVelocity", DEFAULT_VELOCITY);
-    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final StatusMessage message = new StatusMessage(this);
     /** Copied notes with starts relative to the earliest of them. */
     private List<Note> clipboard = List.of();
 
@@ -82,13 +83,16 @@ public final class PianoRollViewModel {
 
     /** The track being edited; the others are drawn as ghost notes. */
     public Track track() {
-        Song s = song();
-        int idx = Math.min(Math.max(0, trackIndex.get()), s.tracks().size() - 1);
-        return s.tracks().get(idx);
+        return song().tracks().get(editedTrack());
     }
 
+    /** The index of the edited track: the chosen one, kept inside the song's tracks. */
     public int editedTrack() {
-        return Math.min(Math.max(0, trackIndex.get()), song().tracks().size() - 1);
+        return editedTrackIn(song());
+    }
+
+    private int editedTrackIn(Song s) {
+        return Math.min(Math.max(0, trackIndex.get()), s.tracks().size() - 1);
     }
 
     public IntegerProperty trackIndexProperty() {
@@ -136,8 +140,8 @@ public final class PianoRollViewModel {
     }
 
     /** Why the last command did nothing ("Nothing to paste"), for the status bar. */
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.property();
     }
 
     public boolean hasClipboard() {
@@ -200,7 +204,7 @@ public final class PianoRollViewModel {
     public void deleteSelection() {
         List<Note> sel = selection.get();
         if (sel.isEmpty()) {
-            say("Nothing selected to delete");
+            message.say("Nothing selected to delete");
             return;
         }
         document.apply(new RemoveNotes(editedTrack(), sel));
@@ -210,7 +214,7 @@ public final class PianoRollViewModel {
     public void copy() {
         List<Note> sel = selection.get();
         if (sel.isEmpty()) {
-            say("Nothing selected to copy");
+            message.say("Nothing selected to copy");
             return;
         }
         long first = sel.stream().mapToLong(Note::start).min().orElse(0);
@@ -218,30 +222,30 @@ public final class PianoRollViewModel {
         for (Note n : sel) rel.add(n.withStart(n.start() - first));
         rel.sort(null);
         clipboard = List.copyOf(rel);
-        say("Copied " + count(rel.size()));
+        message.say("Copied " + Plurals.count(rel.size(), "note"));
     }
 
     public void cut() {
         List<Note> sel = selection.get();
         if (sel.isEmpty()) {
-            say("Nothing selected to cut");
+            message.say("Nothing selected to cut");
             return;
         }
         copy();
-        document.apply(new CompoundEdit("Cut " + count(sel.size()), List.of(new RemoveNotes(editedTrack(), sel))));
+        document.apply(new CompoundEdit("Cut " + Plurals.count(sel.size(), "note"), List.of(new RemoveNotes(editedTrack(), sel))));
         clearSelection();
     }
 
     /** Pastes the clipboard with its first note at the playhead. */
     public void paste() {
         if (clipboard.isEmpty()) {
-            say("Nothing to paste");
+            message.say("Nothing to paste");
             return;
         }
         long at = Math.max(0, playhead.get());
         List<Note> placed = new ArrayList<>();
         for (Note n : clipboard) placed.add(n.withStart(n.start() + at));
-        document.apply(new CompoundEdit("Paste " + count(placed.size()), List.of(new AddNotes(editedTrack(), placed))));
+        document.apply(new CompoundEdit("Paste " + Plurals.count(placed.size(), "note"), List.of(new AddNotes(editedTrack(), placed))));
         selectOnly(placed);
     }
 
@@ -249,7 +253,7 @@ public final class PianoRollViewModel {
     public void duplicate() {
         List<Note> sel = selection.get();
         if (sel.isEmpty()) {
-            say("Nothing selected to duplicate");
+            message.say("Nothing selected to duplicate");
             return;
         }
         long first = sel.stream().mapToLong(Note::start).min().orElse(0);
@@ -258,7 +262,7 @@ public final class PianoRollViewModel {
         long span = Math.max(step, ((last - first + step - 1) / step) * step);
         List<Note> copies = new ArrayList<>();
         for (Note n : sel) copies.add(n.withStart(n.start() + span));
-        document.apply(new CompoundEdit("Duplicate " + count(copies.size()), List.of(new AddNotes(editedTrack(), copies))));
+        document.apply(new CompoundEdit("Duplicate " + Plurals.count(copies.size(), "note"), List.of(new AddNotes(editedTrack(), copies))));
         selectOnly(copies);
     }
 
@@ -269,7 +273,7 @@ public final class PianoRollViewModel {
         for (Note n : sel) {
             int p = n.pitch() + semitones;
             if (p < Note.MIN_PITCH || p > Note.MAX_PITCH) {
-                say("Cannot transpose: a note would leave the MIDI range");
+                message.say("Cannot transpose: a note would leave the MIDI range");
                 return;
             }
         }
@@ -300,7 +304,7 @@ public final class PianoRollViewModel {
     public void quantize() {
         List<Note> sel = selection.get().isEmpty() ? track().notes() : selection.get();
         if (sel.isEmpty()) {
-            say("Nothing to quantize");
+            message.say("Nothing to quantize");
             return;
         }
         long g = gridTicks();
@@ -374,9 +378,8 @@ public final class PianoRollViewModel {
     private void keepOnlyExistingSelection(Song song) {
         List<Note> sel = selection.get();
         if (sel.isEmpty()) return;
-        int idx = Math.min(Math.max(0, trackIndex.get()), song.tracks().size() - 1);
         Map<Note, Integer> available = new HashMap<>();
-        for (Note n : song.tracks().get(idx).notes()) available.merge(n, 1, Integer::sum);
+        for (Note n : song.tracks().get(editedTrackIn(song)).notes()) available.merge(n, 1, Integer::sum);
         List<Note> kept = new ArrayList<>();
         for (Note n : sel) {
             Integer left = available.get(n);
@@ -386,12 +389,6 @@ public final class PianoRollViewModel {
             }
         }
         if (kept.size() != sel.size()) selection.set(List.copyOf(kept));
-    }
-
-    /** Sets the message so that listeners hear it even when it repeats the last one. */
-    private void say(String text) {
-        message.set("");
-        message.set(text);
     }
 
     /** Writes grid, scale and loop into the song's properties, so that they travel with the file. */
@@ -435,7 +432,4 @@ public final class PianoRollViewModel {
         clearSelection();
     }
 
-    private static String count(int n) {
-        return n == 1 ? "1 note" : n + " notes";
-    }
 }

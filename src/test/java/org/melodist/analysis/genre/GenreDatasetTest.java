@@ -62,8 +62,20 @@ class GenreDatasetTest {
         assertRefused(write("filename,a,label\nx,NaN,rock\ny,2,pop\n"), "finite");
         assertRefused(write("filename,a,label\n"), "no data rows");
         assertRefused(write("filename,a,label\nx,1,rock\ny,2,rock\n"), "two genres");
+        assertRefused(write("filename,a,label\nx,1,rock\n\n   \ny,abc,pop"), "line 5");
+        assertRefused(write("filename,a,label\n\"x,1,rock\ny,2,pop\n"), "not valid CSV");
         assertRefused(tmp.resolve("absent.csv"), "no such file");
         assertRefused(tmp, "is a folder");
+    }
+
+    @Test
+    void quotedCellsMayHoldCommasAndQuotes() throws Exception {
+        GenreDataset d = GenreDataset.read(write(
+                "filename,\"a\",label\r\n\"blues, live.wav\",1.5,blues\r\n\"say \"\"hi\"\".wav\",2,rock\r\n"));
+        assertEquals(List.of("a"), d.featureNames());
+        assertEquals(List.of("blues, live.wav", "say \"hi\".wav"), d.clipNames());
+        assertArrayEquals(new double[] {1.5}, d.row(0));
+        assertEquals(1, d.genreOf(1));
     }
 
     private void assertRefused(Path csv, String reason) {
