@@ -35,11 +35,6 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new GenerateCommand());
         cl.addSubcommand(new BenchGenerateCommand());
         cl.addSubcommand(new EvaluateCommand());
-<<<<<<< HEAD
-        cl.addSubcommand(new TranscribeCommand());
-        cl.addSubcommand(new EvaluateTranscribeCommand());
-        cl.addSubcommand(new BenchTranscribeCommand());
-=======
         cl.addSubcommand(new TrainHarmonyCommand());
         cl.addSubcommand(new HarmonizeCommand());
         cl.addSubcommand(new EvaluateHarmonyCommand());
@@ -49,7 +44,9 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new OriginalityReportCommand());
         cl.addSubcommand(new EvaluateOriginalityCommand());
         cl.addSubcommand(new BenchOriginalityCommand());
->>>>>>> main
+        cl.addSubcommand(new TranscribeCommand());
+        cl.addSubcommand(new EvaluateTranscribeCommand());
+        cl.addSubcommand(new BenchTranscribeCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;
