@@ -78,13 +78,6 @@ public final class NoteSegmenter {
         List<int[]> runs = runs(states);
         Onsets.Found found = Onsets.detect(track.signal(), track.signalRate());
         double attack = attackSalience(runs, track, found);
-        if (Boolean.getBoolean("melodist.debug")) {
-            System.err.println("attack " + attack);
-            for (int i = 0; i < found.times().length; i++) {
-                int f = (int) Math.round(found.times()[i] / track.hopSeconds());
-                System.err.printf("onset %.3f sal %.1f reattack %b%n", found.times()[i], found.saliences()[i], f < track.frames() && reattacks(track, f));
-            }
-        }
         runs = splitAtOnsets(runs, track, found.atLeast(REPEAT_SALIENCE * attack));
         runs = splitAtDips(runs, track);
         double[] onsets = notEndings(track, found.atLeast(SNAP_SALIENCE * attack));
