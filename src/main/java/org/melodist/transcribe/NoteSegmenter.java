@@ -50,6 +50,7 @@ public final class NoteSegmenter {
     private static final double SNAP_SALIENCE = 0.25;
     private static final double REATTACK_DB = 2.0;
     private static final double DIP_DB = 6.0;
+    private static final double SAME_ATTACK_SEC = 0.06;
     private static final double DIP_WINDOW_SEC = 0.08;
     private static final double RELIABLE_PROBABILITY = 0.82;
     private static final double RELIABLE_SCALE = 0.03;
@@ -78,8 +79,7 @@ public final class NoteSegmenter {
         List<int[]> runs = runs(states);
         Onsets.Found found = Onsets.detect(track.signal(), track.signalRate());
         double attack = attackSalience(runs, track, found);
-        runs = splitAtOnsets(runs, track, found.atLeast(REPEAT_SALIENCE * attack));
-        runs = splitAtDips(runs, track);
+        runs = splitRepeats(runs, track, found.atLeast(REPEAT_SALIENCE * attack));
         double[] onsets = notEndings(track, found.atLeast(SNAP_SALIENCE * attack));
         int minFrames = (int) Math.ceil(MIN_NOTE_SEC / track.hopSeconds());
         List<int[]> kept = new ArrayList<>();
@@ -183,21 +183,23 @@ public final class NoteSegmenter {
     }
 
     /**
-     * Splits runs of one pitch where the level dips by {@link #DIP_DB} and comes back (a breath or a stop between
-     * two notes of one pitch that the onset detector missed, as it can under vibrato); the new note starts where
-     * the level rises fastest after the dip.
+     * Splits runs of one pitch into repeated notes. Candidates are the places where the level dips by
+     * {@link #DIP_DB} and comes back (a breath or a stop; the new note starts where the level rises fastest after
+     * the dip) and the strong detected onsets with a re-attack around them ({@link #reattacks}); an onset within
+     * {@link #SAME_ATTACK_SEC} of a dip is that dip's. A split must leave at least {@link #OWN_ONSET_SEC} on either
+     * side.
      */
-    private static List<int[]> splitAtDips(List<int[]> runs, PitchTrack track) {
+    private static List<int[]> splitRepeats(List<int[]> runs, PitchTrack track, double[] onsets) {
         float[] db = track.levelDb();
         int w = Math.max(2, (int) Math.round(DIP_WINDOW_SEC / track.hopSeconds()));
         int own = (int) Math.ceil(OWN_ONSET_SEC / track.hopSeconds());
+        int same = (int) Math.round(SAME_ATTACK_SEC / track.hopSeconds());
         List<int[]> out = new ArrayList<>();
         for (int[] r : runs) {
-            int start = r[0];
-            int timed = r.length > 3 ? r[3] : 0;
-            int t = r[0] + own;
-            while (t < r[1] - own) {
-                if (isDip(db, t, w, start, r[1])) {
+            // candidates: {end of the previous piece, start of the next, 1 if timed at a dip}
+            List<int[]> cands = new ArrayList<>();
+            for (int t = r[0] + 1; t < r[1] - 1; t++) {
+                if (isDip(db, t, w, r[0], r[1])) {
                     int onset = t;
                     double steepest = Double.NEGATIVE_INFINITY;
                     for (int k = t; k < Math.min(r[1] - 1, t + w); k++) {
@@ -206,18 +208,38 @@ public final class NoteSegmenter {
                             onset = k;
                         }
                     }
-                    out.add(new int[] {start, t, r[2], r.length > 3 ? r[3] : 0});
-                    start = onset;
-                    timed = 1;
-                    t = onset + own;
-                } else {
-                    t++;
+                    cands.add(new int[] {t, onset, 1});
+                    t = onset;
+                }
+            }
+            for (double o : onsets) {
+                int f = (int) Math.round(o / track.hopSeconds());
+                if (f <= r[0] || f >= r[1] || !reattacks(track, f)) {
+                    continue;
+                }
+                boolean dip = false;
+                for (int[] c : cands) {
+                    dip |= c[2] == 1 && Math.abs(c[1] - f) <= same;
+                }
+                if (!dip) {
+                    cands.add(new int[] {f, f, 0});
+                }
+            }
+            cands.sort((a, b) -> Integer.compare(a[1], b[1]));
+            int start = r[0];
+            int timed = r.length > 3 ? r[3] : 0;
+            for (int[] c : cands) {
+                if (c[1] - start >= own && r[1] - c[1] >= own) {
+                    out.add(new int[] {start, Math.max(start + 1, c[0]), r[2], timed});
+                    start = c[1];
+                    timed = c[2];
                 }
             }
             out.add(new int[] {start, r[1], r[2], timed});
         }
         return out;
     }
+
 
     /** A local minimum of level with the level at least {@link #DIP_DB} higher on both sides within the window. */
     private static boolean isDip(float[] db, int t, int w, int lo, int hi) {
@@ -441,33 +463,6 @@ public final class NoteSegmenter {
         return runs;
     }
 
-    /**
-     * Splits runs of one pitch at the detected onsets lying inside them (at least {@link #OWN_ONSET_SEC} from either
-     * end; nearer the end, the onset belongs to the next note, whose pitch took a while to show): a repeated note
-     * that the pitch alone cannot show.
-     */
-    private static List<int[]> splitAtOnsets(List<int[]> runs, PitchTrack track, double[] onsets) {
-        // an onset this close after a note's start is that note's own (detected a little late), not a new one
-        int ownFrames = (int) Math.ceil(OWN_ONSET_SEC / track.hopSeconds());
-        List<int[]> out = new ArrayList<>();
-        int o = 0;
-        for (int[] r : runs) {
-            int start = r[0];
-            while (o < onsets.length && onsets[o] < track.time(r[0])) {
-                o++;
-            }
-            while (o < onsets.length && onsets[o] < track.time(r[1])) {
-                int f = (int) Math.round(onsets[o] / track.hopSeconds());
-                if (f - start >= ownFrames && r[1] - f >= ownFrames && reattacks(track, f)) {
-                    out.add(new int[] {start, f, r[2]});
-                    start = f;
-                }
-                o++;
-            }
-            out.add(new int[] {start, r[1], r[2]});
-        }
-        return out;
-    }
 
     private static TranscribedNote note(PitchTrack track, double[] midi, double[] voicing, int[] r, double start) {
         double[] pitches = new double[r[1] - r[0]];
