@@ -80,13 +80,13 @@ public final class StudioViewModel implements AutoCloseable {
     }
 
     /**
-     * Everything the studio writes lives under {@code userDataDir}: preferences, the soundbank choice
-     * and the recovery file. {@code playback} opens live playback with a soundbank; {@code melody} is the
+     * Everything the studio writes lives under {@code userDataDir}: the user's settings (the one store
+     * the command line reads too, so it renders with the soundbank chosen here) and the recovery file. {@code playback} opens live playback with a soundbank; {@code melody} is the
      * melody model for the Generate panel.
      */
     public StudioViewModel(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
                            MelodyGeneratorSource melody) {
-        prefs = new StudioPreferences(userDataDir.resolve("studio.properties"));
+        prefs = new StudioPreferences(PropertiesFileSettingsStore.forUser(userDataDir));
         document = new SongDocument(Song.empty());
         files = new DocumentViewModel(document, prefs, new RecoveryStore(userDataDir.resolve("recovery").resolve("autosave.mid")));
         pianoRoll = new PianoRollViewModel(document);
@@ -98,7 +98,7 @@ public final class StudioViewModel implements AutoCloseable {
         files.addLoadListener(pianoRoll::readSettings);
         files.addLoadListener(tracks::readSettings);
         transport = new TransportViewModel(pianoRoll, tracks,
-                new SoundbankChoice(new PropertiesFileSettingsStore(userDataDir.resolve("sound.properties"))), playback);
+                new SoundbankChoice(prefs.store()), playback);
         generate = new GenerateViewModel(pianoRoll, transport, melody);
         generate.readSettings(prefs);
         // after the piano roll's listener, so that the key lock follows the scale it has just read
