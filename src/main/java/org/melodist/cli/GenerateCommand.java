@@ -127,17 +127,12 @@ final class GenerateCommand implements Callable<Integer> {
             }
             return track - 1;
         }
-        var melody = MelodyLines.melodyOf(song);
+        var melody = MelodyLines.pick(song);
         if (melody.isEmpty()) {
             throw new IllegalArgumentException((source.seedMidi == null ? "the seed" : source.seedMidi.getFileName().toString())
                     + " has no notes to continue");
         }
-        for (int i = 0; i < song.tracks().size(); i++) {
-            if (!song.tracks().get(i).notes().isEmpty() && song.tracks().get(i).notes().contains(melody.get().get(0))) {
-                return i;
-            }
-        }
-        return 0;
+        return melody.get().trackIndex();
     }
 
     /** "C4 D4 R G4": quarter notes at 120 BPM in 4/4. */

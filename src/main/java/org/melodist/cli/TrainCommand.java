@@ -5,16 +5,23 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.melodist.generate.MelodyCorpus;
 import org.melodist.generate.MelodyEncoding;
+import org.melodist.generate.MelodyModel;
+import org.melodist.generate.MelodyModelConfig;
 import org.melodist.generate.MelodyTrainer;
 import org.melodist.generate.TrainingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code train --corpus DIR --out DIR}: trains the melody LSTM on a folder of MIDI files. */
+/**
+ * {@code train --corpus DIR --out DIR [--init MODEL_DIR]}: trains the melody LSTM on a folder of MIDI files, from
+ * scratch or by fine-tuning a trained model on a user's style.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train the melody model on a folder of MIDI files (the first monophonic track, or the top line "
-                + "of polyphony, of each file). Prints the grid losses, tokens/s and losses per epoch; saves the best checkpoint.")
+        description = "Train the melody model on a folder of MIDI files (the most melodic track of each file, its top "
+                + "line), or with --init fine-tune a trained model on them (a style). Prints what was taken or skipped per "
+                + "file, the grid losses, tokens/s and losses per epoch; the output folder appears when training ends, "
+                + "with the best checkpoint and, for a fine-tune, a generated MODEL_CARD.md.")
 final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -26,14 +33,26 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where config.json and the parameters go")
     Path out;
 
+    @Option(names = "--init", paramLabel = "MODEL_DIR",
+            description = "fine-tune this model (its weights, sizes and vocabulary) instead of training from scratch")
+    Path init;
+
+    @Option(names = "--validation", paramLabel = "DIR",
+            description = "folder of validation files (default: a tenth of --corpus by name hash, or with fewer than 30 files the last bars of each)")
+    Path validation;
+
+    @Option(names = "--anchor", paramLabel = "W",
+            description = "with --init: weight of an L2 pull toward the starting weights (default ${DEFAULT-VALUE})", defaultValue = "0")
+    float anchor;
+
     @Option(names = "--epochs", defaultValue = "30", description = "most epochs (default ${DEFAULT-VALUE}); early stopping may end sooner")
     int epochs;
 
     @Option(names = "--hidden", defaultValue = "256", description = "LSTM state size (default ${DEFAULT-VALUE})")
     int hidden;
 
-    @Option(names = "--keys-per-epoch", defaultValue = "1", description = "transpositions of each tune per epoch, 1-12 (default ${DEFAULT-VALUE})")
-    int keysPerEpoch;
+    @Option(names = "--keys-per-epoch", paramLabel = "N", description = "transpositions of each tune per epoch, 1-12 (default 1; 12 with --init)")
+    Integer keysPerEpoch;
 
     @Option(names = "--dropout", defaultValue = "0.1", description = "dropout rate (default ${DEFAULT-VALUE})")
     float dropout;
@@ -44,11 +63,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "128", description = "steps per training row (default ${DEFAULT-VALUE})")
     int window;
 
-    @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate (default ${DEFAULT-VALUE})")
-    float lr;
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default 0.002; 0.0005 with --init)")
+    Float lr;
 
-    @Option(names = "--patience", defaultValue = "3", description = "epochs without validation gain before stopping (default ${DEFAULT-VALUE})")
-    int patience;
+    @Option(names = "--patience", paramLabel = "N", description = "epochs without validation gain before stopping (default 3; 2 with --init)")
+    Integer patience;
 
     @Option(names = "--max-minutes", defaultValue = "0", description = "wall-clock budget in minutes, 0 for none")
     double maxMinutes;
@@ -59,11 +78,29 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream ps = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
-        TrainingOptions opt = TrainingOptions.defaults().withEpochs(epochs).withHidden(hidden).withKeysPerEpoch(keysPerEpoch)
-                .withBatch(batch, window).withLearningRate(lr).withPatience(patience).withMaxMinutes(maxMinutes).withSeed(seed).withDropout(dropout);
-        MelodyCorpus c = MelodyCorpus.load(corpus, MelodyEncoding.DEFAULT, ps::println);
-        new MelodyTrainer(ps).train(c, opt, out);
+        TrainingOptions base = init != null ? TrainingOptions.fineTuneDefaults() : TrainingOptions.defaults();
+        TrainingOptions opt = base.withEpochs(epochs).withHidden(hidden).withBatch(batch, window).withMaxMinutes(maxMinutes)
+                .withSeed(seed).withDropout(dropout).withAnchor(anchor)
+                .withKeysPerEpoch(keysPerEpoch != null ? keysPerEpoch : base.keysPerEpoch())
+                .withLearningRate(lr != null ? lr : base.learningRate())
+                .withPatience(patience != null ? patience : base.patience());
+        MelodyTrainer trainer = new MelodyTrainer(ps).withCommand("melodist " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        MelodyTrainer.Result r;
+        if (init != null) {
+            MelodyModelConfig initConfig = MelodyModel.readConfig(init);
+            MelodyCorpus c = MelodyCorpus.loadForTraining(corpus, validation, initConfig.encoding(), ps::println);
+            c.summary().forEach(ps::println);
+            r = trainer.fineTune(c, opt, init, out);
+        } else {
+            MelodyCorpus c = MelodyCorpus.loadForTraining(corpus, validation, MelodyEncoding.DEFAULT, ps::println);
+            c.summary().forEach(ps::println);
+            r = trainer.train(c, opt, out);
+        }
         ps.flush();
+        if (!r.saved()) {
+            spec.commandLine().getErr().println("melodist train: stopped (" + r.stopReason() + ") before a usable checkpoint; nothing was written");
+            return 1;
+        }
         return 0;
     }
 }

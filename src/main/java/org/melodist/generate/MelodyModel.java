@@ -58,15 +58,14 @@ public final class MelodyModel implements AutoCloseable {
         return m;
     }
 
-    /** Loads {@code dir/config.json} and the parameters it names; every failure names the file and the reason. */
-    public static MelodyModel load(Path dir) throws IOException {
+    /** Reads only {@code dir/config.json} (sizes, vocabulary, pitch range); every failure names the file and the reason. */
+    public static MelodyModelConfig readConfig(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "melody model folder not found");
         }
         Path configFile = dir.resolve(CONFIG_FILE);
-        MelodyModelConfig config;
         try {
-            config = JSON.readValue(configFile.toFile(), MelodyModelConfig.class);
+            return JSON.readValue(configFile.toFile(), MelodyModelConfig.class);
         } catch (JsonProcessingException e) {
             throw new IOException(configFile + ": not a valid melody model config (" + jsonReason(e) + ")", e);
         } catch (IOException e) {
@@ -75,6 +74,11 @@ public final class MelodyModel implements AutoCloseable {
             }
             throw new IOException(configFile + ": cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Loads {@code dir/config.json} and the parameters it names; every failure names the file and the reason. */
+    public static MelodyModel load(Path dir) throws IOException {
+        MelodyModelConfig config = readConfig(dir);
         Path params = dir.resolve(config.parameters());
         if (!Files.isRegularFile(params)) {
             throw new IOException(params + ": model parameters file is missing");

@@ -12,6 +12,9 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,8 +27,11 @@ import org.melodist.RuntimeDefaults;
 
 /**
  * Trains a melody model on a corpus with Adam, global-norm gradient clipping, learning-rate halving and
- * early stopping on validation NLL; the best epoch's weights are saved to the output folder as soon as
- * they are found, so an interrupted run still leaves its best checkpoint.
+ * early stopping on validation NLL, from fresh weights ({@link #train}) or from a trained model
+ * ({@link #fineTune}, optionally with an L2 pull toward the starting weights). The best epoch's weights are
+ * checkpointed into a hidden staging folder beside the output as soon as they are found; the output folder
+ * itself appears in one rename when the run ends, stops early, runs out of time or is cancelled with a usable
+ * checkpoint, so a reader never sees a half-written model. {@link #cancel} may be called from any thread.
  */
 public final class MelodyTrainer {
 
@@ -36,13 +42,47 @@ public final class MelodyTrainer {
 
     /** What a run produced. */
     public record Result(List<EpochReport> epochs, double bestValidationNll, double bestValidationAccuracy,
-                         int bestEpoch, double seconds, String stopReason) {
+                         int bestEpoch, double seconds, String stopReason, double initialValidationNll,
+                         boolean saved) {
+    }
+
+    /** Progress for a user interface; called on the training thread. */
+    public interface Listener {
+        /** After each batch: {@code done} of {@code total} batches of this epoch. */
+        default void batch(int epoch, int done, int total, double trainNll) {
+        }
+
+        /** After each epoch's validation. */
+        default void epoch(EpochReport report) {
+        }
     }
 
     private final PrintStream out;
+    private final Listener listener;
+    private volatile boolean cancelled;
+    private String command;
 
     public MelodyTrainer(PrintStream out) {
+        this(out, new Listener() { });
+    }
+
+    public MelodyTrainer(PrintStream out, Listener listener) {
         this.out = out;
+        this.listener = listener;
+    }
+
+    /**
+     * The command line that reproduces this run, for the generated model card ({@code MODEL_CARD.md}, written for
+     * every fine-tune and for any run given a command).
+     */
+    public MelodyTrainer withCommand(String commandLine) {
+        this.command = commandLine;
+        return this;
+    }
+
+    /** Asks a running {@link #train}/{@link #fineTune} to stop after the current batch; it keeps its best checkpoint. */
+    public void cancel() {
+        cancelled = true;
     }
 
     /** A learning rate the trainer can lower on a plateau. */
@@ -59,15 +99,52 @@ public final class MelodyTrainer {
         }
     }
 
+    /** Trains a fresh network of the sizes in {@code opt} on a corpus encoded with {@link MelodyEncoding#DEFAULT}. */
     public Result train(MelodyCorpus corpus, TrainingOptions opt, Path outDir) throws IOException {
+        checkCorpus(corpus);
+        MelodyModelConfig config = MelodyModelConfig.of(MelodyEncoding.DEFAULT, opt.embedding(), opt.hidden(), opt.layers(), opt.dropout());
+        RuntimeDefaults.configureDefaults();
+        Engine.getInstance().setRandomSeed((int) opt.seed());
+        try (MelodyModel model = MelodyModel.create(config)) {
+            return run(corpus, opt, model, null, outDir);
+        }
+    }
+
+    /**
+     * Continues training the model in {@code initDir} on a corpus encoded with that model's encoding (its
+     * vocabulary and pitch range; see {@link MelodyCorpus#loadForTraining}). The network's sizes come from the
+     * model, not from {@code opt}. The starting model's folder is only read.
+     */
+    public Result fineTune(MelodyCorpus corpus, TrainingOptions opt, Path initDir, Path outDir) throws IOException {
+        checkCorpus(corpus);
+        if (initDir.toAbsolutePath().normalize().equals(outDir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--out must differ from --init (the starting model is kept as it is)");
+        }
+        RuntimeDefaults.configureDefaults();
+        Engine.getInstance().setRandomSeed((int) opt.seed());
+        try (MelodyModel model = MelodyModel.load(initDir)) {
+            for (var p : model.net().getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    p.getValue().getArray().setRequiresGradient(true); // loaded weights come without gradients
+                }
+            }
+            return run(corpus, opt, model, initDir, outDir);
+        }
+    }
+
+    private static void checkCorpus(MelodyCorpus corpus) {
         if (corpus.train().isEmpty()) {
             throw new IllegalArgumentException("the corpus has no training tunes");
         }
         if (corpus.validation().isEmpty()) {
-            throw new IllegalArgumentException("the corpus has no validation tunes (a tenth of the files, chosen by name hash); add more files");
+            throw new IllegalArgumentException("the corpus has no validation tunes; add more files (or files of two bars or more)");
         }
-        MelodyEncoding enc = MelodyEncoding.DEFAULT;
-        MelodyModelConfig config = MelodyModelConfig.of(enc, opt.embedding(), opt.hidden(), opt.layers(), opt.dropout());
+    }
+
+    private Result run(MelodyCorpus corpus, TrainingOptions opt, MelodyModel model, Path init, Path outDir) throws IOException {
+        cancelled = false;
+        MelodyEncoding enc = model.encoding();
+        MelodyModelConfig config = model.config();
         List<List<EncodedTune>> pools = new ArrayList<>();
         long poolSteps = 0;
         for (EncodedTune t : corpus.train()) {
@@ -78,12 +155,12 @@ public final class MelodyTrainer {
         out.printf(Locale.ROOT, "corpus: %d training tunes (%d steps; %d steps over all fitting keys), %d validation tunes (%d steps), %d skipped%n",
                 corpus.train().size(), corpus.trainSteps(), poolSteps, corpus.validation().size(), corpus.validationSteps(), corpus.skipped().size());
         out.println(corpus.losses().summary());
-        out.printf(Locale.ROOT, "model: embedding %d, hidden %d x %d layers, dropout %.2f; batch %d x %d steps, Adam lr %.4f, clip %.1f, %d key(s) per tune per epoch%n",
-                opt.embedding(), opt.hidden(), opt.layers(), opt.dropout(), opt.batchSize(), opt.window(), opt.learningRate(), opt.clipNorm(), opt.keysPerEpoch());
+        out.printf(Locale.ROOT, "model: %sembedding %d, hidden %d x %d layers, dropout %.2f; batch %d x %d steps, Adam lr %.4f, clip %.1f, %d key(s) per tune per epoch%s%n",
+                init == null ? "" : "from " + init + ", ", config.embedding(), config.hidden(), config.layers(), config.dropout(),
+                opt.batchSize(), opt.window(), opt.learningRate(), opt.clipNorm(), opt.keysPerEpoch(),
+                init != null && opt.anchor() > 0 ? String.format(Locale.ROOT, ", L2 pull %.4g toward the starting weights", opt.anchor()) : "");
 
         Random rng = new Random(opt.seed());
-        RuntimeDefaults.configureDefaults();
-        Engine.getInstance().setRandomSeed((int) opt.seed());
         long startNanos = System.nanoTime();
         double budgetSeconds = opt.maxMinutes() > 0 ? opt.maxMinutes() * 60 : Double.POSITIVE_INFINITY;
         List<EpochReport> reports = new ArrayList<>();
@@ -94,74 +171,158 @@ public final class MelodyTrainer {
         String stopReason = "ran all " + opt.epochs() + " epochs";
         AdjustableRate rate = new AdjustableRate(opt.learningRate());
         Loss loss = new MaskedNllLoss();
-        try (MelodyModel model = MelodyModel.create(config)) {
-            out.printf(Locale.ROOT, "parameters: %,d (%.1f MB as float32)%n", model.parameterCount(), model.parameterCount() * 4 / 1e6);
-            DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build());
-            try (Trainer trainer = model.djlModel().newTrainer(tc)) {
-                boolean outOfTime = false;
-                for (int epoch = 1; epoch <= opt.epochs() && !outOfTime; epoch++) {
-                    long epochStart = System.nanoTime();
-                    List<SequenceBatch.Slice> slices = epochSlices(pools, opt, rng);
-                    int batches = (slices.size() + opt.batchSize() - 1) / opt.batchSize();
-                    double nllSum = 0;
-                    long tokens = 0;
-                    ProgressBar bar = new ProgressBar(out, "epoch " + epoch, batches);
-                    for (int b = 0; b < batches; b++) {
-                        SequenceBatch batch = SequenceBatch.of(slices.subList(b * opt.batchSize(),
-                                Math.min(slices.size(), (b + 1) * opt.batchSize())), enc);
-                        nllSum += step(trainer, model, batch, opt.clipNorm());
-                        tokens += batch.tokenCount();
-                        double elapsed = (System.nanoTime() - epochStart) / 1e9;
-                        bar.update(b + 1, String.format(Locale.ROOT, "train NLL %.3f, %.0f tok/s", nllSum / tokens, tokens / elapsed));
-                        if ((System.nanoTime() - startNanos) / 1e9 > budgetSeconds) {
-                            outOfTime = true;
-                            stopReason = "wall-clock budget of " + opt.maxMinutes() + " min reached in epoch " + epoch;
-                            break;
-                        }
+        Path staging = stagingDir(outDir);
+        deleteTree(staging);
+        double initialNll = Double.NaN;
+        if (init != null) {
+            MelodyScorer.Score before = MelodyScorer.score(model, corpus.validation());
+            initialNll = before.nll();
+            out.printf(Locale.ROOT, "starting model: validation NLL %.4f, accuracy %.3f%n", before.nll(), before.accuracy());
+        }
+        out.printf(Locale.ROOT, "parameters: %,d (%.1f MB as float32)%n", model.parameterCount(), model.parameterCount() * 4 / 1e6);
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build());
+        List<NDArray> anchorWeights = init != null && opt.anchor() > 0 ? copyWeights(model) : null;
+        try (Trainer trainer = model.djlModel().newTrainer(tc)) {
+            boolean stop = false;
+            for (int epoch = 1; epoch <= opt.epochs() && !stop; epoch++) {
+                long epochStart = System.nanoTime();
+                List<SequenceBatch.Slice> slices = epochSlices(pools, opt, rng);
+                int batches = (slices.size() + opt.batchSize() - 1) / opt.batchSize();
+                double nllSum = 0;
+                long tokens = 0;
+                ProgressBar bar = new ProgressBar(out, "epoch " + epoch, batches);
+                for (int b = 0; b < batches; b++) {
+                    SequenceBatch batch = SequenceBatch.of(slices.subList(b * opt.batchSize(),
+                            Math.min(slices.size(), (b + 1) * opt.batchSize())), enc);
+                    nllSum += step(trainer, model, batch, opt.clipNorm(), anchorWeights, opt.anchor());
+                    tokens += batch.tokenCount();
+                    double elapsed = (System.nanoTime() - epochStart) / 1e9;
+                    bar.update(b + 1, String.format(Locale.ROOT, "train NLL %.3f, %.0f tok/s", nllSum / tokens, tokens / elapsed));
+                    listener.batch(epoch, b + 1, batches, nllSum / tokens);
+                    if (cancelled) {
+                        stop = true;
+                        stopReason = "cancelled in epoch " + epoch;
+                        break;
                     }
-                    bar.done();
-                    double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-                    MelodyScorer.Score val = MelodyScorer.score(model, corpus.validation());
-                    double seconds = (System.nanoTime() - epochStart) / 1e9;
-                    boolean best = val.nll() < bestNll;
-                    if (Double.isNaN(val.nll()) || Double.isNaN(nllSum)) {
-                        throw new IllegalStateException("training diverged (NaN loss) in epoch " + epoch);
+                    if ((System.nanoTime() - startNanos) / 1e9 > budgetSeconds) {
+                        stop = true;
+                        stopReason = "wall-clock budget of " + opt.maxMinutes() + " min reached in epoch " + epoch;
+                        break;
                     }
-                    EpochReport r = new EpochReport(epoch, nllSum / tokens, val.nll(), val.accuracy(), tokens / trainSeconds, seconds, best);
-                    reports.add(r);
-                    out.printf(Locale.ROOT, "epoch %d: train NLL %.4f, validation NLL %.4f, accuracy %.3f, %.0f tokens/s, %.0f s%s%n",
-                            epoch, r.trainNll(), r.validationNll(), r.validationAccuracy(), r.tokensPerSecond(), seconds, best ? " (best, saved)" : "");
-                    if (best) {
-                        bestNll = val.nll();
-                        bestAcc = val.accuracy();
-                        bestEpoch = epoch;
-                        sinceBest = 0;
-                        model.save(outDir, config.withTraining(summary(corpus, opt, reports, bestEpoch, bestNll, bestAcc, startNanos)));
-                    } else {
-                        sinceBest++;
-                        rate.rate = rate.rate / 2;
-                        out.printf(Locale.ROOT, "  no improvement for %d epoch(s); learning rate now %.5f%n", sinceBest, rate.rate);
-                        if (sinceBest >= opt.patience()) {
-                            stopReason = "early stop: validation NLL did not improve for " + sinceBest + " epochs";
-                            break;
-                        }
+                }
+                bar.done();
+                if (cancelled) {
+                    break; // stop now: the partial epoch is neither validated nor kept; an earlier best is
+                }
+                double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
+                MelodyScorer.Score val = MelodyScorer.score(model, corpus.validation());
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                boolean best = val.nll() < bestNll;
+                if (Double.isNaN(val.nll()) || Double.isNaN(nllSum)) {
+                    throw new IllegalStateException("training diverged (NaN loss) in epoch " + epoch);
+                }
+                EpochReport r = new EpochReport(epoch, nllSum / Math.max(1, tokens), val.nll(), val.accuracy(), tokens / trainSeconds, seconds, best);
+                reports.add(r);
+                out.printf(Locale.ROOT, "epoch %d: train NLL %.4f, validation NLL %.4f, accuracy %.3f, %.0f tokens/s, %.0f s%s%n",
+                        epoch, r.trainNll(), r.validationNll(), r.validationAccuracy(), r.tokensPerSecond(), seconds, best ? " (best, saved)" : "");
+                listener.epoch(r);
+                if (best) {
+                    bestNll = val.nll();
+                    bestAcc = val.accuracy();
+                    bestEpoch = epoch;
+                    sinceBest = 0;
+                    model.save(staging, config.withTraining(summary(corpus, opt, init, reports, bestEpoch, bestNll, bestAcc, initialNll, startNanos)));
+                } else if (!stop) {
+                    sinceBest++;
+                    rate.rate = rate.rate / 2;
+                    out.printf(Locale.ROOT, "  no improvement for %d epoch(s); learning rate now %.5f%n", sinceBest, rate.rate);
+                    if (sinceBest >= opt.patience()) {
+                        stopReason = "early stop: validation NLL did not improve for " + sinceBest + " epochs";
+                        break;
                     }
                 }
             }
+        } finally {
+            if (anchorWeights != null) {
+                anchorWeights.forEach(NDArray::close);
+            }
         }
         double total = (System.nanoTime() - startNanos) / 1e9;
-        out.printf(Locale.ROOT, "done: %s; best epoch %d, validation NLL %.4f, accuracy %.3f, %.1f min; model in %s%n",
-                stopReason, bestEpoch, bestNll, bestAcc, total / 60, outDir);
-        return new Result(reports, bestNll, bestAcc, bestEpoch, total, stopReason);
+        Result result = new Result(reports, bestNll, bestAcc, bestEpoch, total, stopReason, initialNll, bestEpoch > 0);
+        if (bestEpoch > 0) {
+            if (init != null || command != null) {
+                ModelCard.write(staging, corpus, opt, init, result, config, command);
+            }
+            publish(staging, outDir);
+            out.printf(Locale.ROOT, "done: %s; best epoch %d, validation NLL %.4f, accuracy %.3f, %.1f min; model in %s%n",
+                    stopReason, bestEpoch, bestNll, bestAcc, total / 60, outDir);
+        } else {
+            deleteTree(staging);
+            out.printf(Locale.ROOT, "done: %s before the first epoch ended; no model was written%n", stopReason);
+        }
+        return result;
     }
 
-    private static Map<String, Object> summary(MelodyCorpus corpus, TrainingOptions opt, List<EpochReport> reports,
-                                               int bestEpoch, double bestNll, double bestAcc, long startNanos) {
+    /** The hidden folder beside {@code outDir} where checkpoints go until the run ends. */
+    static Path stagingDir(Path outDir) {
+        Path abs = outDir.toAbsolutePath().normalize();
+        return abs.resolveSibling("." + abs.getFileName() + ".training");
+    }
+
+    /**
+     * Moves the finished staging folder to {@code outDir} by renaming; an existing {@code outDir} is renamed
+     * aside first and deleted after, so at every moment {@code outDir} is either the old model or the new one.
+     */
+    private static void publish(Path staging, Path outDir) throws IOException {
+        Path target = outDir.toAbsolutePath().normalize();
+        if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
+        }
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling("." + target.getFileName() + ".replaced");
+            deleteTree(old);
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static List<NDArray> copyWeights(MelodyModel model) {
+        List<NDArray> copies = new ArrayList<>();
+        for (var p : model.net().getParameters()) {
+            NDArray w = p.getValue().getArray();
+            NDArray c = w.duplicate();
+            c.attach(model.manager());
+            copies.add(c);
+        }
+        return copies;
+    }
+
+    private static Map<String, Object> summary(MelodyCorpus corpus, TrainingOptions opt, Path init, List<EpochReport> reports,
+                                               int bestEpoch, double bestNll, double bestAcc, double initialNll, long startNanos) {
         Map<String, Object> m = new LinkedHashMap<>();
+        if (init != null) {
+            m.put("initModel", init.toAbsolutePath().normalize().toString());
+            m.put("initValidationNll", initialNll);
+        }
         m.put("trainTunes", corpus.train().size());
         m.put("validationTunes", corpus.validation().size());
-        m.put("split", "CRC32(file name) % 10 == 0 -> validation");
+        m.put("split", corpus.split().isEmpty() ? MelodyCorpus.SPLIT_BY_NAME : corpus.split());
         m.put("epochsRun", reports.size());
         m.put("bestEpoch", bestEpoch);
         m.put("validationNll", bestNll);
@@ -191,6 +352,14 @@ public final class MelodyTrainer {
 
     /** One optimiser step; returns the batch's summed NLL. */
     static double step(Trainer trainer, MelodyModel model, SequenceBatch batch, float clipNorm) {
+        return step(trainer, model, batch, clipNorm, null, 0f);
+    }
+
+    /**
+     * One optimiser step with an optional L2 pull toward {@code anchor} (the starting weights, in parameter
+     * order): {@code weight * (w - w0)} is added to each gradient, the gradient of {@code weight/2 * |w - w0|^2}.
+     */
+    static double step(Trainer trainer, MelodyModel model, SequenceBatch batch, float clipNorm, List<NDArray> anchor, float weight) {
         try (NDManager m = model.manager().newSubManager()) {
             double nll;
             try (GradientCollector gc = trainer.newGradientCollector()) {
@@ -200,11 +369,27 @@ public final class MelodyTrainer {
                 gc.backward(mean);
                 nll = summed.getFloat();
             }
+            if (anchor != null && weight > 0) {
+                pullToward(model, anchor, weight, m);
+            }
             if (clipNorm > 0) {
                 clipGlobalNorm(model, clipNorm);
             }
             trainer.step();
             return nll;
+        }
+    }
+
+    private static void pullToward(MelodyModel model, List<NDArray> anchor, float weight, NDManager scratch) {
+        int i = 0;
+        for (var p : model.net().getParameters()) {
+            NDArray w = p.getValue().getArray();
+            NDArray g = w.getGradient();
+            g.attach(scratch);
+            NDArray diff = w.stopGradient();
+            diff.attach(scratch);
+            NDArray pull = diff.sub(anchor.get(i++)).muli(weight);
+            g.addi(pull);
         }
     }
 

@@ -3,14 +3,25 @@ package org.melodist.generate;
 /**
  * Settings of one training run. {@code keysPerEpoch}: how many of a tune's transpositions each epoch
  * uses (drawn afresh every epoch, so over several epochs every fitting key is seen); 12 uses all.
- * {@code maxMinutes} <= 0 means no wall-clock budget.
+ * {@code maxMinutes} <= 0 means no wall-clock budget. {@code anchor}: when fine-tuning, the weight of an L2 penalty
+ * toward the starting weights ({@code anchor/2 * |w - w0|^2} added to the loss; 0 for none), which keeps what the
+ * starting model knew.
  */
 public record TrainingOptions(int epochs, int embedding, int hidden, int layers, float dropout, int batchSize,
                               int window, float learningRate, float clipNorm, int patience, double maxMinutes,
-                              int keysPerEpoch, long seed) {
+                              int keysPerEpoch, long seed, float anchor) {
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(30, 64, 256, 2, 0.1f, 32, 128, 2e-3f, 1.0f, 3, 0, 1, 1L);
+        return new TrainingOptions(30, 64, 256, 2, 0.1f, 32, 128, 2e-3f, 1.0f, 3, 0, 1, 1L, 0f);
+    }
+
+    /**
+     * Fine-tuning a trained model on a user's folder: a quarter of the from-scratch learning rate, patience 2,
+     * all twelve keys every epoch (a small folder gives few steps per epoch otherwise), an L2 pull toward the
+     * starting weights. The figures that chose these are in the README's Style learning section.
+     */
+    public static TrainingOptions fineTuneDefaults() {
+        return new TrainingOptions(30, 64, 256, 2, 0.1f, 32, 128, 5e-4f, 1.0f, 2, 0, 12, 1L, 0f);
     }
 
     public TrainingOptions {
@@ -18,42 +29,47 @@ public record TrainingOptions(int epochs, int embedding, int hidden, int layers,
         if (batchSize < 1 || window < 2) throw new IllegalArgumentException("batch size and window must be positive");
         if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be positive");
         if (patience < 1) throw new IllegalArgumentException("patience must be at least 1");
+        if (!(anchor >= 0)) throw new IllegalArgumentException("anchor weight must be 0 or more");
         if (keysPerEpoch < 1 || keysPerEpoch > 12) throw new IllegalArgumentException("keys per epoch must be 1-12");
     }
 
     public TrainingOptions withEpochs(int v) {
-        return new TrainingOptions(v, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed);
+        return new TrainingOptions(v, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor);
     }
 
     public TrainingOptions withHidden(int v) {
-        return new TrainingOptions(epochs, embedding, v, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed);
+        return new TrainingOptions(epochs, embedding, v, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor);
     }
 
     public TrainingOptions withMaxMinutes(double v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, v, keysPerEpoch, seed);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, v, keysPerEpoch, seed, anchor);
     }
 
     public TrainingOptions withKeysPerEpoch(int v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, v, seed);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, v, seed, anchor);
     }
 
     public TrainingOptions withBatch(int batch, int win) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batch, win, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batch, win, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor);
     }
 
     public TrainingOptions withLearningRate(float v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, v, clipNorm, patience, maxMinutes, keysPerEpoch, seed);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, v, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor);
     }
 
     public TrainingOptions withPatience(int v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, v, maxMinutes, keysPerEpoch, seed);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, v, maxMinutes, keysPerEpoch, seed, anchor);
     }
 
     public TrainingOptions withDropout(float v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, v, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed);
+        return new TrainingOptions(epochs, embedding, hidden, layers, v, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor);
     }
 
     public TrainingOptions withSeed(long v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, v);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, v, anchor);
+    }
+
+    public TrainingOptions withAnchor(float v) {
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, v);
     }
 }

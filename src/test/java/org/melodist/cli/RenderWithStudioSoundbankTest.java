@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodist.AppPaths;
@@ -21,9 +19,11 @@ import org.melodist.midi.MidiFileWriter;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
 import org.melodist.song.Track;
+import org.melodist.sound.SequencerPlaybackService;
 import org.melodist.sound.TestSoundbanks;
-import org.melodist.studio.FxTestSupport;
+import org.melodist.studio.generate.MelodyGeneratorSource;
 import org.melodist.studio.shell.StudioViewModel;
+import org.melodist.studio.tasks.SameThreadRunner;
 
 /**
  * {@code render} without {@code --soundfont} uses the soundbank chosen in the studio: the studio writes its
@@ -33,11 +33,6 @@ class RenderWithStudioSoundbankTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxTestSupport.startToolkit();
-    }
 
     @AfterEach
     void forgetUserData() {
@@ -57,12 +52,14 @@ class RenderWithStudioSoundbankTest {
         assertEquals(0, before.code(), before.err());
         assertFalse(before.out().contains(chosen), "nothing chosen yet: " + before.out());
 
-        // the studio as StudioApp builds it, choosing the bank through its transport panel
-        StudioViewModel studio = FxTestSupport.onFx(() -> new StudioViewModel(AppPaths.userDataDir()));
+        // the studio with its user data where StudioApp puts it, choosing the bank through its transport
+        // panel; the same-thread runner has done the work when the call returns
+        StudioViewModel studio = new StudioViewModel(AppPaths.userDataDir(), SequencerPlaybackService::forSoundCard,
+                MelodyGeneratorSource.shipped(), new SameThreadRunner());
         try {
-            FxTestSupport.onFx(() -> studio.transport().chooseSoundbank(bank)).get(30, TimeUnit.SECONDS);
+            studio.transport().chooseSoundbank(bank);
         } finally {
-            FxTestSupport.onFx(studio::close);
+            studio.close();
         }
 
         Path viaStudio = dir.resolve("studio-choice.wav");

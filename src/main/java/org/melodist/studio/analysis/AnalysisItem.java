@@ -8,7 +8,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.concurrent.Task;
+
+import org.melodist.studio.tasks.Job;
 
 /**
  * One file in the analysis queue: its state, progress, a one-line detail (the current stage, or why it
@@ -31,7 +32,7 @@ public final class AnalysisItem {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "Queued");
     private final ReadOnlyObjectWrapper<AnalysisResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private Task<AnalysisResult> task;
+    private Job<AnalysisResult> task;
 
     AnalysisItem(Path file) {
         this.file = file;
@@ -77,14 +78,14 @@ public final class AnalysisItem {
 
     // ---- changed by the view model ------------------------------------------------------------------
 
-    void attach(Task<AnalysisResult> t) {
+    void attach(Job<AnalysisResult> t) {
         task = t;
         t.messageProperty().addListener((obs, o, n) -> {
             if (n != null && !n.isBlank() && !state.get().isFinished()) detail.set(n);
         });
     }
 
-    Task<AnalysisResult> task() {
+    Job<AnalysisResult> task() {
         return task;
     }
 

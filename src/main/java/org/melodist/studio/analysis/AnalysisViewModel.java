@@ -9,8 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.BooleanBinding;
@@ -19,7 +17,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.concurrent.Worker;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,7 +26,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 import org.melodist.ErrorMessages;
 import org.melodist.Plurals;
@@ -48,6 +44,9 @@ import org.melodist.song.edit.SetTempoAndKey;
 import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.SongDocument;
 import org.melodist.studio.prefs.StudioPreferences;
+import org.melodist.studio.tasks.BackgroundRunner;
+import org.melodist.studio.tasks.Job;
+import org.melodist.studio.tasks.Progress;
 
 /**
  * The analysis tab's state and commands: a queue of audio files analysed one after the other in the
@@ -56,7 +55,8 @@ import org.melodist.studio.prefs.StudioPreferences;
  * file given to the queue is handed to the MIDI importer instead. A file that cannot be analysed ends as a
  * failed item with a one-line reason, and the queue goes on.
  *
- * <p>Methods are called on the FX thread; the work runs on one background thread, so one analysis at a time.
+ * <p>Methods are called on the FX thread; the work runs on one lane of the runner, so one analysis at a time,
+ * and exports on another.
  */
 public final class AnalysisViewModel implements AutoCloseable {
 
@@ -64,6 +64,9 @@ public final class AnalysisViewModel implements AutoCloseable {
     /** Columns of the waveform envelope: a few per pixel of a wide chart, whatever the file's length. */
     public static final int ENVELOPE_BUCKETS = AnalysisCharts.MAX_POINTS;
     static final String FOLDER_PREF = "analysis.folder";
+    /** The runner lanes: analyses one after the other, and exports beside them. */
+    static final String LANE = "analysis";
+    static final String EXPORT_LANE = "analysis-export";
 
     /** A problem the user must see (a notification), not only read in the status bar. */
     public record Failure(String message) {
@@ -87,9 +90,8 @@ public final class AnalysisViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper summaryKey = new ReadOnlyStringWrapper(this, "summaryKey", "");
     private final ReadOnlyStringWrapper summaryGenre = new ReadOnlyStringWrapper(this, "summaryGenre", "");
     private final BooleanBinding hasResult = selectedResult.isNotNull();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "melodist-analysis"));
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "melodist-analysis-export"));
-    // used on the worker thread only: AudioAnalyzer keeps per-run timings, and the model loads once, lazily
+    private final BackgroundRunner runner;
+    // used on the analysis lane only: AudioAnalyzer keeps per-run timings, and the model loads once, lazily
     private final AudioAnalyzer analyzer = new AudioAnalyzer();
     private GenreClassifier classifier;
     private String classifierProblem;
@@ -98,19 +100,16 @@ public final class AnalysisViewModel implements AutoCloseable {
      * @param document   the open song, which "Use as seed" edits
      * @param midiOpener opens a MIDI file in the composer (asking about unsaved changes if it must)
      * @param prefs      where the last folder of the Open dialog is remembered
+     * @param runner     runs the analyses and exports off the FX thread
      */
-    public AnalysisViewModel(SongDocument document, Consumer<Path> midiOpener, StudioPreferences prefs) {
+    public AnalysisViewModel(SongDocument document, Consumer<Path> midiOpener, StudioPreferences prefs,
+                             BackgroundRunner runner) {
         this.document = document;
         this.midiOpener = midiOpener;
         this.prefs = prefs;
+        this.runner = runner;
         prefs.get(FOLDER_PREF).map(Path::of).filter(Files::isDirectory).ifPresent(lastFolder::set);
         selected.addListener((obs, o, item) -> showSelected());
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     // ---- properties ---------------------------------------------------------------------------------
@@ -226,7 +225,7 @@ public final class AnalysisViewModel implements AutoCloseable {
 
     /** Stops a queued or running analysis; a finished item is left as it is. */
     public void cancel(AnalysisItem item) {
-        if (item.task() != null && !item.state().isFinished()) item.task().cancel(true);
+        if (item.task() != null && !item.state().isFinished()) item.task().cancel();
     }
 
     /** Takes an item off the list, cancelling it first if it has not finished. */
@@ -237,12 +236,12 @@ public final class AnalysisViewModel implements AutoCloseable {
     }
 
     /** Writes the selected result's frame-wise series as CSV, in the background; null when nothing is selected. */
-    public Task<Path> exportCsv(Path target) {
+    public Job<Path> exportCsv(Path target) {
         return export(target, "CSV", AnalysisExport::writeCsv);
     }
 
     /** Writes the selected result as the JSON of {@code analyze --json --frames}, in the background. */
-    public Task<Path> exportJson(Path target) {
+    public Job<Path> exportJson(Path target) {
         return export(target, "JSON", AnalysisExport::writeJson);
     }
 
@@ -275,66 +274,62 @@ public final class AnalysisViewModel implements AutoCloseable {
         return bpm >= 1 && bpm <= 1000 ? bpm : 0;
     }
 
+    /** Cancels the files not analysed yet; the runner itself is shut down by whoever made it. */
     @Override
     public void close() {
-        worker.shutdownNow();
-        writer.shutdownNow();
+        List.copyOf(items).forEach(this::cancel);
     }
 
     // ---- the work -----------------------------------------------------------------------------------
 
     private void start(AnalysisItem item) {
-        Task<AnalysisResult> task = new Task<>() {
-            @Override
-            protected AnalysisResult call() throws Exception {
-                return analyse(this, item.file());
-            }
-
-            private AnalysisResult analyse(Task<?> self, Path file) throws Exception {
-                long t0 = System.nanoTime();
-                String name = String.valueOf(file.getFileName());
-                updateMessage("Decoding " + name);
-                updateProgress(0.02, 1);
-                DecodedAudio audio = new AudioDecoder().decode(file);
-                if (isCancelled()) return null;
-                updateMessage("Features, tempo and key");
-                updateProgress(0.35, 1);
-                // the analyser asks back every few seconds of audio, so Cancel stops it within a fraction of a second
-                AudioAnalysis a = analyzer.analyze(audio, fraction -> {
-                    if (isCancelled()) throw new CancellationException("analysis of " + name + " cancelled");
-                    updateProgress(0.35 + 0.5 * fraction, 1);
-                });
-                if (isCancelled()) return null;
-                float[][] envelope = AnalysisCharts.envelope(audio.samples(), ENVELOPE_BUCKETS);
-                updateMessage("Genre");
-                updateProgress(0.85, 1);
-                GenreWindows.Result genre = null;
-                GenreClassifier c = classifier();
-                if (c != null) genre = GenreWindows.classify(a, c);
-                updateProgress(1, 1);
-                return new AnalysisResult(file, a, envelope, genre, c == null ? classifierProblem : null,
-                        (System.nanoTime() - t0) / 1_000_000);
-            }
-        };
+        Job<AnalysisResult> task = new Job<>("Analyse " + item.fileName(), work -> analyse(work, item.file()));
         item.attach(task);
-        task.setOnRunning(e -> {
+        task.onRunning(() -> {
             item.running();
             runningProgress.bind(task.progressProperty());
         });
         task.stateProperty().addListener((obs, o, n) -> {
-            if (n == Worker.State.SUCCEEDED || n == Worker.State.FAILED || n == Worker.State.CANCELLED) {
+            if (n.isDone()) {
                 runningProgress.unbind();
                 runningProgress.set(0);
             }
         });
-        task.setOnSucceeded(e -> finished(item, task.getValue()));
-        task.setOnFailed(e -> failed(item, task.getException()));
-        task.setOnCancelled(e -> {
+        task.onSucceeded(r -> finished(item, r));
+        task.onFailed(e -> failed(item, e));
+        task.onCancelled(() -> {
             item.cancelled();
             message.set("Analysis of " + item.fileName() + " cancelled");
             updateBusy();
         });
-        worker.execute(task);
+        runner.run(LANE, task);
+    }
+
+    /** Decode, features, tempo and key, genre: on the analysis lane. Null when cancelled between stages. */
+    private AnalysisResult analyse(Progress work, Path file) throws Exception {
+        long t0 = System.nanoTime();
+        String name = String.valueOf(file.getFileName());
+        work.message("Decoding " + name);
+        work.progress(0.02, 1);
+        DecodedAudio audio = new AudioDecoder().decode(file);
+        if (work.isCancelled()) return null;
+        work.message("Features, tempo and key");
+        work.progress(0.35, 1);
+        // the analyser asks back every few seconds of audio, so Cancel stops it within a fraction of a second
+        AudioAnalysis a = analyzer.analyze(audio, fraction -> {
+            if (work.isCancelled()) throw new CancellationException("analysis of " + name + " cancelled");
+            work.progress(0.35 + 0.5 * fraction, 1);
+        });
+        if (work.isCancelled()) return null;
+        float[][] envelope = AnalysisCharts.envelope(audio.samples(), ENVELOPE_BUCKETS);
+        work.message("Genre");
+        work.progress(0.85, 1);
+        GenreWindows.Result genre = null;
+        GenreClassifier c = classifier();
+        if (c != null) genre = GenreWindows.classify(a, c);
+        work.progress(1, 1);
+        return new AnalysisResult(file, a, envelope, genre, c == null ? classifierProblem : null,
+                (System.nanoTime() - t0) / 1_000_000);
     }
 
     private GenreClassifier classifier() {
@@ -383,31 +378,23 @@ public final class AnalysisViewModel implements AutoCloseable {
         Path write(AnalysisResult r, Path target) throws Exception;
     }
 
-    private Task<Path> export(Path target, String what, Writer how) {
+    private Job<Path> export(Path target, String what, Writer how) {
         AnalysisResult r = selectedResult.get();
         if (r == null) {
             message.set("Nothing to export: no analysed file is selected");
             return null;
         }
-        Task<Path> task = new Task<>() {
-            @Override
-            protected Path call() throws Exception {
-                return how.write(r, target);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            rememberFolder(task.getValue().getParent());
-            message.set("Exported " + what + " of " + r.fileName() + " to " + task.getValue().getFileName());
-        });
-        task.setOnFailed(e -> {
-            Throwable ex = task.getException();
-            String text = "Export to " + target.getFileName() + " failed: "
-                    + ErrorMessages.oneLine(ex);
-            message.set(text);
-            failure.set(new Failure(text));
-        });
-        writer.execute(task);
-        return task;
+        Job<Path> task = new Job<Path>("Export " + what, work -> how.write(r, target))
+                .onSucceeded(written -> {
+                    rememberFolder(written.getParent());
+                    message.set("Exported " + what + " of " + r.fileName() + " to " + written.getFileName());
+                })
+                .onFailed(ex -> {
+                    String text = "Export to " + target.getFileName() + " failed: " + ErrorMessages.oneLine(ex);
+                    message.set(text);
+                    failure.set(new Failure(text));
+                });
+        return runner.run(EXPORT_LANE, task);
     }
 
     private void rememberFolder(Path folder) {

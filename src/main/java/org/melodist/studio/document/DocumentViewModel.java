@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -29,6 +26,7 @@ import org.melodist.midi.MidiFormatException;
 import org.melodist.song.Song;
 import org.melodist.studio.StatusMessage;
 import org.melodist.studio.prefs.StudioPreferences;
+import org.melodist.studio.tasks.BackgroundRunner;
 
 /**
  * File commands of the studio: New, Open, Save, Save As, recent files, the temporary .mid for drag-out,
@@ -40,6 +38,8 @@ public final class DocumentViewModel implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(DocumentViewModel.class.getName());
     public static final long AUTOSAVE_DELAY_MS = 1500;
+    /** The runner lane of recovery writes and removals: one at a time, in order. */
+    static final String LANE = "autosave";
 
     private final SongDocument document;
     private final StudioPreferences prefs;
@@ -51,17 +51,15 @@ public final class DocumentViewModel implements AutoCloseable {
     private final StatusMessage message = new StatusMessage(this);
     private final List<UnaryOperator<Song>> settingsWriters = new ArrayList<>();
     private final List<Consumer<Song>> loadListeners = new ArrayList<>();
-    private final ScheduledExecutorService autosaver = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "melodist-autosave");
-        t.setDaemon(true);
-        return t;
-    });
-    private ScheduledFuture<?> pendingAutosave;
+    private final BackgroundRunner runner;
+    private BackgroundRunner.Pending pendingAutosave;
 
-    public DocumentViewModel(SongDocument document, StudioPreferences prefs, RecoveryStore recovery) {
+    /** @param runner writes the recovery file off the UI thread */
+    public DocumentViewModel(SongDocument document, StudioPreferences prefs, RecoveryStore recovery, BackgroundRunner runner) {
         this.document = document;
         this.prefs = prefs;
         this.recovery = recovery;
+        this.runner = runner;
         recentFiles.setAll(prefs.recentFiles());
         prefs.get("lastFolder").map(Path::of).filter(Files::isDirectory).ifPresent(lastFolder::set);
         document.songProperty().addListener((obs, old, song) -> scheduleAutosave());
@@ -202,36 +200,32 @@ public final class DocumentViewModel implements AutoCloseable {
      * thread; a newer edit cancels the older pending write, so the latest state wins.
      */
     private synchronized void scheduleAutosave() {
-        if (pendingAutosave != null) pendingAutosave.cancel(false);
+        if (pendingAutosave != null) pendingAutosave.cancel();
         Song snapshot = document.isDirty() ? withSettings(document.current()) : null;
         Path origin = document.file();
-        pendingAutosave = autosaver.schedule(() -> {
+        pendingAutosave = runner.schedule(LANE, Duration.ofMillis(AUTOSAVE_DELAY_MS), () -> {
             try {
                 if (snapshot == null) recovery.clear(); else recovery.write(snapshot, origin);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Autosave to " + recovery.file() + " failed: " + ErrorMessages.oneLine(e));
             }
-        }, AUTOSAVE_DELAY_MS, TimeUnit.MILLISECONDS);
+        });
     }
 
     /** Removes the recovery file after anything already queued, so a late autosave cannot bring it back. */
     public synchronized void clearRecovery() {
-        if (pendingAutosave != null) pendingAutosave.cancel(false);
-        autosaver.execute(recovery::clear);
+        if (pendingAutosave != null) pendingAutosave.cancel();
+        runner.execute(LANE, recovery::clear);
     }
 
     /** Waits until queued recovery writes and removals are done (clean exit, tests). */
     public void flushAutosave() {
-        try {
-            autosaver.submit(() -> { }).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "Autosave did not finish: " + ErrorMessages.oneLine(e));
-        }
+        if (!runner.flush(LANE, Duration.ofSeconds(10))) LOG.log(Level.WARNING, "Autosave did not finish within 10 s");
     }
 
     /** Drops a pending autosave, e.g. before a clean exit removes the recovery file. */
     public synchronized void cancelAutosave() {
-        if (pendingAutosave != null) pendingAutosave.cancel(false);
+        if (pendingAutosave != null) pendingAutosave.cancel();
     }
 
     private void remember(Path file) {
@@ -258,8 +252,9 @@ public final class DocumentViewModel implements AutoCloseable {
         return song.tracks().stream().mapToInt(t -> t.notes().size()).sum();
     }
 
+    /** Drops a pending autosave; the runner itself is shut down by whoever made it. */
     @Override
     public void close() {
-        autosaver.shutdownNow();
+        cancelAutosave();
     }
 }

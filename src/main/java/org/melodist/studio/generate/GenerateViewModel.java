@@ -5,11 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
@@ -32,7 +28,6 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 import org.melodist.ErrorMessages;
 import org.melodist.Plurals;
@@ -53,6 +48,8 @@ import org.melodist.song.edit.SongEdit;
 import org.melodist.studio.StatusMessage;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
+import org.melodist.studio.tasks.BackgroundRunner;
+import org.melodist.studio.tasks.Job;
 import org.melodist.studio.transport.TransportViewModel;
 
 /**
@@ -62,6 +59,9 @@ import org.melodist.studio.transport.TransportViewModel;
  * until the musician accepts one into the track, as one undoable edit, or discards them.
  */
 public final class GenerateViewModel implements AutoCloseable {
+
+    /** The runner lane of model loading and generation: one after the other, never two at once. */
+    static final String LANE = "generate";
 
     private static final System.Logger LOG = System.getLogger(GenerateViewModel.class.getName());
 
@@ -85,11 +85,7 @@ public final class GenerateViewModel implements AutoCloseable {
     private final PianoRollViewModel roll;
     private final TransportViewModel transport;
     private final MelodyGeneratorSource source;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "melodist-generate");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundRunner runner;
 
     private final IntegerProperty bars = new SimpleIntegerProperty(this, "bars", DEFAULT_BARS);
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 1.0);
@@ -111,7 +107,7 @@ public final class GenerateViewModel implements AutoCloseable {
     private final BooleanBinding hasVariations;
 
     private Pending pending;
-    private Task<GenerationResult> task;
+    private Job<GenerationResult> task;
     /** Bumped whenever the variations become stale, so that a late result of an older request is dropped. */
     private long epoch;
     /** True while the transport plays a variation started here, so that cycling re-auditions. */
@@ -125,12 +121,15 @@ public final class GenerateViewModel implements AutoCloseable {
     /**
      * @param roll      the edited track, its selection and the playhead; edits go through its document
      * @param transport plays a variation in place for auditioning
-     * @param source    the melody generator, loaded off the FX thread on first use
+     * @param source    the melody generator, loaded off the FX thread on first use; its owner closes it
+     * @param runner    loads the model and generates off the FX thread
      */
-    public GenerateViewModel(PianoRollViewModel roll, TransportViewModel transport, MelodyGeneratorSource source) {
+    public GenerateViewModel(PianoRollViewModel roll, TransportViewModel transport, MelodyGeneratorSource source,
+                             BackgroundRunner runner) {
         this.roll = roll;
         this.transport = transport;
         this.source = source;
+        this.runner = runner;
         canGenerate = modelAvailable.and(running.not());
         hasVariations = Bindings.isNotEmpty(variations);
         keyLock.set(roll.scaleKeyProperty().get() != null ? roll.scaleKeyProperty().get() : roll.song().key());
@@ -148,7 +147,7 @@ public final class GenerateViewModel implements AutoCloseable {
                 auditioning = false;
                 // after the transport has moved the playhead to where playback stopped
                 long back = playheadBeforeAudition;
-                Platform.runLater(() -> roll.playheadProperty().set(back));
+                runner.onUiThread(() -> roll.playheadProperty().set(back));
             }
         });
     }
@@ -301,27 +300,23 @@ public final class GenerateViewModel implements AutoCloseable {
         dropVariations();
         long myEpoch = epoch;
         int track = roll.editedTrack();
-        Task<GenerationResult> t = new Task<>() {
-            @Override
-            protected GenerationResult call() throws Exception {
-                if (!source.isLoaded()) {
-                    updateMessage("Loading the melody model…");
-                    updateProgress(-1, 1);
-                }
-                MelodyGenerator generator = source.get();
-                updateMessage("Generating " + Plurals.count(options.variations(), "variation") + " of " + Plurals.count(options.bars(), "bar")
-                        + " after " + choice.description() + "…");
-                return generator.generate(seed, options, (done, total) -> updateProgress(done, total), this::isCancelled);
+        Job<GenerationResult> t = new Job<>("Generate", work -> {
+            if (!source.isLoaded()) {
+                work.message("Loading the melody model…");
+                work.progress(-1, 1);
             }
-        };
+            MelodyGenerator generator = source.get();
+            work.message("Generating " + Plurals.count(options.variations(), "variation") + " of " + Plurals.count(options.bars(), "bar")
+                    + " after " + choice.description() + "…");
+            return generator.generate(seed, options, work::progress, work::isCancelled);
+        });
         t.messageProperty().addListener((obs, o, n) -> {
             if (n != null && !n.isBlank() && task == t) message.say(n);
         });
-        t.setOnSucceeded(e -> {
+        t.onSucceeded(result -> {
             // the variations first, so that whoever watches "running" finds them when it turns false
             if (myEpoch == epoch) {
                 modelLoaded();
-                GenerationResult result = t.getValue();
                 pending = new Pending(track, seed.notes().get(0).start(), seed.notes(), result);
                 variations.setAll(result.variations());
                 currentIndex.set(0);
@@ -330,13 +325,12 @@ public final class GenerateViewModel implements AutoCloseable {
             }
             finish(t);
         });
-        t.setOnCancelled(e -> {
+        t.onCancelled(() -> {
             finish(t);
             message.say("Generation cancelled");
         });
-        t.setOnFailed(e -> {
+        t.onFailed(ex -> {
             finish(t);
-            Throwable ex = t.getException();
             if (!source.isLoaded()) {
                 modelFailed(ex);
             } else {
@@ -347,12 +341,12 @@ public final class GenerateViewModel implements AutoCloseable {
         task = t;
         running.set(true);
         progress.bind(t.progressProperty());
-        worker.execute(t);
+        runner.run(LANE, t);
     }
 
     /** Stops the running generation; nothing of it is kept. */
     public void cancel() {
-        Task<GenerationResult> t = task;
+        Job<GenerationResult> t = task;
         if (t != null) t.cancel();
     }
 
@@ -435,16 +429,9 @@ public final class GenerateViewModel implements AutoCloseable {
     public void loadModelInBackground() {
         if (!modelAvailable.get() || source.isLoaded()) return;
         modelState.set("Loading the melody model…");
-        Task<Void> load = new Task<>() {
-            @Override
-            protected Void call() throws Exception {
-                source.get();
-                return null;
-            }
-        };
-        load.setOnSucceeded(e -> modelLoaded());
-        load.setOnFailed(e -> modelFailed(load.getException()));
-        worker.execute(load);
+        runner.run(LANE, new Job<>("Load the melody model", work -> source.get())
+                .onSucceeded(loaded -> modelLoaded())
+                .onFailed(this::modelFailed));
     }
 
     /** The model could not be loaded: Generate stays disabled with the reason. */
@@ -549,7 +536,7 @@ public final class GenerateViewModel implements AutoCloseable {
         showCurrent();
     }
 
-    private void finish(Task<GenerationResult> t) {
+    private void finish(Job<GenerationResult> t) {
         if (task != t) return;
         progress.unbind();
         progress.set(0);
@@ -562,21 +549,9 @@ public final class GenerateViewModel implements AutoCloseable {
     }
 
 
-    /** Stops a running generation and frees the model. */
+    /** Stops a running generation; the model is closed by its owner once the runner has stopped. */
     @Override
     public void close() {
         cancel();
-        worker.shutdownNow();
-        try {
-            // the native model must not be freed under a step still running
-            if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "melody generation did not stop within 5 s; leaving the model loaded");
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        source.close();
     }
 }

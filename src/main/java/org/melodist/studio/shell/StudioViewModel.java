@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import javax.sound.midi.Soundbank;
@@ -13,10 +11,6 @@ import javax.sound.midi.Soundbank;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.concurrent.Task;
-import javafx.concurrent.Worker;
-import javafx.concurrent.WorkerStateEvent;
-import javafx.event.EventHandler;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -34,12 +28,15 @@ import org.melodist.sound.SoundbankChoice;
 import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.document.SongDocument;
-import org.melodist.studio.export.WavExportTask;
+import org.melodist.studio.export.WavExport;
 import org.melodist.studio.generate.GenerateViewModel;
 import org.melodist.studio.generate.MelodyGeneratorSource;
 import org.melodist.studio.pianoroll.GridDivision;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
+import org.melodist.studio.tasks.BackgroundRunner;
+import org.melodist.studio.tasks.FxBackgroundRunner;
+import org.melodist.studio.tasks.Job;
 import org.melodist.studio.tracks.TrackListViewModel;
 import org.melodist.studio.transport.TransportViewModel;
 
@@ -48,6 +45,10 @@ import org.melodist.studio.transport.TransportViewModel;
  * the track list and the status bar's message and progress. Panels get what they need from here.
  */
 public final class StudioViewModel implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(StudioViewModel.class.getName());
+    /** The runner lane of the status bar's jobs. */
+    static final String JOB_LANE = "job";
 
     private final StudioPreferences prefs;
     private final SongDocument document;
@@ -59,12 +60,9 @@ public final class StudioViewModel implements AutoCloseable {
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     /** The current background job's progress (-1 indeterminate, 0 when idle). */
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
-    private final ReadOnlyObjectWrapper<Task<?>> job = new ReadOnlyObjectWrapper<>(this, "job");
-    private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "melodist-job");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>(this, "job");
+    private final BackgroundRunner runner;
+    private final MelodyGeneratorSource melody;
 
     /** Panels' own background work, shown in the status bar while no status-bar job runs. */
     private final List<Activity> activities = new ArrayList<>();
@@ -86,9 +84,17 @@ public final class StudioViewModel implements AutoCloseable {
      */
     public StudioViewModel(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
                            MelodyGeneratorSource melody) {
+        this(userDataDir, playback, melody, new FxBackgroundRunner());
+    }
+
+    /** As above, with the runner of all background work; closing the studio shuts it down. */
+    public StudioViewModel(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
+                           MelodyGeneratorSource melody, BackgroundRunner runner) {
+        this.runner = runner;
+        this.melody = melody;
         prefs = new StudioPreferences(PropertiesFileSettingsStore.forUser(userDataDir));
         document = new SongDocument(Song.empty());
-        files = new DocumentViewModel(document, prefs, new RecoveryStore(userDataDir.resolve("recovery").resolve("autosave.mid")));
+        files = new DocumentViewModel(document, prefs, new RecoveryStore(userDataDir.resolve("recovery").resolve("autosave.mid")), runner);
         pianoRoll = new PianoRollViewModel(document);
         tracks = new TrackListViewModel(document, pianoRoll.trackIndexProperty());
         GridDivision savedGrid = GridDivision.fromLabel(prefs.get("grid", ""));
@@ -98,8 +104,8 @@ public final class StudioViewModel implements AutoCloseable {
         files.addLoadListener(pianoRoll::readSettings);
         files.addLoadListener(tracks::readSettings);
         transport = new TransportViewModel(pianoRoll, tracks,
-                new SoundbankChoice(prefs.store()), playback);
-        generate = new GenerateViewModel(pianoRoll, transport, melody);
+                new SoundbankChoice(prefs.store()), playback, runner);
+        generate = new GenerateViewModel(pianoRoll, transport, melody, runner);
         generate.readSettings(prefs);
         // after the piano roll's listener, so that the key lock follows the scale it has just read
         files.addLoadListener(generate::songReplaced);
@@ -173,7 +179,12 @@ public final class StudioViewModel implements AutoCloseable {
     }
 
     /** The background job shown in the status bar, or null. */
-    public ReadOnlyObjectProperty<Task<?>> jobProperty() {
+    /** The runner of all the studio's background work. */
+    public BackgroundRunner runner() {
+        return runner;
+    }
+
+    public ReadOnlyObjectProperty<Job<?>> jobProperty() {
         return job.getReadOnlyProperty();
     }
 
@@ -181,9 +192,9 @@ public final class StudioViewModel implements AutoCloseable {
      * Runs a long job off the FX thread with its progress and message in the status bar. One job at a
      * time: a second is refused with a message rather than queued behind an invisible first.
      */
-    public boolean runJob(Task<?> task) {
+    public boolean runJob(Job<?> task) {
         if (job.get() != null) {
-            status.set("Busy: " + job.get().getTitle() + " is still running");
+            status.set("Busy: " + job.get().title() + " is still running");
             return false;
         }
         job.set(task);
@@ -191,36 +202,33 @@ public final class StudioViewModel implements AutoCloseable {
         task.messageProperty().addListener((obs, o, n) -> {
             if (n != null && !n.isBlank()) status.set(n);
         });
-        EventHandler<WorkerStateEvent> done = e -> {
+        task.stateProperty().addListener((obs, o, state) -> {
+            if (!state.isDone()) return;
             progress.unbind();
             progress.set(0);
             refreshActivity();
             job.set(null);
-            if (task.getState() == Worker.State.FAILED) {
-                Throwable ex = task.getException();
-                status.set(task.getTitle() + " failed: " + ErrorMessages.oneLine(ex));
-            } else if (task.getState() == Worker.State.CANCELLED) {
-                status.set(task.getTitle() + " cancelled");
+            if (state == Job.State.FAILED) {
+                status.set(task.title() + " failed: " + ErrorMessages.oneLine(task.exception()));
+            } else if (state == Job.State.CANCELLED) {
+                status.set(task.title() + " cancelled");
             }
-        };
-        task.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, done);
-        task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, done);
-        task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, done);
-        jobs.execute(task);
+        });
+        runner.run(JOB_LANE, task);
         return true;
     }
 
     public void cancelJob() {
-        Task<?> t = job.get();
+        Job<?> t = job.get();
         if (t != null) t.cancel();
     }
 
     /** Renders the song (with the current mutes, solos, metronome and soundbank) to a WAV file. */
-    public WavExportTask exportWav(Path target) {
+    public Job<Path> exportWav(Path target) {
         SoundbankChoice.Selection sel = transport.selectionProperty().get();
         Optional<Soundbank> bank = sel == null ? Optional.empty() : sel.bank();
-        WavExportTask task = new WavExportTask(files.withSettings(document.current()), bank,
-                RenderOptions.DEFAULT.withMix(transport.mix()), target);
+        Job<Path> task = new WavExport(files.withSettings(document.current()), bank,
+                RenderOptions.DEFAULT.withMix(transport.mix()), target).job();
         runJob(task);
         return task;
     }
@@ -237,6 +245,11 @@ public final class StudioViewModel implements AutoCloseable {
         files.close();
         generate.close();
         transport.close();
-        jobs.shutdownNow();
+        // the native melody model must not be freed under a generation step still running
+        if (runner.shutdown(java.time.Duration.ofSeconds(5))) {
+            melody.close();
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "background work did not stop within 5 s; leaving the melody model loaded");
+        }
     }
 }

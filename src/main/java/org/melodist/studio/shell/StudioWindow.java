@@ -110,7 +110,7 @@ public final class StudioWindow {
         analysis = new AnalysisViewModel(vm.document(), midi -> {
             tabs.getSelectionModel().select(composeTab);
             openFile(midi);
-        }, vm.prefs());
+        }, vm.prefs(), vm.runner());
         vm.relay(analysis.messageProperty());
         vm.showActivity(analysis.busyProperty(), analysis.runningProgressProperty());
         Tab analysisTab = new Tab("Analysis", new AnalysisView(analysis));
@@ -421,7 +421,7 @@ public final class StudioWindow {
         vm.rememberSettings();
         vm.files().clearRecovery();
         vm.files().flushAutosave();
-        vm.close();
         analysis.close();
+        vm.close();
     }
 }

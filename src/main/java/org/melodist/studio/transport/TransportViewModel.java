@@ -2,12 +2,9 @@ package org.melodist.studio.transport;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -20,7 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.concurrent.Task;
 
 import org.melodist.ErrorMessages;
 import org.melodist.song.Song;
@@ -31,6 +27,8 @@ import org.melodist.sound.SoundbankChoice;
 import org.melodist.sound.SoundbankException;
 import org.melodist.studio.StatusMessage;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
+import org.melodist.studio.tasks.BackgroundRunner;
+import org.melodist.studio.tasks.Job;
 import org.melodist.studio.tracks.TrackListViewModel;
 
 /**
@@ -40,6 +38,9 @@ import org.melodist.studio.tracks.TrackListViewModel;
  * Edits, loop changes and mute/solo reach the service at once, also while it plays.
  */
 public final class TransportViewModel implements AutoCloseable {
+
+    /** The runner lane that loads synthesizers, one at a time. */
+    static final String LANE = "sound-loader";
 
     private final PianoRollViewModel roll;
     private final TrackListViewModel tracks;
@@ -56,13 +57,9 @@ public final class TransportViewModel implements AutoCloseable {
     private final StatusMessage message = new StatusMessage(this);
     private final SoundbankChoice choice;
     private final Function<SoundbankChoice.Selection, PlaybackService> factory;
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "melodist-sound-loader");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundRunner runner;
     private PlaybackService service;
-    private final PlaybackService.Listener listener = (s, message) -> Platform.runLater(() -> stateChanged(s, message));
+    private final PlaybackService.Listener listener;
     /** True while the playhead is being moved by playback, so that the move is not taken as a seek. */
     private boolean following;
     /** True while a preview song (not the document) is loaded into the service. */
@@ -71,13 +68,16 @@ public final class TransportViewModel implements AutoCloseable {
     /**
      * @param choice  decides and remembers the soundbank
      * @param factory opens playback with a soundbank (the sound card in the app, a recorder in tests)
+     * @param runner  loads the synthesizer off the UI thread and brings playback events back to it
      */
     public TransportViewModel(PianoRollViewModel roll, TrackListViewModel tracks, SoundbankChoice choice,
-                              Function<SoundbankChoice.Selection, PlaybackService> factory) {
+                              Function<SoundbankChoice.Selection, PlaybackService> factory, BackgroundRunner runner) {
         this.roll = roll;
         this.tracks = tracks;
         this.choice = choice;
         this.factory = factory;
+        this.runner = runner;
+        listener = (s, message) -> runner.onUiThread(() -> stateChanged(s, message));
         bpm.set(roll.song().tempoMap().initialBpm());
         roll.document().songProperty().addListener((obs, old, song) -> {
             previewing = false;
@@ -104,12 +104,12 @@ public final class TransportViewModel implements AutoCloseable {
      * Resolves the soundbank and opens playback off the FX thread, then attaches it. Started once at
      * start-up so that the window appears before the synthesizer is ready.
      */
-    public Task<PlaybackService> loadInBackground() {
+    public Job<?> loadInBackground() {
         return start(() -> choice.resolve(), "Synthesizer ready");
     }
 
     /** Switches to a soundbank file (SF2/DLS), remembering the choice; a bad file leaves playback as it was. */
-    public Task<PlaybackService> chooseSoundbank(Path file) {
+    public Job<?> chooseSoundbank(Path file) {
         return start(() -> {
             try {
                 return choice.choose(file);
@@ -119,33 +119,25 @@ public final class TransportViewModel implements AutoCloseable {
         }, "Soundbank " + file.getFileName() + " loaded");
     }
 
-    private Task<PlaybackService> start(Supplier<SoundbankChoice.Selection> bank, String done) {
+    /** A loaded playback service and the soundbank it plays with. */
+    private record Loaded(PlaybackService service, SoundbankChoice.Selection bank) {
+    }
+
+    private Job<?> start(Supplier<SoundbankChoice.Selection> bank, String done) {
         soundbank.set("loading…");
-        Task<PlaybackService> task = new Task<>() {
-            private SoundbankChoice.Selection chosen;
-
-            @Override
-            protected PlaybackService call() {
-                updateMessage("Loading the synthesizer…");
-                chosen = bank.get();
-                return factory.apply(chosen);
-            }
-
-            @Override
-            protected void succeeded() {
-                attach(getValue(), chosen);
-                message.say(canPlay.get() ? done + " · " + soundbank.get() : unavailableReason.get());
-            }
-
-            @Override
-            protected void failed() {
-                Throwable e = getException();
-                soundbank.set(selection.get() == null ? "none" : selection.get().description());
-                message.say("Cannot load the soundbank: " + ErrorMessages.oneLine(e));
-            }
-        };
-        loader.execute(task);
-        return task;
+        Job<Loaded> job = new Job<Loaded>("Load the synthesizer", progress -> {
+            progress.message("Loading the synthesizer…");
+            SoundbankChoice.Selection chosen = bank.get();
+            return new Loaded(factory.apply(chosen), chosen);
+        }).onSucceeded(loaded -> {
+            attach(loaded.service(), loaded.bank());
+            message.say(canPlay.get() ? done + " · " + soundbank.get() : unavailableReason.get());
+        }).onFailed(e -> {
+            soundbank.set(selection.get() == null ? "none" : selection.get().description());
+            message.say("Cannot load the soundbank: " + ErrorMessages.oneLine(e));
+        });
+        runner.run(LANE, job);
+        return job;
     }
 
     /** One-line messages for the status bar. */
@@ -321,7 +313,6 @@ public final class TransportViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        loader.shutdownNow();
         if (service != null) {
             service.removeListener(listener);
             service.close();

@@ -19,9 +19,7 @@ import javax.sound.sampled.AudioSystem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import javafx.concurrent.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,14 +31,18 @@ import org.melodist.song.Key;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
 import org.melodist.song.Track;
-import org.melodist.studio.FxTestSupport;
 import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.document.SongDocument;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
+import org.melodist.studio.tasks.Job;
+import org.melodist.studio.tasks.SameThreadRunner;
 
-/** The analysis flow without a window: real WAV files written here, the real analyser and genre model. */
+/**
+ * The analysis flow without a window or toolkit: real WAV files written here, the real analyser and genre
+ * model, run on the test's thread.
+ */
 class AnalysisViewModelTest {
 
     @TempDir
@@ -49,18 +51,14 @@ class AnalysisViewModelTest {
     private DocumentViewModel files;
     private StudioPreferences prefs;
     private AnalysisViewModel vm;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxTestSupport.startToolkit();
-    }
+    private final SameThreadRunner runner = new SameThreadRunner();
 
     @BeforeEach
     void setUp() throws Exception {
         doc = new SongDocument(Song.empty());
         prefs = new StudioPreferences(dir.resolve("prefs.properties"));
-        files = new DocumentViewModel(doc, prefs, new RecoveryStore(dir.resolve("recovery").resolve("autosave.mid")));
-        vm = FxTestSupport.onFx(() -> new AnalysisViewModel(doc, files::open, prefs));
+        files = new DocumentViewModel(doc, prefs, new RecoveryStore(dir.resolve("recovery").resolve("autosave.mid")), runner);
+        vm = new AnalysisViewModel(doc, files::open, prefs, runner);
     }
 
     @AfterEach
@@ -86,18 +84,16 @@ class AnalysisViewModelTest {
     }
 
     private List<AnalysisItem> add(Path... paths) throws Exception {
-        return FxTestSupport.onFx(() -> vm.add(List.of(paths)));
+        return vm.add(List.of(paths));
     }
 
-    private void waitFinished(AnalysisItem item) throws Exception {
-        FxTestSupport.waitFor(item.fileName() + " to finish", 120, () -> item.state().isFinished());
+    private static void assertFinished(AnalysisItem item) {
+        assertTrue(item.state().isFinished(), item + " has run to its end on the runner");
     }
 
-    private static <T> T await(Task<T> task) throws Exception {
-        FxTestSupport.waitFor("the export", 60, task::isDone);
-        assertEquals(javafx.concurrent.Worker.State.SUCCEEDED, FxTestSupport.onFx(task::getState),
-                () -> "export failed: " + task.getException());
-        return FxTestSupport.onFx(task::getValue);
+    private static <T> T succeeded(Job<T> job) {
+        assertEquals(Job.State.SUCCEEDED, job.state(), () -> "export failed: " + job.exception());
+        return job.value();
     }
 
     @Test
@@ -105,7 +101,7 @@ class AnalysisViewModelTest {
         Path wav = SyntheticMusic.writeWav(dir.resolve("groove.wav"), 10, 44_100, 120, 7);
         AnalysisItem item = add(wav).get(0);
         assertEquals(1, vm.items().size());
-        waitFinished(item);
+        assertFinished(item);
         assertEquals(AnalysisItem.State.DONE, item.state(), item.detail());
         assertEquals(1.0, item.progressProperty().get());
         AnalysisResult r = item.result();
@@ -115,7 +111,7 @@ class AnalysisViewModelTest {
         assertNotNull(r.genre(), "the shipped genre model classifies the file: " + r.genreProblem());
 
         // the first finished result is selected and summarised
-        assertEquals(item, FxTestSupport.onFx(() -> vm.selectedProperty().get()));
+        assertEquals(item, vm.selectedProperty().get());
         assertEquals("groove.wav", vm.summaryFileProperty().get());
         assertEquals("0:10.0", vm.summaryDurationProperty().get());
         assertTrue(vm.summarySourceProperty().get().startsWith("44,100 Hz · 2 channels"), vm.summarySourceProperty().get());
@@ -131,11 +127,11 @@ class AnalysisViewModelTest {
     void exportsWriteCsvWithOneRowPerFrameAndTheCliJson() throws Exception {
         Path wav = sineWav(dir.resolve("a440.wav"), 440, 3, 22_050);
         AnalysisItem item = add(wav).get(0);
-        waitFinished(item);
+        assertFinished(item);
         assertEquals(AnalysisItem.State.DONE, item.state(), item.detail());
         int frames = item.result().analysis().frames().frames();
 
-        Path csv = await(FxTestSupport.onFx(() -> vm.exportCsv(dir.resolve("out").resolve("a440.csv"))));
+        Path csv = succeeded(vm.exportCsv(dir.resolve("out").resolve("a440.csv")));
         List<String> lines = Files.readAllLines(csv);
         List<String> header = List.of(lines.get(0).split(","));
         assertEquals(FrameCsv.columns(item.result().analysis().frames()), header);
@@ -152,7 +148,7 @@ class AnalysisViewModelTest {
             assertEquals(List.of(csv), stream.toList(), "no temporary file is left behind");
         }
 
-        Path json = await(FxTestSupport.onFx(() -> vm.exportJson(dir.resolve("a440.json"))));
+        Path json = succeeded(vm.exportJson(dir.resolve("a440.json")));
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals(3.0, root.get("durationSec").asDouble(), 0.01);
         assertEquals(22050, root.get("sourceSampleRate").asInt());
@@ -167,17 +163,17 @@ class AnalysisViewModelTest {
 
     @Test
     void useAsSeedSetsTheSongsTempoAndKeyAsOneUndoableEdit() throws Exception {
-        FxTestSupport.onFx(() -> doc.load(Song.of(480, 90, List.of(Track.of("Tune", 0, 0,
-                List.of(new Note(60, 90, 0, 480))))), null));
-        PianoRollViewModel roll = FxTestSupport.onFx(() -> new PianoRollViewModel(doc));
+        doc.load(Song.of(480, 90, List.of(Track.of("Tune", 0, 0,
+                List.of(new Note(60, 90, 0, 480))))), null);
+        PianoRollViewModel roll = new PianoRollViewModel(doc);
         Path wav = SyntheticMusic.writeWav(dir.resolve("groove.wav"), 10, 22_050, 120, 3);
         AnalysisItem item = add(wav).get(0);
-        waitFinished(item);
+        assertFinished(item);
         AnalysisResult r = item.result();
         Key detected = r.analysis().key().key();
         Song before = doc.current();
 
-        assertTrue(FxTestSupport.onFx(() -> vm.useAsSeed()));
+        assertTrue(vm.useAsSeed());
         Song seeded = doc.current();
         assertEquals(AnalysisViewModel.seedTempo(r.analysis().tempoBpm()), seeded.tempoMap().initialBpm(), 1e-9);
         assertEquals(120, seeded.tempoMap().initialBpm(), 4);
@@ -187,7 +183,7 @@ class AnalysisViewModelTest {
         assertEquals("Set tempo and key", doc.undoNameProperty().get());
         assertTrue(vm.messageProperty().get().contains(detected.toString()), vm.messageProperty().get());
 
-        FxTestSupport.onFx(doc::undo);
+        doc.undo();
         assertEquals(90, doc.current().tempoMap().initialBpm(), 1e-9);
         assertNull(doc.current().key());
         assertNull(roll.scaleKeyProperty().get());
@@ -202,8 +198,8 @@ class AnalysisViewModelTest {
         Path good = sineWav(dir.resolve("tone.wav"), 330, 2, 44_100);
         List<AnalysisItem> items = add(garbage, good);
         assertEquals(2, items.size());
-        waitFinished(items.get(0));
-        waitFinished(items.get(1));
+        assertFinished(items.get(0));
+        assertFinished(items.get(1));
 
         AnalysisItem bad = items.get(0);
         assertEquals(AnalysisItem.State.FAILED, bad.state());
@@ -215,7 +211,7 @@ class AnalysisViewModelTest {
         assertTrue(failure.message().contains("broken.wav"), failure.message());
 
         assertEquals(AnalysisItem.State.DONE, items.get(1).state(), items.get(1).detail());
-        assertEquals(items.get(1), FxTestSupport.onFx(() -> vm.selectedProperty().get()),
+        assertEquals(items.get(1), vm.selectedProperty().get(),
                 "the failed file is not selected; the good one is");
         assertEquals("tone.wav", vm.summaryFileProperty().get());
     }
@@ -237,21 +233,23 @@ class AnalysisViewModelTest {
     void aQueuedFileCanBeCancelledAndTheFolderIsRemembered() throws Exception {
         Path first = SyntheticMusic.writeWav(dir.resolve("long.wav"), 60, 22_050, 100, 1);
         Path second = sineWav(dir.resolve("short.wav"), 440, 1, 22_050);
+        runner.holdJobs();
         List<AnalysisItem> items = add(first, second);
         AnalysisItem queued = items.get(1);
         assertEquals(AnalysisItem.State.QUEUED, queued.state());
         assertTrue(vm.busyProperty().get());
-        FxTestSupport.onFx(() -> vm.cancel(queued));
-        waitFinished(items.get(0));
-        FxTestSupport.waitFor("the cancellation", 10, () -> queued.state().isFinished());
-        assertEquals(AnalysisItem.State.CANCELLED, queued.state());
+        vm.cancel(queued);
+        assertEquals(AnalysisItem.State.CANCELLED, queued.state(), "cancelled at once, while still queued");
+        runner.runHeldJobs();
+        assertFinished(items.get(0));
+        assertEquals(1, runner.jobsRun(), "the cancelled file was never analysed");
         assertEquals(AnalysisItem.State.DONE, items.get(0).state(), items.get(0).detail());
         assertFalse(vm.busyProperty().get());
 
-        FxTestSupport.onFx(() -> vm.remove(queued));
+        vm.remove(queued);
         assertEquals(List.of(items.get(0)), vm.items());
-        AnalysisViewModel again = FxTestSupport.onFx(() -> new AnalysisViewModel(doc, files::open,
-                new StudioPreferences(dir.resolve("prefs.properties"))));
+        AnalysisViewModel again = new AnalysisViewModel(doc, files::open,
+                new StudioPreferences(dir.resolve("prefs.properties")), runner);
         assertEquals(dir, again.lastFolderProperty().get());
         again.close();
     }
@@ -259,13 +257,14 @@ class AnalysisViewModelTest {
     @Test
     void aRunningAnalysisReportsProgressAndStopsMidwayWhenCancelled() throws Exception {
         Path wav = SyntheticMusic.writeWav(dir.resolve("three-minutes.wav"), 180, 22_050, 100, 3);
+        runner.holdJobs();
         AnalysisItem item = add(wav).get(0);
         java.util.Set<Double> featureStage = java.util.concurrent.ConcurrentHashMap.newKeySet();
         double[] highest = {0};
         double[] offeredToStatusBar = {0};
         boolean[] cancelled = {false};
-        // cancel from the progress listener itself, on the FX thread, as soon as the analysis is half-way
-        FxTestSupport.onFx(() -> item.progressProperty().addListener((obs, o, n) -> {
+        // cancel from the progress listener itself, on the UI thread, as soon as the analysis is half-way
+        item.progressProperty().addListener((obs, o, n) -> {
             double v = n.doubleValue();
             highest[0] = Math.max(highest[0], v);
             if (v > 0.35 && v < 0.85) featureStage.add(v);
@@ -274,14 +273,15 @@ class AnalysisViewModelTest {
                 offeredToStatusBar[0] = vm.runningProgressProperty().get();
                 vm.cancel(item);
             }
-        }));
-        waitFinished(item);
+        });
+        runner.runHeldJobs();
+        assertFinished(item);
         assertTrue(cancelled[0], "progress passed half-way inside the analysis");
         assertEquals(AnalysisItem.State.CANCELLED, item.state(), item.detail());
         assertTrue(featureStage.size() >= 3, "progress moves inside the analysis, not only between stages: " + featureStage);
         assertTrue(highest[0] < 0.85, "the analysis stopped before its end, highest progress " + highest[0]);
         assertTrue(offeredToStatusBar[0] > 0.5, "the running file's progress is offered to the status bar");
-        assertEquals(0.0, FxTestSupport.onFx(() -> vm.runningProgressProperty().get()));
+        assertEquals(0.0, vm.runningProgressProperty().get());
         assertFalse(vm.busyProperty().get());
     }
 }

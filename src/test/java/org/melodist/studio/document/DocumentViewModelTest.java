@@ -21,6 +21,7 @@ import org.melodist.song.Song;
 import org.melodist.song.Track;
 import org.melodist.song.edit.AddNotes;
 import org.melodist.studio.prefs.StudioPreferences;
+import org.melodist.studio.tasks.SameThreadRunner;
 
 class DocumentViewModelTest {
 
@@ -28,12 +29,13 @@ class DocumentViewModelTest {
     Path dir;
     private SongDocument doc;
     private DocumentViewModel files;
+    private final SameThreadRunner runner = new SameThreadRunner();
 
     @BeforeEach
     void setUp() {
         doc = new SongDocument(Song.empty());
         files = new DocumentViewModel(doc, new StudioPreferences(dir.resolve("prefs.properties")),
-                new RecoveryStore(dir.resolve("recovery").resolve("autosave.mid")));
+                new RecoveryStore(dir.resolve("recovery").resolve("autosave.mid")), runner);
     }
 
     @AfterEach
@@ -111,15 +113,19 @@ class DocumentViewModelTest {
         RecoveryStore recovery = files.recovery();
         assertFalse(recovery.exists());
 
+        runner.runScheduled();
         doc.apply(new AddNotes(0, List.of(new Note(80, 90, 0, 100))));
-        Thread.sleep(DocumentViewModel.AUTOSAVE_DELAY_MS + 300);
+        assertFalse(recovery.exists(), "not at once: after a short pause");
+        doc.apply(new AddNotes(0, List.of(new Note(81, 90, 0, 100))));
+        assertEquals(1, runner.scheduledCount(), "a newer edit replaces the pending autosave");
+        runner.runScheduled();
         files.flushAutosave();
         assertTrue(recovery.exists(), "an edit is autosaved after a short pause");
 
         // a new session after a crash finds the work
         SongDocument fresh = new SongDocument(Song.empty());
         try (DocumentViewModel again = new DocumentViewModel(fresh, new StudioPreferences(dir.resolve("prefs.properties")),
-                new RecoveryStore(recovery.file()))) {
+                new RecoveryStore(recovery.file()), runner)) {
             assertTrue(again.restoreRecovery());
             assertEquals(doc.current().track(0).notes(), fresh.current().track(0).notes());
             assertEquals(dir.resolve("work.mid").toAbsolutePath(), fresh.file());

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.melodist.studio.FxTestSupport.onFx;
-import static org.melodist.studio.FxTestSupport.waitFor;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -32,14 +31,17 @@ import org.melodist.sound.PlaybackService;
 import org.melodist.sound.PlaybackState;
 import org.melodist.sound.SequencerPlaybackService;
 import org.melodist.sound.SoundbankChoice;
-import org.melodist.studio.FxTestSupport;
 import org.melodist.studio.document.SongDocument;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
+import org.melodist.studio.tasks.SameThreadRunner;
 import org.melodist.studio.tracks.TrackListViewModel;
 import org.melodist.studio.transport.TransportViewModel;
 
-/** The generation flow without a window, with a real (tiny) trained melody model. */
+/**
+ * The generation flow without a window or toolkit, with a real (tiny) trained melody model: jobs run on
+ * the test's thread, so each command has finished when it returns.
+ */
 class GenerateViewModelTest {
 
     private static MelodyGenerator generator;
@@ -50,10 +52,10 @@ class GenerateViewModelTest {
     private PianoRollViewModel roll;
     private TransportViewModel transport;
     private GenerateViewModel gen;
+    private final SameThreadRunner runner = new SameThreadRunner();
 
     @BeforeAll
     static void setUp() throws Exception {
-        FxTestSupport.startToolkit();
         generator = MelodyGenerator.load(TinyMelodyModel.dir());
     }
 
@@ -64,8 +66,8 @@ class GenerateViewModelTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        if (gen != null) onFx(gen::close);
-        if (transport != null) onFx(transport::close);
+        if (gen != null) gen.close();
+        if (transport != null) transport.close();
     }
 
     /** Two bars of eighths in C major (4/4, 480 ppq, ends at tick 3840) and a bass track. */
@@ -78,14 +80,12 @@ class GenerateViewModelTest {
 
     private void build(Song song, MelodyGeneratorSource source,
                        Function<SoundbankChoice.Selection, PlaybackService> playback) throws Exception {
-        onFx(() -> {
-            doc = new SongDocument(song);
-            roll = new PianoRollViewModel(doc);
-            TrackListViewModel tracks = new TrackListViewModel(doc, roll.trackIndexProperty());
-            SoundbankChoice choice = new SoundbankChoice(new PropertiesFileSettingsStore(dir.resolve("sound.properties")), List.of());
-            transport = new TransportViewModel(roll, tracks, choice, playback);
-            gen = new GenerateViewModel(roll, transport, source);
-        });
+        doc = new SongDocument(song);
+        roll = new PianoRollViewModel(doc);
+        TrackListViewModel tracks = new TrackListViewModel(doc, roll.trackIndexProperty());
+        SoundbankChoice choice = new SoundbankChoice(new PropertiesFileSettingsStore(dir.resolve("sound.properties")), List.of());
+        transport = new TransportViewModel(roll, tracks, choice, playback, runner);
+        gen = new GenerateViewModel(roll, transport, source, runner);
     }
 
     private void build(Song song) throws Exception {
@@ -93,35 +93,34 @@ class GenerateViewModelTest {
                 sel -> new SequencerPlaybackService(new GervillRecordingOutput(sel.bank(), 44_100f, 20)));
     }
 
-    private void generateAndWait() throws Exception {
-        // asked in the same FX turn: a tiny job can finish, and report so, before a second turn comes
-        assertTrue(onFx(() -> {
-            gen.generate();
-            return gen.runningProperty().get();
-        }), "generation runs in the background");
-        waitFor("the generation", 60, () -> !gen.runningProperty().get());
+    /** Generate, checking that it ran as a job: running while it worked, and done afterwards. */
+    private void generateAndWait() {
+        List<Boolean> running = new ArrayList<>();
+        javafx.beans.value.ChangeListener<Boolean> watch = (obs, o, n) -> running.add(n);
+        gen.runningProperty().addListener(watch);
+        gen.generate();
+        gen.runningProperty().removeListener(watch);
+        assertEquals(List.of(true, false), running, "generation runs as a background job, and has ended");
     }
 
     private List<List<Note>> variations() throws Exception {
-        return onFx(() -> List.copyOf(gen.variations()));
+        return List.copyOf(gen.variations());
     }
 
     @Test
     void generateMakesTheVariationsAfterTheSeedAndTheSameRngSeedRepeatsThem() throws Exception {
         build(tune());
-        onFx(() -> {
-            gen.variationCountProperty().set(3);
-            gen.barsProperty().set(2);
-            gen.rngSeedProperty().set(11);
-        });
-        assertTrue(onFx(gen::canGenerate));
+        gen.variationCountProperty().set(3);
+        gen.barsProperty().set(2);
+        gen.rngSeedProperty().set(11);
+        assertTrue(gen.canGenerate());
         generateAndWait();
         List<List<Note>> first = variations();
-        assertEquals(3, first.size(), onFx(() -> gen.messageProperty().get()));
-        long[] range = onFx(gen::continuationRange);
+        assertEquals(3, first.size(), gen.messageProperty().get());
+        long[] range = gen.continuationRange();
         assertEquals(3840, range[0], "playhead at the start: the track is continued after its last note");
         assertEquals(3840 + 2 * 1920, range[1]);
-        assertEquals(0, onFx(gen::seedStartTick), "the seed is the two bars before the end");
+        assertEquals(0, gen.seedStartTick(), "the seed is the two bars before the end");
         int notes = 0;
         for (List<Note> v : first) {
             for (Note n : v) {
@@ -130,16 +129,16 @@ class GenerateViewModelTest {
             }
         }
         assertTrue(notes > 0, "the variations have notes");
-        assertEquals(0, onFx(() -> gen.currentIndexProperty().get()));
-        assertEquals(first.get(0), onFx(() -> gen.currentNotesProperty().get()), "the first variation is the ghost");
-        assertEquals(0, onFx(() -> gen.progressProperty().get()), 1e-9);
-        assertTrue(onFx(() -> gen.messageProperty().get()).startsWith("3 variations of 2 bars"));
+        assertEquals(0, gen.currentIndexProperty().get());
+        assertEquals(first.get(0), gen.currentNotesProperty().get(), "the first variation is the ghost");
+        assertEquals(0, gen.progressProperty().get(), 1e-9);
+        assertTrue(gen.messageProperty().get().startsWith("3 variations of 2 bars"));
         assertEquals(tune(), doc.current(), "generating does not touch the song");
-        assertFalse(onFx(() -> doc.isDirty()));
+        assertFalse(doc.isDirty());
 
         generateAndWait();
         assertEquals(first, variations(), "same notes, settings and rng seed: same variations");
-        onFx(() -> gen.rngSeedProperty().set(12));
+        gen.rngSeedProperty().set(12);
         generateAndWait();
         assertNotEquals(first, variations(), "another rng seed: other variations");
     }
@@ -147,18 +146,18 @@ class GenerateViewModelTest {
     @Test
     void cyclingWrapsAroundAndMovesTheGhostNotes() throws Exception {
         build(tune());
-        onFx(() -> gen.variationCountProperty().set(3));
+        gen.variationCountProperty().set(3);
         generateAndWait();
         List<List<Note>> all = variations();
-        onFx(gen::next);
-        assertEquals(1, onFx(() -> gen.currentIndexProperty().get()));
-        assertEquals(all.get(1), onFx(() -> gen.currentNotesProperty().get()));
-        onFx(gen::next);
-        onFx(gen::next);
-        assertEquals(0, onFx(() -> gen.currentIndexProperty().get()), "wraps after the last");
-        onFx(gen::previous);
-        assertEquals(2, onFx(() -> gen.currentIndexProperty().get()), "wraps before the first");
-        assertEquals(all.get(2), onFx(() -> gen.currentNotesProperty().get()));
+        gen.next();
+        assertEquals(1, gen.currentIndexProperty().get());
+        assertEquals(all.get(1), gen.currentNotesProperty().get());
+        gen.next();
+        gen.next();
+        assertEquals(0, gen.currentIndexProperty().get(), "wraps after the last");
+        gen.previous();
+        assertEquals(2, gen.currentIndexProperty().get(), "wraps before the first");
+        assertEquals(all.get(2), gen.currentNotesProperty().get());
     }
 
     @Test
@@ -166,13 +165,11 @@ class GenerateViewModelTest {
         Song song = tune();
         build(song);
         List<Note> firstFour = song.track(0).notes().subList(0, 4);
-        onFx(() -> {
-            roll.selectOnly(firstFour);
-            gen.barsProperty().set(1);
-            gen.variationCountProperty().set(2);
-        });
+        roll.selectOnly(firstFour);
+        gen.barsProperty().set(1);
+        gen.variationCountProperty().set(2);
         generateAndWait();
-        long[] range = onFx(gen::continuationRange);
+        long[] range = gen.continuationRange();
         assertEquals(960, range[0], "right after the selected notes");
         assertEquals(960 + 1920, range[1]);
         for (List<Note> v : variations()) {
@@ -183,15 +180,13 @@ class GenerateViewModelTest {
     @Test
     void withoutASelectionTheBarsBeforeThePlayheadAreTheSeed() throws Exception {
         build(tune());
-        onFx(() -> {
-            roll.playheadProperty().set(2880);
-            gen.seedBarsProperty().set(1);
-            gen.barsProperty().set(1);
-        });
+        roll.playheadProperty().set(2880);
+        gen.seedBarsProperty().set(1);
+        gen.barsProperty().set(1);
         generateAndWait();
-        long[] range = onFx(gen::continuationRange);
+        long[] range = gen.continuationRange();
         assertEquals(2880, range[0], "continues from the playhead");
-        assertEquals(960, onFx(gen::seedStartTick), "the seed is the bar before the playhead");
+        assertEquals(960, gen.seedStartTick(), "the seed is the bar before the playhead");
     }
 
     @Test
@@ -199,18 +194,16 @@ class GenerateViewModelTest {
         Song original = tune();
         build(original);
         // the playhead inside the note 1680-1920: accepting must shorten it so that nothing overlaps
-        onFx(() -> {
-            roll.playheadProperty().set(1800);
-            gen.variationCountProperty().set(2);
-            gen.barsProperty().set(2);
-        });
+        roll.playheadProperty().set(1800);
+        gen.variationCountProperty().set(2);
+        gen.barsProperty().set(2);
         generateAndWait();
-        long[] range = onFx(gen::continuationRange);
+        long[] range = gen.continuationRange();
         assertEquals(1800, range[0]);
-        onFx(gen::next);
+        gen.next();
         List<Note> chosen = variations().get(1);
-        long usedSeed = onFx(() -> gen.rngSeedProperty().get());
-        onFx(gen::accept);
+        long usedSeed = gen.rngSeedProperty().get();
+        gen.accept();
 
         List<Note> after = doc.current().track(0).notes();
         List<Note> expected = new ArrayList<>();
@@ -222,16 +215,16 @@ class GenerateViewModelTest {
         assertEquals(expected, after, "seed kept (the held note shortened), then the variation; the old notes after it replaced");
         assertEquals(original.track(1), doc.current().track(1), "other tracks untouched");
         assertEquals("Accept variation 2", doc.undoNameProperty().get());
-        assertTrue(onFx(() -> gen.variations().isEmpty()), "accepting clears the variations");
-        assertNotEquals(usedSeed, onFx(() -> gen.rngSeedProperty().get()), "after accepting, the next Generate brings new ideas");
-        assertTrue(onFx(() -> gen.currentNotesProperty().get().isEmpty()), "and the ghost notes");
-        assertEquals(chosen, onFx(() -> roll.selection()), "the accepted notes are selected");
+        assertTrue(gen.variations().isEmpty(), "accepting clears the variations");
+        assertNotEquals(usedSeed, gen.rngSeedProperty().get(), "after accepting, the next Generate brings new ideas");
+        assertTrue(gen.currentNotesProperty().get().isEmpty(), "and the ghost notes");
+        assertEquals(chosen, roll.selection(), "the accepted notes are selected");
 
-        onFx(roll::undo);
+        roll.undo();
         assertEquals(original, doc.current(), "one undo takes the whole continuation back");
         assertFalse(doc.isDirty());
         assertFalse(doc.canUndoProperty().get(), "it was a single step");
-        onFx(roll::redo);
+        roll.redo();
         assertEquals(expected, doc.current().track(0).notes());
     }
 
@@ -241,49 +234,44 @@ class GenerateViewModelTest {
         generateAndWait();
         assertFalse(variations().isEmpty());
         List<List<Note>> discarded = variations();
-        long usedSeed = onFx(() -> gen.rngSeedProperty().get());
-        onFx(gen::discard);
+        long usedSeed = gen.rngSeedProperty().get();
+        gen.discard();
         assertTrue(variations().isEmpty());
-        assertNotEquals(usedSeed, onFx(() -> gen.rngSeedProperty().get()), "a discarded set does not come back");
+        assertNotEquals(usedSeed, gen.rngSeedProperty().get(), "a discarded set does not come back");
         generateAndWait();
         assertNotEquals(discarded, variations(), "the next Generate brings other ideas");
-        onFx(gen::discard);
-        assertEquals(-1, onFx(() -> gen.currentIndexProperty().get()));
-        assertNull(onFx(gen::continuationRange));
-        assertEquals("Variations discarded", onFx(() -> gen.messageProperty().get()));
+        gen.discard();
+        assertEquals(-1, gen.currentIndexProperty().get());
+        assertNull(gen.continuationRange());
+        assertEquals("Variations discarded", gen.messageProperty().get());
         assertEquals(tune(), doc.current());
-        onFx(gen::accept);
+        gen.accept();
         assertEquals(tune(), doc.current(), "nothing left to accept");
     }
 
     @Test
     void cancelStopsARunningGeneration() throws Exception {
         build(tune());
-        onFx(() -> {
-            gen.barsProperty().set(64);
-            gen.variationCountProperty().set(32);
-        });
+        gen.barsProperty().set(64);
+        gen.variationCountProperty().set(32);
         // cancel from the progress listener, on the FX thread, at the first generated steps: no polling race
         boolean[] cancelled = {false};
-        onFx(() -> {
-            gen.progressProperty().addListener((obs, o, n) -> {
-                if (n.doubleValue() > 0 && !cancelled[0]) {
-                    cancelled[0] = true;
-                    gen.cancel();
-                }
-            });
-            gen.generate();
+        gen.progressProperty().addListener((obs, o, n) -> {
+            if (n.doubleValue() > 0 && !cancelled[0]) {
+                cancelled[0] = true;
+                gen.cancel();
+            }
         });
-        waitFor("the cancellation", 30, () -> cancelled[0] && !gen.runningProperty().get());
-        assertEquals("Generation cancelled", onFx(() -> gen.messageProperty().get()));
+        gen.generate();
+        assertTrue(cancelled[0], "progress was reported, and Cancel pressed");
+        assertFalse(gen.runningProperty().get());
+        assertEquals("Generation cancelled", gen.messageProperty().get());
         assertTrue(variations().isEmpty(), "a cancelled generation leaves no variations");
-        assertEquals(0, onFx(() -> gen.progressProperty().get()), 1e-9);
+        assertEquals(0, gen.progressProperty().get(), 1e-9);
 
         // the worker is free again
-        onFx(() -> {
-            gen.barsProperty().set(1);
-            gen.variationCountProperty().set(1);
-        });
+        gen.barsProperty().set(1);
+        gen.variationCountProperty().set(1);
         generateAndWait();
         assertEquals(1, variations().size());
     }
@@ -291,13 +279,11 @@ class GenerateViewModelTest {
     @Test
     void keyLockKeepsTheNotesInTheKeyAndDefaultsToTheSongsKey() throws Exception {
         build(tune().withKey(Key.parse("D major")));
-        assertEquals(Key.parse("D major"), onFx(() -> gen.keyLockProperty().get()), "the song's key signature");
+        assertEquals(Key.parse("D major"), gen.keyLockProperty().get(), "the song's key signature");
         Key eFlat = Key.parse("Eb major");
-        onFx(() -> {
-            gen.keyLockProperty().set(eFlat);
-            gen.temperatureProperty().set(2.0);
-            gen.variationCountProperty().set(4);
-        });
+        gen.keyLockProperty().set(eFlat);
+        gen.temperatureProperty().set(2.0);
+        gen.variationCountProperty().set(4);
         generateAndWait();
         int notes = 0;
         for (List<Note> v : variations()) {
@@ -313,15 +299,15 @@ class GenerateViewModelTest {
     void aMissingModelDisablesGenerateWithAClearMessage() throws Exception {
         Path missing = dir.resolve("models").resolve("melody-lstm");
         build(tune(), MelodyGeneratorSource.at(missing), SequencerPlaybackService::forSoundCard);
-        assertFalse(onFx(() -> gen.modelAvailableProperty().get()));
-        assertFalse(onFx(gen::canGenerate));
-        String state = onFx(() -> gen.modelStateProperty().get());
+        assertFalse(gen.modelAvailableProperty().get());
+        assertFalse(gen.canGenerate());
+        String state = gen.modelStateProperty().get();
         assertEquals("Melody model not found in " + missing.toAbsolutePath().normalize(), state);
-        onFx(gen::generate);
-        assertFalse(onFx(() -> gen.runningProperty().get()));
-        assertEquals(state, onFx(() -> gen.messageProperty().get()), "Generate explains itself");
-        onFx(gen::loadModelInBackground);
-        assertEquals(state, onFx(() -> gen.modelStateProperty().get()));
+        gen.generate();
+        assertFalse(gen.runningProperty().get());
+        assertEquals(state, gen.messageProperty().get(), "Generate explains itself");
+        gen.loadModelInBackground();
+        assertEquals(state, gen.modelStateProperty().get());
     }
 
     @Test
@@ -329,51 +315,50 @@ class GenerateViewModelTest {
         MelodyGeneratorSource lazy = MelodyGeneratorSource.at(TinyMelodyModel.dir());
         build(tune(), lazy, SequencerPlaybackService::forSoundCard);
         assertFalse(lazy.isLoaded(), "nothing is loaded up front");
-        assertTrue(onFx(gen::canGenerate));
-        onFx(() -> gen.barsProperty().set(1));
+        assertTrue(gen.canGenerate());
+        gen.barsProperty().set(1);
         generateAndWait();
         assertTrue(lazy.isLoaded());
-        assertEquals("Melody model ready", onFx(() -> gen.modelStateProperty().get()));
+        assertEquals("Melody model ready", gen.modelStateProperty().get());
         assertEquals(GenerateViewModel.DEFAULT_VARIATIONS, variations().size());
+        lazy.close();
     }
 
     @Test
     void lengthTemperatureAndVariationsAreRememberedAndClamped() throws Exception {
         build(tune());
         Path file = dir.resolve("studio.properties");
-        onFx(() -> {
-            gen.barsProperty().set(8);
-            gen.temperatureProperty().set(0.7);
-            gen.variationCountProperty().set(6);
-            StudioPreferences prefs = new StudioPreferences(file);
-            gen.writeSettings(prefs);
-            prefs.save();
-        });
+        gen.barsProperty().set(8);
+        gen.temperatureProperty().set(0.7);
+        gen.variationCountProperty().set(6);
+        StudioPreferences prefs = new StudioPreferences(file);
+        gen.writeSettings(prefs);
+        prefs.save();
         StudioPreferences reread = new StudioPreferences(file);
-        GenerateViewModel other = onFx(() -> new GenerateViewModel(roll, transport, MelodyGeneratorSource.of(generator, TinyMelodyModel.dir())));
-        onFx(() -> other.readSettings(reread));
-        assertEquals(8, onFx(() -> other.barsProperty().get()));
-        assertEquals(0.7, onFx(() -> other.temperatureProperty().get()), 1e-9);
-        assertEquals(6, onFx(() -> other.variationCountProperty().get()));
+        GenerateViewModel other = new GenerateViewModel(roll, transport, MelodyGeneratorSource.of(generator, TinyMelodyModel.dir()), runner);
+        other.readSettings(reread);
+        assertEquals(8, other.barsProperty().get());
+        assertEquals(0.7, other.temperatureProperty().get(), 1e-9);
+        assertEquals(6, other.variationCountProperty().get());
         reread.putDouble("generate.temperature", 50);
         reread.putDouble("generate.bars", 1000);
-        onFx(() -> other.readSettings(reread));
-        assertEquals(GenerateViewModel.MAX_TEMPERATURE, onFx(() -> other.temperatureProperty().get()), 1e-9);
-        assertEquals(64, onFx(() -> other.barsProperty().get()));
-        onFx(other::close);
+        other.readSettings(reread);
+        assertEquals(GenerateViewModel.MAX_TEMPERATURE, other.temperatureProperty().get(), 1e-9);
+        assertEquals(64, other.barsProperty().get());
+        other.close();
     }
 
     @Test
     void anEmptyTrackHasNothingToContinue() throws Exception {
         build(Song.of(480, 120, List.of(Track.of("Empty", 0, 0, List.of()))));
-        onFx(gen::generate);
-        assertFalse(onFx(() -> gen.runningProperty().get()));
-        assertTrue(onFx(() -> gen.messageProperty().get()).startsWith("Nothing to continue"));
-        onFx(() -> roll.playheadProperty().set(960));
-        onFx(() -> roll.drawNote(60, 2000, true));
-        onFx(() -> roll.clearSelection());
-        onFx(gen::generate);
-        assertTrue(onFx(() -> gen.messageProperty().get()).startsWith("No notes in the 2 bars before the playhead"));
+        gen.generate();
+        assertFalse(gen.runningProperty().get());
+        assertTrue(gen.messageProperty().get().startsWith("Nothing to continue"));
+        roll.playheadProperty().set(960);
+        roll.drawNote(60, 2000, true);
+        roll.clearSelection();
+        gen.generate();
+        assertTrue(gen.messageProperty().get().startsWith("No notes in the 2 bars before the playhead"));
     }
 
     @Test
@@ -381,44 +366,43 @@ class GenerateViewModelTest {
         build(tune());
         generateAndWait();
         assertFalse(variations().isEmpty());
-        onFx(() -> roll.trackIndexProperty().set(1));
+        roll.trackIndexProperty().set(1);
         assertTrue(variations().isEmpty(), "variations belong to the track they continue");
-        onFx(() -> roll.trackIndexProperty().set(0));
+        roll.trackIndexProperty().set(0);
         generateAndWait();
         assertFalse(variations().isEmpty());
         Song other = tune().withKey(Key.parse("A minor"));
-        onFx(() -> {
-            doc.load(other, null);
-            roll.readSettings(other);
-            gen.songReplaced(other);
-        });
+        doc.load(other, null);
+        roll.readSettings(other);
+        gen.songReplaced(other);
         assertTrue(variations().isEmpty());
-        assertEquals(Key.parse("A minor"), onFx(() -> gen.keyLockProperty().get()));
+        assertEquals(Key.parse("A minor"), gen.keyLockProperty().get());
     }
 
     @Test
     void auditionPlaysTheVariationInPlaceFromTheSeed() throws Exception {
         build(tune());
-        onFx(() -> gen.barsProperty().set(1));
+        gen.barsProperty().set(1);
         generateAndWait();
-        onFx(gen::audition);
-        String reason = onFx(() -> transport.unavailableReasonProperty().get());
+        gen.audition();
+        String reason = transport.unavailableReasonProperty().get();
         assertFalse(reason.isBlank());
-        assertEquals(reason, onFx(() -> gen.messageProperty().get()), "no synthesizer yet: the reason, not a silent button");
-        onFx(() -> transport.loadInBackground());
-        waitFor("the synthesizer", 30, () -> transport.canPlayProperty().get());
-        onFx(() -> roll.playheadProperty().set(3000));
-        onFx(gen::audition);
-        waitFor("playing", 5, () -> transport.stateProperty().get() == PlaybackState.PLAYING);
-        assertEquals("Auditioning variation 1 of 4", onFx(() -> gen.messageProperty().get()));
-        onFx(transport::followPlayhead);
-        long at = onFx(() -> roll.playheadProperty().get());
+        assertEquals(reason, gen.messageProperty().get(), "no synthesizer yet: the reason, not a silent button");
+        transport.loadInBackground();
+        assertTrue(transport.canPlayProperty().get(), "the synthesizer is loaded");
+        roll.playheadProperty().set(3000);
+        gen.audition();
+        // the sequencer reports from its own thread: its reports are delivered here, in order
+        runner.deliverUntil("playing", Duration.ofSeconds(5), () -> transport.stateProperty().get() == PlaybackState.PLAYING);
+        assertEquals("Auditioning variation 1 of 4", gen.messageProperty().get());
+        transport.followPlayhead();
+        long at = roll.playheadProperty().get();
         assertTrue(at < 3000, "plays from the seed (tick 0), not from the playhead: " + at);
-        assertNotNull(onFx(gen::continuationRange));
+        assertNotNull(gen.continuationRange());
         assertEquals(tune(), doc.current(), "auditioning does not edit the song");
-        onFx(gen::next);
-        assertEquals("Auditioning variation 2 of 4", onFx(() -> gen.messageProperty().get()), "cycling re-auditions");
-        onFx(transport::togglePlay);
-        waitFor("the playhead back where it was", 5, () -> roll.playheadProperty().get() == 3000);
+        gen.next();
+        assertEquals("Auditioning variation 2 of 4", gen.messageProperty().get(), "cycling re-auditions");
+        transport.togglePlay();
+        runner.deliverUntil("the playhead back where it was", Duration.ofSeconds(5), () -> roll.playheadProperty().get() == 3000);
     }
 }

@@ -14,8 +14,6 @@ import java.util.stream.Stream;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
-import javafx.concurrent.Worker;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +22,16 @@ import org.melodist.song.Song;
 import org.melodist.song.Track;
 import org.melodist.sound.OfflineRenderer;
 import org.melodist.sound.RenderOptions;
-import org.melodist.studio.FxTestSupport;
+import org.melodist.studio.tasks.Job;
+import org.melodist.studio.tasks.SameThreadRunner;
 
-class WavExportTaskTest {
+/** WAV export as the studio runs it, a job on the runner; here on the test's thread, without a toolkit. */
+class WavExportTest {
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxTestSupport.startToolkit();
-    }
+    private final SameThreadRunner runner = new SameThreadRunner();
 
     private static Song tune(int bars) {
         List<Note> notes = new ArrayList<>();
@@ -46,16 +43,17 @@ class WavExportTaskTest {
     void writesAWavOfTheRenderedLengthWithProgress() throws Exception {
         Song song = tune(2);
         RenderOptions options = RenderOptions.DEFAULT.withTail(0.5);
-        WavExportTask task = new WavExportTask(song, Optional.empty(), options, dir.resolve("out"));
-        task.run();
-        assertEquals(Worker.State.SUCCEEDED, FxTestSupport.onFx(task::getState));
+        Job<Path> job = runner.run("job", new WavExport(song, Optional.empty(), options, dir.resolve("out")).job());
+        assertEquals(Job.State.SUCCEEDED, job.state(), () -> String.valueOf(job.exception()));
+        assertEquals("Export out.wav", job.title());
+        assertEquals("Exported out.wav", job.messageProperty().get());
         Path wav = dir.resolve("out.wav");
-        assertEquals(wav, task.get());
+        assertEquals(wav, job.value());
         try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
             double seconds = in.getFrameLength() / in.getFormat().getFrameRate();
             assertEquals(OfflineRenderer.renderedSeconds(song, options), seconds, 0.05);
         }
-        assertEquals(1.0, FxTestSupport.onFx(task::getProgress), 1e-9);
+        assertEquals(1.0, job.progressProperty().get(), 1e-9);
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(wav), files.toList(), "no temporary file is left behind");
         }
@@ -63,20 +61,17 @@ class WavExportTaskTest {
 
     @Test
     void cancellingLeavesNoFile() throws Exception {
-        WavExportTask task = new WavExportTask(tune(60), Optional.empty(), RenderOptions.DEFAULT, dir.resolve("long.wav"));
-        Thread worker = new Thread(task);
-        worker.start();
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!task.isDone() && FxTestSupport.onFx(task::getProgress) <= 0.01 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        FxTestSupport.onFx(() -> task.cancel());
-        worker.join(30_000);
-        assertTrue(task.isCancelled(), "cancelled while rendering 60 bars");
-        if (task.isCancelled()) {
-            try (Stream<Path> files = Files.list(dir)) {
-                assertFalse(files.findAny().isPresent(), "a cancelled export leaves nothing");
-            }
+        Job<Path> job = new WavExport(tune(60), Optional.empty(), RenderOptions.DEFAULT, dir.resolve("long.wav")).job();
+        // Cancel as the user would, once the progress bar has moved
+        job.progressProperty().addListener((obs, o, n) -> {
+            if (n.doubleValue() > 0.01) job.cancel();
+        });
+        runner.run("job", job);
+        double stoppedAt = job.progressProperty().get();
+        assertTrue(stoppedAt < 0.5, "the render stopped early, at " + stoppedAt);
+        assertEquals(Job.State.CANCELLED, job.state(), "cancelled while rendering 60 bars");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertFalse(files.findAny().isPresent(), "a cancelled export leaves nothing");
         }
     }
 }

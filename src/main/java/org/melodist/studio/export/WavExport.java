@@ -12,51 +12,56 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
-import javafx.concurrent.Task;
-
 import org.melodist.AtomicFiles;
 import org.melodist.song.Song;
 import org.melodist.sound.OfflineRenderer;
 import org.melodist.sound.RenderOptions;
+import org.melodist.studio.tasks.Job;
+import org.melodist.studio.tasks.Progress;
+import org.melodist.studio.tasks.Work;
 
 /**
  * Renders a song to a WAV file in the background with progress, cancellable at any point. The audio is
  * written to a temporary file beside the target and moved into place only when complete.
  */
-public final class WavExportTask extends Task<Path> {
+public final class WavExport implements Work<Path> {
 
     private final Song song;
     private final Optional<Soundbank> bank;
     private final RenderOptions options;
     private final Path target;
 
-    public WavExportTask(Song song, Optional<Soundbank> bank, RenderOptions options, Path target) {
+    public WavExport(Song song, Optional<Soundbank> bank, RenderOptions options, Path target) {
         this.song = song;
         this.bank = bank;
         this.options = options;
         this.target = withWavExtension(target);
-        updateTitle("Export " + this.target.getFileName());
     }
 
     public Path target() {
         return target;
     }
 
+    /** The export as a job for the status bar ("Export song.wav"). */
+    public Job<Path> job() {
+        return new Job<>("Export " + target.getFileName(), this);
+    }
+
     @Override
-    protected Path call() throws IOException {
-        updateMessage("Rendering " + target.getFileName() + "…");
+    public Path call(Progress progress) throws IOException {
+        progress.message("Rendering " + target.getFileName() + "…");
         AtomicFiles.replace(target, tmp -> {
             try (AudioInputStream rendered = new OfflineRenderer(bank).open(song, options)) {
                 long frames = rendered.getFrameLength();
                 long totalBytes = frames * rendered.getFormat().getFrameSize();
-                InputStream counted = new ProgressStream(rendered, totalBytes);
+                InputStream counted = new ProgressStream(rendered, totalBytes, progress);
                 try (AudioInputStream withProgress = new AudioInputStream(counted, rendered.getFormat(), frames)) {
                     AudioSystem.write(withProgress, AudioFileFormat.Type.WAVE, tmp.toFile());
                 }
             }
         });
-        updateMessage("Exported " + target.getFileName());
-        updateProgress(1, 1);
+        progress.message("Exported " + target.getFileName());
+        progress.progress(1, 1);
         return target;
     }
 
@@ -66,13 +71,15 @@ public final class WavExportTask extends Task<Path> {
     }
 
     /** Reports bytes read as progress and stops the render when the task is cancelled. */
-    private final class ProgressStream extends FilterInputStream {
+    private static final class ProgressStream extends FilterInputStream {
         private final long total;
+        private final Progress progress;
         private long read;
 
-        ProgressStream(InputStream in, long total) {
+        ProgressStream(InputStream in, long total, Progress progress) {
             super(in);
             this.total = Math.max(1, total);
+            this.progress = progress;
         }
 
         @Override
@@ -83,11 +90,11 @@ public final class WavExportTask extends Task<Path> {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (isCancelled()) throw new InterruptedIOException("export cancelled");
+            if (progress.isCancelled()) throw new InterruptedIOException("export cancelled");
             int n = super.read(b, off, len);
             if (n > 0) {
                 read += n;
-                updateProgress(read, total);
+                progress.progress(read, total);
             }
             return n;
         }

@@ -1,0 +1,124 @@
+package org.melodist.generate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fine-tuning the tiny model on a new style: it learns, keeps its shape, and its output folder is all or nothing. */
+class MelodyFineTuneTest {
+
+    private static final PrintStream QUIET = new PrintStream(PrintStream.nullOutputStream());
+
+    /** A style the tiny model never saw: rising arpeggios in eighth notes, high up, each bar a new chord. */
+    private static MelodyCorpus arpeggios() {
+        MelodyEncoding enc = MelodyEncoding.DEFAULT;
+        Random rng = new Random(11);
+        int[][] chords = {{72, 76, 79, 84}, {74, 77, 81, 86}, {71, 74, 79, 83}, {69, 72, 76, 81}};
+        List<EncodedTune> train = new ArrayList<>();
+        List<EncodedTune> val = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            int[] tokens = new int[64];
+            for (int bar = 0; bar < 4; bar++) {
+                int[] chord = chords[rng.nextInt(chords.length)];
+                for (int i = 0; i < 8; i++) {
+                    tokens[bar * 16 + i * 2] = enc.noteOn(chord[i % 4]);
+                    tokens[bar * 16 + i * 2 + 1] = MelodyEncoding.HOLD;
+                }
+            }
+            (t % 4 == 0 ? val : train).add(new EncodedTune("arp" + t, tokens, 0, 16));
+        }
+        return new MelodyCorpus(train, val, new GridLosses(), List.of(), "every fourth tune");
+    }
+
+    private static TrainingOptions options(int epochs) {
+        return new TrainingOptions(epochs, 8, 16, 2, 0f, 8, 32, 0.01f, 1f, 2, 0, 1, 3L, 0.001f);
+    }
+
+    @Test
+    void fineTuningLearnsTheNewStyleKeepsTheStartingModelAndWritesACard(@TempDir Path dir) throws IOException {
+        Path init = TinyMelodyModel.dir();
+        byte[] initParams = Files.readAllBytes(init.resolve("melody-lstm.params"));
+        Path out = dir.resolve("arpeggio-style");
+        MelodyTrainer.Result r = new MelodyTrainer(QUIET).withCommand("melodist train --init tiny").fineTune(arpeggios(), options(3), init, out);
+
+        assertTrue(r.saved());
+        assertTrue(r.bestValidationNll() < 0.8 * r.initialValidationNll(),
+                "validation NLL on the new style falls: " + r.initialValidationNll() + " -> " + r.bestValidationNll());
+        assertArrayEquals(initParams, Files.readAllBytes(init.resolve("melody-lstm.params")), "the starting model is only read");
+        try (MelodyModel tuned = MelodyModel.load(out); MelodyModel start = MelodyModel.load(init)) {
+            assertEquals(start.config().hidden(), tuned.config().hidden(), "sizes come from the starting model");
+            assertEquals(start.config().vocabularySize(), tuned.config().vocabularySize());
+            assertEquals(init.toAbsolutePath().normalize().toString(), tuned.config().training().get("initModel"));
+        }
+        String card = Files.readString(out.resolve("MODEL_CARD.md"));
+        assertTrue(card.contains("| 0 (starting model) |"), card);
+        assertTrue(card.contains("melodist train --init tiny"), card);
+        assertTrue(card.contains("validation: every fourth tune"), card);
+        assertFalse(Files.exists(MelodyTrainer.stagingDir(out)), "no staging folder is left");
+    }
+
+    @Test
+    void cancellingBeforeAnyCheckpointLeavesNothing(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("style");
+        MelodyTrainer[] trainer = new MelodyTrainer[1];
+        trainer[0] = new MelodyTrainer(QUIET, new MelodyTrainer.Listener() {
+            @Override
+            public void batch(int epoch, int done, int total, double trainNll) {
+                trainer[0].cancel();
+            }
+        });
+        MelodyTrainer.Result r = trainer[0].fineTune(arpeggios(), options(5), TinyMelodyModel.dir(), out);
+        assertTrue(r.epochs().isEmpty(), "the cancelled partial epoch is not validated");
+        assertTrue(r.stopReason().startsWith("cancelled in epoch 1"), r.stopReason());
+        assertFalse(r.saved());
+        assertFalse(Files.exists(out), "no model folder");
+        try (var siblings = Files.list(dir)) {
+            assertEquals(List.of(), siblings.toList(), "no staging folder either");
+        }
+    }
+
+    @Test
+    void cancellingLaterKeepsTheBestCheckpointAndReplacesAnOldFolderWhole(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("style");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("stale.txt"), "from an older run");
+        AtomicInteger epochsSeen = new AtomicInteger();
+        MelodyTrainer[] trainer = new MelodyTrainer[1];
+        trainer[0] = new MelodyTrainer(QUIET, new MelodyTrainer.Listener() {
+            @Override
+            public void batch(int epoch, int done, int total, double trainNll) {
+                if (epoch == 2) {
+                    trainer[0].cancel();
+                }
+            }
+
+            @Override
+            public void epoch(MelodyTrainer.EpochReport report) {
+                epochsSeen.incrementAndGet();
+                assertFalse(Files.exists(out.resolve("config.json")), "nothing appears in the output folder while training runs");
+            }
+        });
+        MelodyTrainer.Result r = trainer[0].fineTune(arpeggios(), options(5), TinyMelodyModel.dir(), out);
+        assertEquals(1, epochsSeen.get(), "the cancelled partial epoch 2 is not validated");
+        assertEquals(1, r.bestEpoch());
+        assertTrue(r.stopReason().startsWith("cancelled in epoch 2"), r.stopReason());
+        assertTrue(Files.isRegularFile(out.resolve("config.json")));
+        assertTrue(Files.isRegularFile(out.resolve("MODEL_CARD.md")));
+        assertFalse(Files.exists(out.resolve("stale.txt")), "the old folder is replaced as a whole");
+        try (var siblings = Files.list(dir)) {
+            assertEquals(List.of(out), siblings.toList(), "no staging or replaced folder is left beside it");
+        }
+    }
+}
