@@ -35,6 +35,11 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new GenerateCommand());
         cl.addSubcommand(new BenchGenerateCommand());
         cl.addSubcommand(new EvaluateCommand());
+        cl.addSubcommand(new OriginalityCommand());
+        cl.addSubcommand(new OriginalityIndexCommand());
+        cl.addSubcommand(new OriginalityReportCommand());
+        cl.addSubcommand(new EvaluateOriginalityCommand());
+        cl.addSubcommand(new BenchOriginalityCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;

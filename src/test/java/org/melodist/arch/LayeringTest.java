@@ -18,7 +18,7 @@ class LayeringTest {
     @Test
     void domainAndServicesUseNoUiToolkit() {
         noClasses().that().resideInAnyPackage("org.melodist.song..", "org.melodist.midi..", "org.melodist.generate..",
-                        "org.melodist.sound..", "org.melodist.analysis..")
+                        "org.melodist.sound..", "org.melodist.analysis..", "org.melodist.originality..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")
                 .allowEmptyShould(true)
                 .check(CLASSES);
