@@ -3,9 +3,8 @@ package org.melodist.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.melodist.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,16 +20,6 @@ import org.melodist.song.Track;
 
 /** {@code train --init}: a user's folder fine-tunes a model; bad input gives one line and writes nothing. */
 class StyleTrainCommandTest {
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MelodistCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** Four low bass-register tunes of 6 bars (C1..G2): outside the model's C3-C7 range. */
     private static Path lowFolder(Path dir) throws Exception {
@@ -48,7 +37,7 @@ class StyleTrainCommandTest {
     @Test
     void fineTunesFromAModelKeepingItsVocabularyAndShiftingLowTunesIntoRange(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("low-style");
-        Run r = run("train", "--corpus", lowFolder(dir).toString(), "--init", TinyMelodyModel.dir().toString(), "--out", out.toString(),
+        CliRun r = run("train", "--corpus", lowFolder(dir).toString(), "--init", TinyMelodyModel.dir().toString(), "--out", out.toString(),
                 "--epochs", "2", "--keys-per-epoch", "1", "--max-minutes", "2");
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("files: 4 usable, 0 skipped"), r.out());
@@ -62,7 +51,7 @@ class StyleTrainCommandTest {
         String card = Files.readString(out.resolve("MODEL_CARD.md"));
         assertTrue(card.contains("train --corpus"), "the card says how to reproduce the run: " + card);
 
-        Run eval = run("evaluate", "--corpus", lowFolder(dir.resolve("again")).toString(), "--model", TinyMelodyModel.dir().toString(),
+        CliRun eval = run("evaluate", "--corpus", lowFolder(dir.resolve("again")).toString(), "--model", TinyMelodyModel.dir().toString(),
                 "--model", out.toString(), "--baseline-corpus", lowFolder(dir.resolve("base")).toString());
         assertEquals(0, eval.code(), eval.err());
         assertTrue(eval.out().contains("low-style"), eval.out());
@@ -75,7 +64,7 @@ class StyleTrainCommandTest {
         Path broken = Files.createDirectories(dir.resolve("broken-model"));
         Files.writeString(broken.resolve("config.json"), "{\"format\": \"melodist-melody-lstm-1\", \"vocabularySize\": ");
         Path out = dir.resolve("out");
-        Run r = run("train", "--corpus", lowFolder(dir).toString(), "--init", broken.toString(), "--out", out.toString());
+        CliRun r = run("train", "--corpus", lowFolder(dir).toString(), "--init", broken.toString(), "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("config.json") && r.err().contains("not a valid melody model config"), r.err());
