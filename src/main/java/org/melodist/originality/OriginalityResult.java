@@ -14,6 +14,15 @@ public record OriginalityResult(String file, int notes, double originality, Verd
         topMatches = List.copyOf(topMatches);
     }
 
+    /** The badge text: "original", "borrows 16 notes from jigs12.mid" or "copy of jigs12.mid". */
+    public String badge() {
+        return switch (verdict) {
+            case ORIGINAL -> "original";
+            case BORROWS -> "borrows " + longestMatch.sharedNotes() + " notes from " + longestMatch.corpusFile();
+            case COPY -> "copy of " + longestMatch.corpusFile();
+        };
+    }
+
     /** Shared notes of the longest match, 0 when there is none. */
     public int longestNotes() {
         return longestMatch == null ? 0 : longestMatch.sharedNotes();
