@@ -35,6 +35,10 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new GenerateCommand());
         cl.addSubcommand(new BenchGenerateCommand());
         cl.addSubcommand(new EvaluateCommand());
+        cl.addSubcommand(new TrainHarmonyCommand());
+        cl.addSubcommand(new HarmonizeCommand());
+        cl.addSubcommand(new EvaluateHarmonyCommand());
+        cl.addSubcommand(new BenchHarmonyCommand());
         cl.addSubcommand(new OriginalityCommand());
         cl.addSubcommand(new OriginalityIndexCommand());
         cl.addSubcommand(new OriginalityReportCommand());

@@ -9,12 +9,12 @@ import ai.djl.pytorch.jni.JniUtils;
  * measurably for small state sizes, so the same call gave different notes on different threads. Every
  * inference forward runs inside this scope, making results independent of the calling thread.
  */
-final class NoGradScope implements AutoCloseable {
+public final class NoGradScope implements AutoCloseable {
 
     private final boolean pytorch;
     private final boolean previous;
 
-    NoGradScope() {
+    public NoGradScope() {
         pytorch = "PyTorch".equals(Engine.getInstance().getEngineName());
         previous = pytorch && JniUtils.isGradMode();
         if (pytorch) {

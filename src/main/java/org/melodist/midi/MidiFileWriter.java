@@ -35,19 +35,42 @@ public final class MidiFileWriter {
     private static final int ORDER_ON = 3;
     private static final int ORDER_LATE_OFF = 4;
 
+    /** A marker meta event (type 6) in the conductor track, such as a chord symbol or a section name. */
+    public record Marker(long tick, String text) {
+        public Marker {
+            if (tick < 0) {
+                throw new IllegalArgumentException("marker tick " + tick + " is negative");
+            }
+            java.util.Objects.requireNonNull(text, "text");
+        }
+    }
+
     public void write(Song song, Path file) throws IOException {
-        byte[] bytes = toBytes(song);
+        write(song, List.of(), file);
+    }
+
+    /** Writes the song with {@code markers} in its conductor track. */
+    public void write(Song song, List<Marker> markers, Path file) throws IOException {
+        byte[] bytes = toBytes(song, markers);
         AtomicFiles.replace(file, tmp -> Files.write(tmp, bytes));
     }
 
     public byte[] toBytes(Song song) {
+        return toBytes(song, List.of());
+    }
+
+    public byte[] toBytes(Song song, List<Marker> markers) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("MThd".getBytes(StandardCharsets.ISO_8859_1));
         writeU32(out, 6);
         writeU16(out, 1);
         writeU16(out, song.tracks().size() + 1);
         writeU16(out, song.ppq());
-        writeChunk(out, conductor(song));
+        List<Event> conductor = conductor(song);
+        for (Marker m : markers) {
+            conductor.add(meta(m.tick(), 0x06, m.text().getBytes(StandardCharsets.UTF_8)));
+        }
+        writeChunk(out, conductor);
         for (Track t : song.tracks()) {
             writeChunk(out, part(t));
         }

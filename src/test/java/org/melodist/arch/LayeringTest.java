@@ -18,7 +18,7 @@ class LayeringTest {
     @Test
     void domainAndServicesUseNoUiToolkit() {
         noClasses().that().resideInAnyPackage("org.melodist.song..", "org.melodist.midi..", "org.melodist.generate..",
-                        "org.melodist.sound..", "org.melodist.analysis..", "org.melodist.originality..")
+                        "org.melodist.sound..", "org.melodist.analysis..", "org.melodist.harmony..", "org.melodist.originality..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")
                 .allowEmptyShould(true)
                 .check(CLASSES);
@@ -28,7 +28,7 @@ class LayeringTest {
     void theSongModelDependsOnNothingElseOfOurs() {
         noClasses().that().resideInAPackage("org.melodist.song..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.melodist.midi..", "org.melodist.cli..",
-                        "org.melodist.studio..", "org.melodist.generate..", "org.melodist.sound..", "org.melodist.analysis..")
+                        "org.melodist.studio..", "org.melodist.generate..", "org.melodist.sound..", "org.melodist.analysis..", "org.melodist.harmony..")
                 .check(CLASSES);
     }
 
