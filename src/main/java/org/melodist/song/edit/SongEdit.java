@@ -7,7 +7,7 @@ import org.melodist.song.Song;
  * so undo is a matter of keeping the previous snapshot. {@link #name()} is what an Undo menu shows.
  */
 public sealed interface SongEdit permits AddNotes, RemoveNotes, NoteEdit, ReplaceRange, SetTempoAndKey,
-        CompoundEdit {
+        CompoundEdit, SetChord, RemoveChord, ResizeChord, FillChords, AddTrack {
 
     Song apply(Song song);
 
