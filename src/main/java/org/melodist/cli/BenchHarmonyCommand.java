@@ -34,6 +34,10 @@ final class BenchHarmonyCommand implements Callable<Integer> {
     @Option(names = "--bars", defaultValue = "32", description = "bars to harmonise (default ${DEFAULT-VALUE})")
     int bars;
 
+    @Option(names = "--time-signature", paramLabel = "N/D",
+            description = "re-bar the melody in this metre first, e.g. 4/4 for 128 beats in 32 bars (default: the file's)")
+    String timeSignature;
+
     @Option(names = "--runs", defaultValue = "20", description = "timed runs after warm-up (default ${DEFAULT-VALUE})")
     int runs;
 
@@ -46,7 +50,11 @@ final class BenchHarmonyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bars and --runs must be at least 1");
         }
         Path source = file != null ? file : Path.of("assets/demo/demo-jig.mid");
-        Song song = repeatedTo(new MidiFileReader().read(source), bars);
+        Song read = new MidiFileReader().read(source);
+        if (timeSignature != null) {
+            read = read.withTimeSignature(org.melodist.song.TimeSignature.parse(timeSignature));
+        }
+        Song song = repeatedTo(read, bars);
         BeatGrid grid = SongHarmony.grid(song, -1);
         PrintWriter out = spec.commandLine().getOut();
         long loadStart = System.nanoTime();
