@@ -84,6 +84,11 @@ public final class OriginalityIndex {
         return new OriginalityResult(query.name(), n, originality, thresholds.verdict(shared, n), longest, top);
     }
 
+    /** The passage laid out beside its source, for a side-by-side view. */
+    public PassageComparison compare(Melody query, SharedPassage passage) {
+        return PassageComparison.of(query, corpus.melody(passage.corpusTune()), passage);
+    }
+
     /** Every candidate's shared passage with {@code query}, by score (then shared notes) best first. */
     public List<SharedPassage> matches(Melody query, IntPredicate exclude) {
         short[] q = query.tokens();

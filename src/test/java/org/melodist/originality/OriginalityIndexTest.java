@@ -103,6 +103,15 @@ class OriginalityIndexTest {
         assertEquals(Verdict.COPY, r.verdict());
         assertEquals(0.0, r.originality(), 1e-9);
 
+        PassageComparison side = index.compare(moved, r.longestMatch());
+        assertEquals(48, side.query().size());
+        assertEquals(48, side.source().size());
+        for (int i = 0; i < 48; i++) {
+            assertEquals(side.query().get(i).pitch(), side.source().get(i).pitch(), "the source is moved to the query's key");
+            assertEquals(side.query().get(i).startBeat(), side.source().get(i).startBeat(), 1e-9);
+            assertTrue(side.source().get(i).shared());
+        }
+
         // doubled note values at 1024 PPQ and 7 semitones down: same tokens, same match
         Melody augmented = Melody.of("aug", rewritten(source, -7, 1024, 2.0), 1024);
         OriginalityResult a = index.check(augmented);
@@ -110,6 +119,9 @@ class OriginalityIndexTest {
         assertEquals(48, a.longestNotes());
         assertEquals(-7, a.longestMatch().transposition());
         assertEquals(2 * source.get(0).start() / 480.0, a.longestMatch().queryStartBeat(), 1e-9);
+        PassageComparison scaled = index.compare(augmented, a.longestMatch());
+        assertEquals(scaled.query().get(10).startBeat(), scaled.source().get(10).startBeat(), 1e-9);
+        assertEquals(scaled.query().get(10).lengthBeats(), scaled.source().get(10).lengthBeats(), 1e-9);
     }
 
     @Test

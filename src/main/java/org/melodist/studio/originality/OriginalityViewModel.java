@@ -48,6 +48,7 @@ public final class OriginalityViewModel {
     private final ReadOnlyObjectWrapper<OriginalityResult> lastResult = new ReadOnlyObjectWrapper<>(this, "lastResult");
     private final StatusMessage message = new StatusMessage(this);
     private OriginalityIndex shipped;
+    private Melody lastQuery;
     private Job<OriginalityIndex> job;
 
     /**
@@ -173,6 +174,7 @@ public final class OriginalityViewModel {
             message.say("Check originality: select at least two notes");
             return;
         }
+        lastQuery = notes.size() < 2 ? null : Melody.of(what, notes, ppq);
         Optional<OriginalityResult> r = check(notes, ppq, what);
         if (r.isEmpty()) {
             message.say(index.get() == null ? "Check originality: the index is not ready yet" : "Check originality: nothing to check");
@@ -181,6 +183,30 @@ public final class OriginalityViewModel {
         lastResult.set(r.get());
         message.say(String.format(java.util.Locale.ROOT, "%s: %s (originality %.0f%%)", what, r.get().badge(),
                 100 * r.get().originality()));
+    }
+
+    /** The last checked passage beside its source, or null when it shared nothing. */
+    public org.melodist.originality.PassageComparison lastComparison() {
+        OriginalityResult r = lastResult.get();
+        OriginalityIndex ix = index.get();
+        if (r == null || r.longestMatch() == null || ix == null || lastQuery == null) {
+            return null;
+        }
+        return ix.compare(lastQuery, r.longestMatch());
+    }
+
+    /**
+     * "Check originality" of the piano roll's selection, or of the whole edited track when nothing is
+     * selected. Returns the result (empty when nothing could be checked; the status bar says why).
+     */
+    public Optional<OriginalityResult> checkSelectionOrTrack(org.melodist.studio.pianoroll.PianoRollViewModel roll) {
+        List<Note> selected = roll.selection();
+        boolean selection = selected.size() >= 2;
+        List<Note> notes = selection ? selected : roll.track().notes();
+        String what = selection ? "Selection" : "Track " + (roll.editedTrack() + 1);
+        lastResult.set(null);
+        checkAndReport(notes, roll.song().ppq(), what);
+        return Optional.ofNullable(lastResult.get());
     }
 
     /** Reads the shipped index folder if the app can find one. */

@@ -78,6 +78,38 @@ class OriginalityViewModelTest {
     }
 
     @Test
+    void theBadgeFollowsTheVariationShown(@TempDir Path dir) throws Exception {
+        Path shipped = OriginalityViewModel.shippedLocation();
+        Assumptions.assumeTrue(shipped != null, "shipped originality index not found");
+        OriginalityViewModel vm = new OriginalityViewModel(shipped, dir.resolve("c.idx"), new SameThreadRunner());
+        VariationBadgesViewModel badges = new VariationBadgesViewModel(vm);
+        // a passage of a training tune, as a "variation", before and after the index is ready
+        org.melodist.originality.Melody tune = org.melodist.originality.OriginalityModels.load(shipped).corpus().melody(5);
+        List<Note> notes = new ArrayList<>();
+        for (int i = 10; i < 40; i++) {
+            notes.add(new Note(tune.pitch(i) + 2, 90, tune.onset(i) / 2, tune.duration(i) / 2));
+        }
+        badges.showVariation(notes, 480);
+        assertEquals("checking…", badges.badgeProperty().get());
+        vm.reindex();
+        assertEquals("copy of " + tune.name(), badges.badgeProperty().get());
+        assertEquals(Verdict.COPY, badges.verdict());
+        var side = badges.comparison();
+        assertEquals(tune.name(), side.sourceFile());
+        assertEquals(2, side.transposition());
+        assertEquals(side.query().get(3).pitch(), side.source().get(3).pitch());
+        badges.showVariation(List.of(), 480);
+        assertEquals("", badges.badgeProperty().get());
+        assertNull(badges.comparison());
+        StudioPreferences prefs = new StudioPreferences(dir.resolve("p.properties"));
+        badges.avoidCopiesProperty().set(true);
+        badges.writeSettings(prefs);
+        VariationBadgesViewModel other = new VariationBadgesViewModel(vm);
+        other.readSettings(prefs);
+        assertTrue(other.avoidCopiesProperty().get());
+    }
+
+    @Test
     void withoutTheShippedIndexChecksAreUnavailable(@TempDir Path dir) {
         OriginalityViewModel vm = new OriginalityViewModel(null, dir.resolve("c.idx"), new SameThreadRunner());
         vm.reindex();
