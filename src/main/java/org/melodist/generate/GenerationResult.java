@@ -1,9 +1,9 @@
 package org.melodist.generate;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.melodist.song.Note;
+import org.melodist.song.edit.AcceptContinuation;
 
 /**
  * Continuations, one note list per variation, on the grid from {@code startTick} (where the seed was
@@ -22,12 +22,6 @@ public record GenerationResult(List<List<Note>> variations, long startTick, long
      * still sounding there shortened to end on it, so that seed and continuation never overlap.
      */
     public List<Note> seedCutAtStart(Collection<Note> seed) {
-        List<Note> cut = new ArrayList<>();
-        for (Note n : seed) {
-            if (n.start() < startTick) {
-                cut.add(n.end() > startTick ? n.withDuration(startTick - n.start()) : n);
-            }
-        }
-        return cut;
+        return AcceptContinuation.cutAt(seed, startTick);
     }
 }

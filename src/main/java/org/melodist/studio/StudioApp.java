@@ -6,17 +6,18 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 
 import org.melodist.AppPaths;
+import org.melodist.studio.shell.StudioComposition;
 import org.melodist.studio.shell.StudioViewModel;
 import org.melodist.studio.shell.StudioWindow;
 
-/** The studio application: wires the view models to the user's data folder and shows the window. */
+/** The studio application: composes the studio over the user's data folder ({@link StudioComposition}) and shows the window. */
 public final class StudioApp extends Application {
 
     private static final System.Logger LOG = System.getLogger(StudioApp.class.getName());
 
     @Override
     public void start(Stage stage) {
-        StudioViewModel vm = new StudioViewModel(AppPaths.userDataDir());
+        StudioViewModel vm = StudioComposition.forApp(AppPaths.userDataDir());
         StudioWindow window = new StudioWindow(stage, vm);
         stage.show();
         long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();

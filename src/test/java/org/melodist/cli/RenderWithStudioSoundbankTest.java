@@ -21,7 +21,9 @@ import org.melodist.song.Song;
 import org.melodist.song.Track;
 import org.melodist.sound.SequencerPlaybackService;
 import org.melodist.sound.TestSoundbanks;
+import org.melodist.studio.analysis.GenreModelSource;
 import org.melodist.studio.generate.MelodyGeneratorSource;
+import org.melodist.studio.shell.StudioComposition;
 import org.melodist.studio.shell.StudioViewModel;
 import org.melodist.studio.tasks.SameThreadRunner;
 
@@ -52,10 +54,10 @@ class RenderWithStudioSoundbankTest {
         assertEquals(0, before.code(), before.err());
         assertFalse(before.out().contains(chosen), "nothing chosen yet: " + before.out());
 
-        // the studio with its user data where StudioApp puts it, choosing the bank through its transport
+        // the studio wired by its composition root with its user data where StudioApp puts it, choosing the bank through its transport
         // panel; the same-thread runner has done the work when the call returns
-        StudioViewModel studio = new StudioViewModel(AppPaths.userDataDir(), SequencerPlaybackService::forSoundCard,
-                MelodyGeneratorSource.shipped(), new SameThreadRunner());
+        StudioViewModel studio = StudioComposition.create(AppPaths.userDataDir(), SequencerPlaybackService::forSoundCard,
+                MelodyGeneratorSource.shipped(), GenreModelSource.shipped(), new SameThreadRunner());
         try {
             studio.transport().chooseSoundbank(bank);
         } finally {

@@ -22,6 +22,7 @@ import org.melodist.generate.TinyMelodyModel;
 import org.melodist.sound.SequencerPlaybackService;
 import org.melodist.studio.generate.GenerateViewModel;
 import org.melodist.studio.generate.MelodyGeneratorSource;
+import org.melodist.studio.shell.StudioComposition;
 import org.melodist.studio.shell.StudioViewModel;
 import org.melodist.studio.shell.StudioWindow;
 
@@ -58,17 +59,17 @@ public final class ComposeScreenshot {
         @Override
         public void start(Stage stage) throws IOException {
             Path userData = Files.createTempDirectory("melodist-screenshot");
-            StudioViewModel vm = new StudioViewModel(userData, SequencerPlaybackService::forSoundCard, melody);
+            StudioViewModel vm = StudioComposition.create(userData, SequencerPlaybackService::forSoundCard, melody);
             StudioWindow window = new StudioWindow(stage, vm);
             stage.show();
             window.openInitialSong(false);
             vm.transport().loadInBackground();
 
             GenerateViewModel gen = vm.generate();
-            gen.barsProperty().set(4);
-            gen.variationCountProperty().set(4);
-            gen.rngSeedProperty().set(2026);
-            gen.temperatureProperty().set(0.8);
+            gen.settings().barsProperty().set(4);
+            gen.settings().variationCountProperty().set(4);
+            gen.settings().rngSeedProperty().set(2026);
+            gen.settings().temperatureProperty().set(0.8);
             ChangeListener<Boolean> done = new ChangeListener<>() {
                 @Override
                 public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean running) {

@@ -37,7 +37,6 @@ import org.melodist.analysis.DecodedAudio;
 import org.melodist.analysis.GenreWindows;
 import org.melodist.analysis.KeyEstimator;
 import org.melodist.analysis.genre.GenreClassifier;
-import org.melodist.analysis.genre.GenreModelException;
 import org.melodist.analysis.genre.GenrePrediction;
 import org.melodist.song.Key;
 import org.melodist.song.edit.SetTempoAndKey;
@@ -93,20 +92,21 @@ public final class AnalysisViewModel implements AutoCloseable {
     private final BackgroundRunner runner;
     // used on the analysis lane only: AudioAnalyzer keeps per-run timings, and the model loads once, lazily
     private final AudioAnalyzer analyzer = new AudioAnalyzer();
-    private GenreClassifier classifier;
-    private String classifierProblem;
+    private final GenreModelSource genre;
 
     /**
      * @param document   the open song, which "Use as seed" edits
      * @param midiOpener opens a MIDI file in the composer (asking about unsaved changes if it must)
      * @param prefs      where the last folder of the Open dialog is remembered
+     * @param genre      the genre classifier, loaded by the first analysis
      * @param runner     runs the analyses and exports off the FX thread
      */
     public AnalysisViewModel(SongDocument document, Consumer<Path> midiOpener, StudioPreferences prefs,
-                             BackgroundRunner runner) {
+                             GenreModelSource genre, BackgroundRunner runner) {
         this.document = document;
         this.midiOpener = midiOpener;
         this.prefs = prefs;
+        this.genre = genre;
         this.runner = runner;
         prefs.get(FOLDER_PREF).map(Path::of).filter(Files::isDirectory).ifPresent(lastFolder::set);
         selected.addListener((obs, o, item) -> showSelected());
@@ -324,24 +324,12 @@ public final class AnalysisViewModel implements AutoCloseable {
         float[][] envelope = AnalysisCharts.envelope(audio.samples(), ENVELOPE_BUCKETS);
         work.message("Genre");
         work.progress(0.85, 1);
-        GenreWindows.Result genre = null;
-        GenreClassifier c = classifier();
-        if (c != null) genre = GenreWindows.classify(a, c);
+        GenreWindows.Result byGenre = null;
+        GenreClassifier c = genre.get().orElse(null);
+        if (c != null) byGenre = GenreWindows.classify(a, c);
         work.progress(1, 1);
-        return new AnalysisResult(file, a, envelope, genre, c == null ? classifierProblem : null,
+        return new AnalysisResult(file, a, envelope, byGenre, c == null ? genre.problem() : null,
                 (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    private GenreClassifier classifier() {
-        if (classifier == null && classifierProblem == null) {
-            try {
-                classifier = GenreClassifier.loadDefault();
-            } catch (GenreModelException e) {
-                classifierProblem = ErrorMessages.oneLine(e);
-                LOG.log(Level.WARNING, "No genre model: " + classifierProblem);
-            }
-        }
-        return classifier;
     }
 
     private void finished(AnalysisItem item, AnalysisResult r) {

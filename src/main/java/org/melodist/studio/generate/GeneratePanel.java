@@ -7,6 +7,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -14,48 +15,88 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 import org.melodist.studio.controls.Buttons;
+import org.melodist.studio.generate.GenerateViewModel.ModelState;
 import org.melodist.generate.GenerationOptions;
 import org.melodist.song.Key;
 
 /**
- * The Generate strip above the piano roll: continuation length, temperature, variations, key lock and
+ * The Generate strip above the piano roll (two rows in a narrow window): continuation length, temperature, variations, key lock and
  * random seed; Generate / Cancel with a progress indicator; the variation cycler with Audition, Accept and
  * Discard. Everything is bound to {@link GenerateViewModel}; the ghost notes are the shell's business.
  */
-public final class GeneratePanel extends HBox {
+public final class GeneratePanel extends FlowPane {
 
     private static final javafx.css.PseudoClass PROBLEM = javafx.css.PseudoClass.getPseudoClass("problem");
 
     private final GenerateViewModel vm;
 
     public GeneratePanel(GenerateViewModel vm) {
-        super(6);
+        super(Orientation.HORIZONTAL, 6, 4);
         this.vm = vm;
         setId("generate-panel");
         getStyleClass().add("generate-panel");
         setAlignment(Pos.CENTER_LEFT);
 
-        Spinner<Integer> bars = intSpinner("generate-bars", 1, GenerationOptions.MAX_BARS, vm.barsProperty().get(), 62);
+        // three groups that stay whole: in a narrow window the variations move to a second row instead of
+        // being cut off at the right
+        List<Node> settings = new ArrayList<>(settingsControls());
+        settings.addAll(runControls());
+        List<Node> cycler = new ArrayList<>(variationControls());
+        cycler.add(separator());
+        Label state = modelStateLabel();
+        getChildren().addAll(group(settings), group(cycler), state);
+        // a long reason is shortened with an ellipsis rather than cut
+        state.maxWidthProperty().bind(widthProperty().subtract(12));
+        setMinWidth(0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+    }
+
+    /** Bars, temperature, variations, key lock and random seed, two-way bound to the settings. */
+    private List<Node> settingsControls() {
+        GenerateSettings settings = vm.settings();
+        Spinner<Integer> bars = intSpinner("generate-bars", 1, GenerationOptions.MAX_BARS, settings.barsProperty().get(), 62);
         bars.getValueFactory().valueProperty().addListener((obs, o, n) -> {
-            if (n != null) vm.barsProperty().set(n);
+            if (n != null) settings.barsProperty().set(n);
         });
-        vm.barsProperty().addListener((obs, o, n) -> bars.getValueFactory().setValue(n.intValue()));
+        settings.barsProperty().addListener((obs, o, n) -> bars.getValueFactory().setValue(n.intValue()));
         bars.setTooltip(new Tooltip("Length of the continuation in bars"));
 
+        Spinner<Integer> count = intSpinner("generate-variations", 1, GenerationOptions.MAX_VARIATIONS,
+                settings.variationCountProperty().get(), 58);
+        count.getValueFactory().valueProperty().addListener((obs, o, n) -> {
+            if (n != null) settings.variationCountProperty().set(n);
+        });
+        settings.variationCountProperty().addListener((obs, o, n) -> count.getValueFactory().setValue(n.intValue()));
+        count.setTooltip(new Tooltip("How many variations one Generate makes"));
+
+        ComboBox<Key> key = keyChoice();
+        key.valueProperty().bindBidirectional(settings.keyLockProperty());
+
+        return List.of(label("Bars"), bars, label("Temp"), temperatureSpinner(), label("Variations"), count,
+                label("Key"), key, label("Seed"), rngSeedField(),
+                Buttons.command("New", "generate-new-seed", "A new random seed", settings::newRngSeed));
+    }
+
+    private Spinner<Double> temperatureSpinner() {
+        GenerateSettings settings = vm.settings();
         Spinner<Double> temperature = new Spinner<>();
         temperature.setId("generate-temperature");
         SpinnerValueFactory.DoubleSpinnerValueFactory tf =
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(GenerateViewModel.MIN_TEMPERATURE, GenerateViewModel.MAX_TEMPERATURE,
-                        vm.temperatureProperty().get(), 0.1);
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(GenerateSettings.MIN_TEMPERATURE, GenerateSettings.MAX_TEMPERATURE,
+                        settings.temperatureProperty().get(), 0.1);
         tf.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
@@ -67,7 +108,7 @@ public final class GeneratePanel extends HBox {
                 try {
                     return Double.parseDouble(s.trim().replace(',', '.'));
                 } catch (NumberFormatException e) {
-                    return vm.temperatureProperty().get();
+                    return settings.temperatureProperty().get();
                 }
             }
         });
@@ -75,35 +116,31 @@ public final class GeneratePanel extends HBox {
         temperature.setEditable(true);
         temperature.setPrefWidth(80);
         tf.valueProperty().addListener((obs, o, n) -> {
-            if (n != null) vm.temperatureProperty().set(n);
+            if (n != null) settings.temperatureProperty().set(n);
         });
-        vm.temperatureProperty().addListener((obs, o, n) -> tf.setValue(n.doubleValue()));
+        settings.temperatureProperty().addListener((obs, o, n) -> tf.setValue(n.doubleValue()));
         temperature.setTooltip(new Tooltip("Temperature: below 1 keeps close to the model's favourite notes, above 1 ventures further"));
+        return temperature;
+    }
 
-        Spinner<Integer> count = intSpinner("generate-variations", 1, GenerationOptions.MAX_VARIATIONS,
-                vm.variationCountProperty().get(), 58);
-        count.getValueFactory().valueProperty().addListener((obs, o, n) -> {
-            if (n != null) vm.variationCountProperty().set(n);
-        });
-        vm.variationCountProperty().addListener((obs, o, n) -> count.getValueFactory().setValue(n.intValue()));
-        count.setTooltip(new Tooltip("How many variations one Generate makes"));
-
-        ComboBox<Key> key = keyChoice();
-        key.valueProperty().bindBidirectional(vm.keyLockProperty());
-
-        javafx.scene.control.TextField rng = new javafx.scene.control.TextField();
+    private TextField rngSeedField() {
+        GenerateSettings settings = vm.settings();
+        TextField rng = new TextField();
         rng.setId("generate-rng-seed");
         rng.setPrefColumnCount(4);
         TextFormatter<Long> seedFormat = new TextFormatter<>(new javafx.util.converter.LongStringConverter(),
-                vm.rngSeedProperty().get(), change -> change.getControlNewText().matches("\\d{0,12}") ? change : null);
+                settings.rngSeedProperty().get(), change -> change.getControlNewText().matches("\\d{0,12}") ? change : null);
         rng.setTextFormatter(seedFormat);
         seedFormat.valueProperty().addListener((obs, o, n) -> {
-            if (n != null) vm.rngSeedProperty().set(n);
+            if (n != null) settings.rngSeedProperty().set(n);
         });
-        vm.rngSeedProperty().addListener((obs, o, n) -> seedFormat.setValue(n.longValue()));
+        settings.rngSeedProperty().addListener((obs, o, n) -> seedFormat.setValue(n.longValue()));
         rng.setTooltip(new Tooltip("Random seed: the same seed and settings give the same variations"));
-        Button dice = Buttons.command("New", "generate-new-seed", "A new random seed", vm::newRngSeed);
+        return rng;
+    }
 
+    /** Generate, or while it runs a progress indicator and Cancel. */
+    private List<Node> runControls() {
         Button generate = new Button("Generate");
         generate.setId("generate-run");
         generate.getStyleClass().add("accent");
@@ -126,8 +163,11 @@ public final class GeneratePanel extends HBox {
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setTooltip(new Tooltip("Stop generating"));
         cancel.setOnAction(e -> vm.cancel());
+        return List.of(generate, spinner, cancel);
+    }
 
-        var none = vm.hasVariationsProperty().not();
+    /** The variation cycler with Audition, Accept and Discard; hidden without a model, disabled without variations. */
+    private List<Node> variationControls() {
         Button previous = Buttons.command("◀", "generate-previous", "Previous variation", vm::previous);
         Label which = new Label();
         which.setId("generate-which");
@@ -145,51 +185,57 @@ public final class GeneratePanel extends HBox {
         accept.setTooltip(new Tooltip("Write this variation into the track; one Undo takes it back"));
         accept.setOnAction(e -> vm.accept());
         Button discard = Buttons.command("Discard", "generate-discard", "Forget the variations", vm::discard);
-        for (Control c : List.of(previous, next, audition, accept, discard)) c.disableProperty().bind(none);
+        for (Control c : List.of(previous, next, audition, accept, discard)) c.disableProperty().bind(vm.hasVariationsProperty().not());
 
+        List<Node> cycler = List.of(separator(), previous, which, next, audition, accept, discard);
+        // without a model there is nothing to cycle: its room goes to the reason
+        for (Node n : cycler) {
+            n.visibleProperty().bind(vm.modelAvailableProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        return cycler;
+    }
+
+    /**
+     * The model's state at the right end, where the strip has little room left: nothing while the model is
+     * ready or simply not loaded yet (Generate says enough), a short word while it loads, and the whole
+     * reason when it is missing or broken (the cycler then makes way for it). The tooltip has the full text.
+     */
+    private Label modelStateLabel() {
         Label state = new Label();
         state.setId("generate-model-state");
         state.getStyleClass().add("model-state");
-        state.textProperty().bind(vm.modelStateProperty());
+        state.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.modelStateProperty().get() == ModelState.LOADING ? "Loading model…" : vm.modelMessageProperty().get(),
+                vm.modelStateProperty(), vm.modelMessageProperty()));
         state.setMinWidth(0);
         Tooltip stateTip = new Tooltip();
-        stateTip.textProperty().bind(vm.modelStateProperty());
+        stateTip.textProperty().bind(vm.modelMessageProperty());
         state.setTooltip(stateTip);
-        // the state earns its room only when something is wrong or pending; "ready" is implied by Generate
         state.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> !vm.modelStateProperty().get().equals("Melody model ready"), vm.modelStateProperty()));
+                () -> vm.modelStateProperty().get() != ModelState.READY && vm.modelStateProperty().get() != ModelState.NOT_LOADED,
+                vm.modelStateProperty()));
         state.managedProperty().bind(state.visibleProperty());
-        HBox.setHgrow(state, Priority.ALWAYS);
-
         state.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         // a missing or broken model reads as a warning, like the transport's "No audio device"
         state.pseudoClassStateChanged(PROBLEM, !vm.modelAvailableProperty().get());
         vm.modelAvailableProperty().addListener((obs, o, ok) -> state.pseudoClassStateChanged(PROBLEM, !ok));
-        Separator beforeCycler = separator();
-        // without a model there is nothing to cycle: its room goes to the reason
-        for (javafx.scene.Node n : List.of(beforeCycler, previous, which, next, audition, accept, discard)) {
-            n.visibleProperty().bind(vm.modelAvailableProperty());
-            n.managedProperty().bind(n.visibleProperty());
-        }
-
-        List<javafx.scene.Node> nodes = new ArrayList<>(List.of(
-                label("Bars"), bars, label("Temp"), temperature, label("Variations"), count, label("Key"), key,
-                label("Seed"), rng, dice, generate, spinner, cancel, beforeCycler,
-                previous, which, next, audition, accept, discard, separator(), state));
-        for (javafx.scene.Node n : nodes) {
-            if (n instanceof Region r && n != state) r.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        getChildren().addAll(nodes);
-        // in a narrow window the strip is cut at the right rather than widening the whole window
-        setMinWidth(0);
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
-        clip.widthProperty().bind(widthProperty());
-        clip.heightProperty().bind(heightProperty());
-        setClip(clip);
+        return state;
     }
 
     public GenerateViewModel viewModel() {
         return vm;
+    }
+
+    private static HBox group(List<Node> nodes) {
+        for (Node n : nodes) {
+            if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox box = new HBox(6);
+        box.getChildren().addAll(nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 
     private static Label label(String text) {

@@ -1,17 +1,10 @@
 package org.melodist.studio.generate;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.LongProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -22,10 +15,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -34,71 +23,67 @@ import org.melodist.Plurals;
 import org.melodist.generate.GenerationOptions;
 import org.melodist.generate.GenerationResult;
 import org.melodist.generate.MelodyGenerator;
-import org.melodist.generate.MelodyLines;
 import org.melodist.generate.MelodySeed;
 import org.melodist.song.Key;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
-import org.melodist.song.Track;
-import org.melodist.song.edit.AddNotes;
-import org.melodist.song.edit.CompoundEdit;
-import org.melodist.song.edit.RemoveNotes;
-import org.melodist.song.edit.ReplaceRange;
+import org.melodist.song.edit.AcceptContinuation;
 import org.melodist.song.edit.SongEdit;
 import org.melodist.studio.StatusMessage;
+import org.melodist.studio.generate.SeedChooser.SeedChoice;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
-import org.melodist.studio.prefs.StudioPreferences;
 import org.melodist.studio.tasks.BackgroundRunner;
 import org.melodist.studio.tasks.Job;
 import org.melodist.studio.transport.TransportViewModel;
 
 /**
- * The Generate panel's state and commands. The seed is the selection of the edited track, else the bars
- * before the playhead (before the track's end while the playhead is at the start); the model continues
- * it in a background task with progress and cancel. The variations wait as ghost notes after the seed
- * until the musician accepts one into the track, as one undoable edit, or discards them.
+ * The Generate panel's state and commands. The seed ({@link SeedChooser}) is continued by the model in a
+ * background job with progress and cancel; the latest request wins. The variations wait as ghost notes
+ * after the seed until the musician auditions ({@link Audition}) and accepts one into the track, as one
+ * undoable edit ({@link AcceptContinuation}), or discards them. The settings live in
+ * {@link GenerateSettings}.
  */
 public final class GenerateViewModel implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(GenerateViewModel.class.getName());
 
     /** The runner lane of model loading and generation: one after the other, never two at once. */
     static final String LANE = "generate";
 
-    private static final System.Logger LOG = System.getLogger(GenerateViewModel.class.getName());
+    /** Where the melody model is. */
+    public enum ModelState {
+        /** No model files: Generate stays disabled with the reason. */
+        MISSING,
+        /** There, and loaded by the first Generate (or the start-up load). */
+        NOT_LOADED,
+        LOADING,
+        READY,
+        /** Loading failed: Generate stays disabled with the reason. */
+        FAILED;
 
-    public static final int DEFAULT_BARS = 4;
-    public static final int DEFAULT_VARIATIONS = 4;
-    public static final long DEFAULT_RNG_SEED = 7;
-    /** Bars before the playhead taken as the seed when nothing is selected. */
-    public static final int DEFAULT_SEED_BARS = 2;
-    /** The temperatures the panel offers: beyond these the model is either stuck or random. */
-    public static final double MIN_TEMPERATURE = 0.1;
-    public static final double MAX_TEMPERATURE = 2.0;
+        /** True when Generate can use the model (now or after loading it). */
+        public boolean isAvailable() {
+            return this != MISSING && this != FAILED;
+        }
+    }
 
     /** What a generation started from, kept with its result until it is accepted or discarded. */
     private record Pending(int track, long seedStart, List<Note> seed, GenerationResult result) {
     }
 
-    /** The notes to continue and where the continuation starts (negative: after the last of them). */
-    record SeedChoice(List<Note> notes, long continueFromTick, String description) {
-    }
-
     private final PianoRollViewModel roll;
-    private final TransportViewModel transport;
     private final MelodyGeneratorSource source;
     private final BackgroundRunner runner;
-
-    private final IntegerProperty bars = new SimpleIntegerProperty(this, "bars", DEFAULT_BARS);
-    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 1.0);
-    private final IntegerProperty variationCount = new SimpleIntegerProperty(this, "variationCount", DEFAULT_VARIATIONS);
-    private final ObjectProperty<Key> keyLock = new SimpleObjectProperty<>(this, "keyLock");
-    private final LongProperty rngSeed = new SimpleLongProperty(this, "rngSeed", DEFAULT_RNG_SEED);
-    private final IntegerProperty seedBars = new SimpleIntegerProperty(this, "seedBars", DEFAULT_SEED_BARS);
+    private final GenerateSettings settings = new GenerateSettings();
+    private final Audition audition;
+    private final TransportViewModel transport;
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final StatusMessage message = new StatusMessage(this);
+    private final ReadOnlyObjectWrapper<ModelState> modelState = new ReadOnlyObjectWrapper<>(this, "modelState");
     private final ReadOnlyBooleanWrapper modelAvailable = new ReadOnlyBooleanWrapper(this, "modelAvailable", false);
-    private final ReadOnlyStringWrapper modelState = new ReadOnlyStringWrapper(this, "modelState", "");
+    private final ReadOnlyStringWrapper modelMessage = new ReadOnlyStringWrapper(this, "modelMessage", "");
     private final ObservableList<List<Note>> variations = FXCollections.observableArrayList();
     private final ObservableList<List<Note>> variationsView = FXCollections.unmodifiableObservableList(variations);
     private final ReadOnlyIntegerWrapper currentIndex = new ReadOnlyIntegerWrapper(this, "currentIndex", -1);
@@ -110,13 +95,6 @@ public final class GenerateViewModel implements AutoCloseable {
     private Job<GenerationResult> task;
     /** Bumped whenever the variations become stale, so that a late result of an older request is dropped. */
     private long epoch;
-    /** True while the transport plays a variation started here, so that cycling re-auditions. */
-    private boolean auditioning;
-    /**
-     * Where the playhead was before auditioning; it returns there when the audition stops, so that
-     * listening does not move the point the next Generate continues from.
-     */
-    private long playheadBeforeAudition;
 
     /**
      * @param roll      the edited track, its selection and the playhead; edits go through its document
@@ -130,84 +108,23 @@ public final class GenerateViewModel implements AutoCloseable {
         this.transport = transport;
         this.source = source;
         this.runner = runner;
+        audition = new Audition(roll, transport, runner);
+        source.problem().ifPresentOrElse(p -> setModelState(ModelState.MISSING, p),
+                () -> setModelState(source.isLoaded() ? ModelState.READY : ModelState.NOT_LOADED,
+                        source.isLoaded() ? "Melody model ready" : "Melody model: loads on first use"));
+        modelAvailable.bind(Bindings.createBooleanBinding(() -> modelState.get().isAvailable(), modelState));
         canGenerate = modelAvailable.and(running.not());
         hasVariations = Bindings.isNotEmpty(variations);
-        keyLock.set(roll.scaleKeyProperty().get() != null ? roll.scaleKeyProperty().get() : roll.song().key());
-        source.problem().ifPresentOrElse(p -> {
-            modelAvailable.set(false);
-            modelState.set(p);
-        }, () -> {
-            modelAvailable.set(true);
-            modelState.set(source.isLoaded() ? "Melody model ready" : "Melody model: loads on first use");
-        });
+        settings.keyLockProperty().set(roll.scaleKeyProperty().get() != null ? roll.scaleKeyProperty().get() : roll.song().key());
         roll.trackIndexProperty().addListener((obs, o, n) -> dropVariations());
         currentIndex.addListener((obs, o, n) -> showCurrent());
-        transport.stateProperty().addListener((obs, o, n) -> {
-            if (auditioning && !transport.isPlaying()) {
-                auditioning = false;
-                // after the transport has moved the playhead to where playback stopped
-                long back = playheadBeforeAudition;
-                runner.onUiThread(() -> roll.playheadProperty().set(back));
-            }
-        });
     }
 
     // ---- settings -----------------------------------------------------------------------------------
 
-    /** Length of the continuation in bars (1-64). */
-    public IntegerProperty barsProperty() {
-        return bars;
-    }
-
-    /** Sampling temperature: below 1 safer, above 1 more adventurous. */
-    public DoubleProperty temperatureProperty() {
-        return temperature;
-    }
-
-    /** How many variations one Generate makes (1-32). */
-    public IntegerProperty variationCountProperty() {
-        return variationCount;
-    }
-
-    /** The key whose scale generated notes keep to; null lets the model pick any pitch. */
-    public ObjectProperty<Key> keyLockProperty() {
-        return keyLock;
-    }
-
-    /** The random seed: the same seed, settings and notes give the same variations. */
-    public LongProperty rngSeedProperty() {
-        return rngSeed;
-    }
-
-    /** Bars before the playhead taken as the seed when nothing is selected. */
-    public IntegerProperty seedBarsProperty() {
-        return seedBars;
-    }
-
-    /** Takes the remembered settings (length, temperature, variations), clamped to what the panel offers. */
-    public void readSettings(StudioPreferences prefs) {
-        bars.set((int) Math.max(1, Math.min(GenerationOptions.MAX_BARS, prefs.getDouble("generate.bars", DEFAULT_BARS))));
-        temperature.set(Math.max(MIN_TEMPERATURE, Math.min(MAX_TEMPERATURE, prefs.getDouble("generate.temperature", 1.0))));
-        variationCount.set((int) Math.max(1, Math.min(GenerationOptions.MAX_VARIATIONS,
-                prefs.getDouble("generate.variations", DEFAULT_VARIATIONS))));
-    }
-
-    /** Remembers the settings that outlive a song. */
-    public void writeSettings(StudioPreferences prefs) {
-        prefs.putDouble("generate.bars", bars.get());
-        prefs.putDouble("generate.temperature", temperature.get());
-        prefs.putDouble("generate.variations", variationCount.get());
-    }
-
-    /** A new random seed, for a fresh set of variations from the same notes. */
-    public void newRngSeed() {
-        long old = rngSeed.get();
-        java.util.Random random = new java.util.Random();
-        long next;
-        do {
-            next = random.nextInt(1_000_000);
-        } while (next == old);
-        rngSeed.set(next);
+    /** Length, temperature, variations, key lock, random seed and seed bars, and their remembering. */
+    public GenerateSettings settings() {
+        return settings;
     }
 
     // ---- state --------------------------------------------------------------------------------------
@@ -226,14 +143,19 @@ public final class GenerateViewModel implements AutoCloseable {
         return message.property();
     }
 
-    /** False when there is no model (or it failed to load); {@link #modelStateProperty()} says why. */
+    /** Where the melody model is: missing, loading, ready, failed... */
+    public ReadOnlyObjectProperty<ModelState> modelStateProperty() {
+        return modelState.getReadOnlyProperty();
+    }
+
+    /** False when there is no model (or it failed to load); {@link #modelMessageProperty()} says why. */
     public ReadOnlyBooleanProperty modelAvailableProperty() {
         return modelAvailable.getReadOnlyProperty();
     }
 
-    /** "Melody model ready", "Melody model not found in …": the model's state in one line. */
-    public ReadOnlyStringProperty modelStateProperty() {
-        return modelState.getReadOnlyProperty();
+    /** "Melody model ready", "Melody model not found in …": the model's state in one line, for people. */
+    public ReadOnlyStringProperty modelMessageProperty() {
+        return modelMessage.getReadOnlyProperty();
     }
 
     /** True when a model is there and nothing is running. */
@@ -275,39 +197,47 @@ public final class GenerateViewModel implements AutoCloseable {
         return pending == null ? null : new long[] {pending.result().startTick(), pending.result().endTick()};
     }
 
-    // ---- commands -----------------------------------------------------------------------------------
+    // ---- running and discarding ---------------------------------------------------------------------
 
     /** Starts continuing the seed in the background; the old variations make way for the new ones. */
     public void generate() {
         if (running.get()) return;
         if (!modelAvailable.get()) {
-            message.say(modelState.get());
+            message.say(modelMessage.get());
             return;
         }
-        SeedChoice choice = chooseSeed();
-        if (choice == null) return;
+        SeedChooser.Outcome chosen = SeedChooser.choose(roll.track(), roll.selection(), roll.playheadProperty().get(),
+                settings.seedBarsProperty().get(), roll.song().ticksPerBar());
+        if (chosen.choice() == null) {
+            message.say(chosen.problem());
+            return;
+        }
+        SeedChoice choice = chosen.choice();
         Song song = roll.song();
         GenerationOptions options;
         MelodySeed seed;
         try {
-            options = new GenerationOptions(bars.get(), temperature.get(), 0, 1.0, variationCount.get(), rngSeed.get(),
-                    keyLock.get(), choice.continueFromTick());
+            options = settings.options(choice.continueFromTick());
             seed = new MelodySeed(choice.notes(), song.ppq(), song.timeSignature());
         } catch (IllegalArgumentException e) {
             message.say("Cannot generate: " + e.getMessage());
             return;
         }
         dropVariations();
-        long myEpoch = epoch;
-        int track = roll.editedTrack();
+        start(generation(seed, options, choice.description(), roll.editedTrack(), epoch));
+    }
+
+    /** The job that continues {@code seed}; its result is shown only if nothing made it stale meanwhile. */
+    private Job<GenerationResult> generation(MelodySeed seed, GenerationOptions options, String seedDescription,
+                                             int track, long myEpoch) {
         Job<GenerationResult> t = new Job<>("Generate", work -> {
             if (!source.isLoaded()) {
                 work.message("Loading the melody model…");
                 work.progress(-1, 1);
             }
             MelodyGenerator generator = source.get();
-            work.message("Generating " + Plurals.count(options.variations(), "variation") + " of " + Plurals.count(options.bars(), "bar")
-                    + " after " + choice.description() + "…");
+            work.message("Generating " + Plurals.count(options.variations(), "variation") + " of "
+                    + Plurals.count(options.bars(), "bar") + " after " + seedDescription + "…");
             return generator.generate(seed, options, work::progress, work::isCancelled);
         });
         t.messageProperty().addListener((obs, o, n) -> {
@@ -321,7 +251,8 @@ public final class GenerateViewModel implements AutoCloseable {
                 variations.setAll(result.variations());
                 currentIndex.set(0);
                 message.say(String.format(Locale.ROOT, "%s of %s in %.1f s · cycle with [ ], audition, then Accept or Discard",
-                        Plurals.count(result.variations().size(), "variation"), Plurals.count(options.bars(), "bar"), result.millis() / 1000));
+                        Plurals.count(result.variations().size(), "variation"), Plurals.count(options.bars(), "bar"),
+                        result.millis() / 1000));
             }
             finish(t);
         });
@@ -338,6 +269,10 @@ public final class GenerateViewModel implements AutoCloseable {
                 message.say("Generation failed: " + ErrorMessages.oneLine(ex));
             }
         });
+        return t;
+    }
+
+    private void start(Job<GenerationResult> t) {
         task = t;
         running.set(true);
         progress.bind(t.progressProperty());
@@ -349,6 +284,37 @@ public final class GenerateViewModel implements AutoCloseable {
         Job<GenerationResult> t = task;
         if (t != null) t.cancel();
     }
+
+    /** Forgets the variations (and stops a running generation). */
+    public void discard() {
+        boolean hadVariations = !variations.isEmpty();
+        boolean had = hadVariations || running.get();
+        cancel();
+        dropVariations();
+        // discarded ideas should not come back on the next Generate; re-generating without discarding
+        // (say, after changing the temperature) keeps the seed, so settings can be compared like for like
+        if (hadVariations) settings.newRngSeed();
+        if (had) message.say("Variations discarded");
+    }
+
+    /** A new song was opened: its key becomes the lock, and old variations no longer belong anywhere. */
+    public void songReplaced(Song song) {
+        cancel();
+        dropVariations();
+        Key k = roll.scaleKeyProperty().get();
+        settings.keyLockProperty().set(k != null ? k : song.key());
+    }
+
+    /** Loads the model in the background (at start-up), so that the first Generate does not wait for it. */
+    public void loadModelInBackground() {
+        if (!modelAvailable.get() || source.isLoaded()) return;
+        setModelState(ModelState.LOADING, "Loading the melody model…");
+        runner.run(LANE, new Job<>("Load the melody model", work -> source.get())
+                .onSucceeded(loaded -> modelLoaded())
+                .onFailed(this::modelFailed));
+    }
+
+    // ---- the variations -----------------------------------------------------------------------------
 
     /** The next variation (wrapping around); re-auditions when one is playing. */
     public void next() {
@@ -364,7 +330,7 @@ public final class GenerateViewModel implements AutoCloseable {
     public void select(int index) {
         if (index < 0 || index >= variations.size()) return;
         currentIndex.set(index);
-        if (auditioning && transport.isPlaying()) audition();
+        if (audition.isPlaying()) audition();
     }
 
     /**
@@ -381,10 +347,7 @@ public final class GenerateViewModel implements AutoCloseable {
             message.say(transport.unavailableReasonProperty().get());
             return;
         }
-        Song preview = acceptEdit(i).apply(roll.song());
-        if (!auditioning) playheadBeforeAudition = roll.playheadProperty().get();
-        auditioning = true;
-        transport.playPreview(preview, pending.seedStart());
+        audition.play(acceptEdit(i).apply(roll.song()), pending.seedStart());
         message.say("Auditioning variation " + (i + 1) + " of " + variations.size());
     }
 
@@ -401,120 +364,14 @@ public final class GenerateViewModel implements AutoCloseable {
         roll.document().apply(edit);
         roll.selectOnly(accepted);
         // once a set is decided, the next Generate should bring new ideas; the field still shows the seed used
-        newRngSeed();
+        settings.newRngSeed();
         message.say("Accepted variation " + (i + 1) + " (" + Plurals.count(accepted.size(), "note") + ") · Ctrl+Z takes it back");
     }
 
-    /** Forgets the variations (and stops a running generation). */
-    public void discard() {
-        boolean hadVariations = !variations.isEmpty();
-        boolean had = hadVariations || running.get();
-        cancel();
-        dropVariations();
-        // discarded ideas should not come back on the next Generate; re-generating without discarding
-        // (say, after changing the temperature) keeps the seed, so settings can be compared like for like
-        if (hadVariations) newRngSeed();
-        if (had) message.say("Variations discarded");
-    }
-
-    /** A new song was opened: its key becomes the lock, and old variations no longer belong anywhere. */
-    public void songReplaced(Song song) {
-        cancel();
-        dropVariations();
-        Key k = roll.scaleKeyProperty().get();
-        keyLock.set(k != null ? k : song.key());
-    }
-
-    /** Loads the model in the background (at start-up), so that the first Generate does not wait for it. */
-    public void loadModelInBackground() {
-        if (!modelAvailable.get() || source.isLoaded()) return;
-        modelState.set("Loading the melody model…");
-        runner.run(LANE, new Job<>("Load the melody model", work -> source.get())
-                .onSucceeded(loaded -> modelLoaded())
-                .onFailed(this::modelFailed));
-    }
-
-    /** The model could not be loaded: Generate stays disabled with the reason. */
-    private void modelFailed(Throwable ex) {
-        LOG.log(System.Logger.Level.WARNING, "melody model failed to load", ex);
-        modelAvailable.set(false);
-        modelState.set("Cannot load the melody model: " + ErrorMessages.oneLine(ex));
-        message.say(modelState.get());
-    }
-
-
-    // ---- mechanics ----------------------------------------------------------------------------------
-
-    /**
-     * The selection of the edited track; else its notes in the seed bars before the playhead; else, with
-     * the playhead at the start, the seed bars before the track's end. Null (with a message) when none.
-     */
-    SeedChoice chooseSeed() {
-        List<Note> selected = roll.selection();
-        if (!selected.isEmpty()) {
-            return new SeedChoice(melodyLine(selected), -1, "the " + Plurals.count(selected.size(), "selected note"));
-        }
-        Track track = roll.track();
-        if (track.notes().isEmpty()) {
-            message.say("Nothing to continue: " + track.name() + " has no notes (draw a few, or select a track that has some)");
-            return null;
-        }
-        long window = Math.max(1, seedBars.get()) * roll.song().ticksPerBar();
-        long playhead = Math.max(0, roll.playheadProperty().get());
-        String bars = Plurals.count(Math.max(1, seedBars.get()), "bar");
-        if (playhead > 0) {
-            List<Note> before = notesStartingIn(track, playhead - window, playhead);
-            if (before.isEmpty()) {
-                message.say("No notes in the " + bars + " before the playhead: select the notes to continue, or move the playhead after them");
-                return null;
-            }
-            return new SeedChoice(melodyLine(before), playhead, "the " + bars + " before the playhead");
-        }
-        long end = track.endTick();
-        return new SeedChoice(melodyLine(notesStartingIn(track, end - window, end)), -1, "the last " + bars);
-    }
-
-    private static List<Note> notesStartingIn(Track track, long from, long to) {
-        List<Note> out = new ArrayList<>();
-        for (Note n : track.notes()) {
-            if (n.start() >= from && n.start() < to) out.add(n);
-        }
-        return out;
-    }
-
-    /** The model continues one voice: chords and overlaps give their top line. */
-    private static List<Note> melodyLine(List<Note> notes) {
-        List<Note> sorted = new ArrayList<>(notes);
-        sorted.sort(null);
-        return MelodyLines.isMonophonic(sorted) ? sorted : MelodyLines.skyline(sorted);
-    }
-
-    /**
-     * Accepting variation {@code i}: it replaces what the track had in the continuation's range, and seed
-     * notes still sounding into it are shortened to end where it starts. One step, one undo.
-     */
     private SongEdit acceptEdit(int i) {
         Pending p = pending;
-        GenerationResult r = p.result();
-        Track track = roll.song().track(p.track());
-        Map<Note, Integer> inTrack = new HashMap<>();
-        for (Note n : track.notes()) inTrack.merge(n, 1, Integer::sum);
-        List<Note> overhanging = new ArrayList<>();
-        List<Note> shortened = new ArrayList<>();
-        for (Note n : p.seed()) {
-            if (n.start() < r.startTick() && n.end() > r.startTick() && inTrack.getOrDefault(n, 0) > 0) {
-                inTrack.merge(n, -1, Integer::sum);
-                overhanging.add(n);
-            }
-        }
-        shortened.addAll(r.seedCutAtStart(overhanging));
-        List<SongEdit> steps = new ArrayList<>();
-        if (!overhanging.isEmpty()) {
-            steps.add(new RemoveNotes(p.track(), overhanging));
-            steps.add(new AddNotes(p.track(), shortened));
-        }
-        steps.add(new ReplaceRange(p.track(), r.startTick(), r.endTick(), variations.get(i)));
-        return new CompoundEdit("Accept variation " + (i + 1), steps);
+        return AcceptContinuation.of(roll.song(), p.track(), p.seed(), p.result().startTick(), p.result().endTick(),
+                variations.get(i), "Accept variation " + (i + 1));
     }
 
     private void cycle(int step) {
@@ -544,10 +401,23 @@ public final class GenerateViewModel implements AutoCloseable {
         task = null;
     }
 
-    private void modelLoaded() {
-        if (source.isLoaded()) modelState.set("Melody model ready");
+    // ---- the model ----------------------------------------------------------------------------------
+
+    private void setModelState(ModelState state, String text) {
+        modelState.set(state);
+        modelMessage.set(text);
     }
 
+    private void modelLoaded() {
+        if (source.isLoaded()) setModelState(ModelState.READY, "Melody model ready");
+    }
+
+    /** The model could not be loaded: Generate stays disabled with the reason. */
+    private void modelFailed(Throwable ex) {
+        LOG.log(System.Logger.Level.WARNING, "melody model failed to load", ex);
+        setModelState(ModelState.FAILED, "Cannot load the melody model: " + ErrorMessages.oneLine(ex));
+        message.say(modelMessage.get());
+    }
 
     /** Stops a running generation; the model is closed by its owner once the runner has stopped. */
     @Override

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import javax.sound.midi.Soundbank;
 
@@ -19,36 +18,38 @@ import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.value.ObservableValue;
 
 import org.melodist.ErrorMessages;
-import org.melodist.settings.PropertiesFileSettingsStore;
-import org.melodist.song.Song;
-import org.melodist.sound.PlaybackService;
 import org.melodist.sound.RenderOptions;
-import org.melodist.sound.SequencerPlaybackService;
 import org.melodist.sound.SoundbankChoice;
+import org.melodist.studio.analysis.AnalysisViewModel;
 import org.melodist.studio.document.DocumentViewModel;
-import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.document.SongDocument;
 import org.melodist.studio.export.WavExport;
 import org.melodist.studio.generate.GenerateViewModel;
 import org.melodist.studio.generate.MelodyGeneratorSource;
-import org.melodist.studio.pianoroll.GridDivision;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
 import org.melodist.studio.tasks.BackgroundRunner;
-import org.melodist.studio.tasks.FxBackgroundRunner;
 import org.melodist.studio.tasks.Job;
 import org.melodist.studio.tracks.TrackListViewModel;
 import org.melodist.studio.transport.TransportViewModel;
 
 /**
- * The whole studio's state, wired in one place: the open document, the file commands, the piano roll,
- * the track list and the status bar's message and progress. Panels get what they need from here.
+ * The whole studio's state as the window sees it: the open document, the file commands, the piano roll,
+ * the track list, the transport, the Generate panel, the analysis tab, and the status bar's message,
+ * progress and job. Made (and wired) by {@link StudioComposition}; closing it closes everything.
  */
 public final class StudioViewModel implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(StudioViewModel.class.getName());
     /** The runner lane of the status bar's jobs. */
     static final String JOB_LANE = "job";
+
+    /** What {@link StudioComposition} makes. */
+    record Parts(BackgroundRunner runner, StudioPreferences prefs, SongDocument document, DocumentViewModel files,
+                 PianoRollViewModel pianoRoll, TrackListViewModel tracks, TransportViewModel transport,
+                 GenerateViewModel generate, AnalysisViewModel analysis, MelodyGeneratorSource melody,
+                 OpenRequests openRequests) {
+    }
 
     private final StudioPreferences prefs;
     private final SongDocument document;
@@ -57,6 +58,8 @@ public final class StudioViewModel implements AutoCloseable {
     private final TrackListViewModel tracks;
     private final TransportViewModel transport;
     private final GenerateViewModel generate;
+    private final AnalysisViewModel analysis;
+    private final OpenRequests openRequests;
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     /** The current background job's progress (-1 indeterminate, 0 when idle). */
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
@@ -67,53 +70,18 @@ public final class StudioViewModel implements AutoCloseable {
     /** Panels' own background work, shown in the status bar while no status-bar job runs. */
     private final List<Activity> activities = new ArrayList<>();
 
-    /** The studio as the app runs it: playback through the sound card. */
-    public StudioViewModel(Path userDataDir) {
-        this(userDataDir, SequencerPlaybackService::forSoundCard);
-    }
-
-    /** The studio with the shipped melody model (loaded when first needed). */
-    public StudioViewModel(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback) {
-        this(userDataDir, playback, MelodyGeneratorSource.shipped());
-    }
-
-    /**
-     * Everything the studio writes lives under {@code userDataDir}: the user's settings (the one store
-     * the command line reads too, so it renders with the soundbank chosen here) and the recovery file. {@code playback} opens live playback with a soundbank; {@code melody} is the
-     * melody model for the Generate panel.
-     */
-    public StudioViewModel(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
-                           MelodyGeneratorSource melody) {
-        this(userDataDir, playback, melody, new FxBackgroundRunner());
-    }
-
-    /** As above, with the runner of all background work; closing the studio shuts it down. */
-    public StudioViewModel(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
-                           MelodyGeneratorSource melody, BackgroundRunner runner) {
-        this.runner = runner;
-        this.melody = melody;
-        prefs = new StudioPreferences(PropertiesFileSettingsStore.forUser(userDataDir));
-        document = new SongDocument(Song.empty());
-        files = new DocumentViewModel(document, prefs, new RecoveryStore(userDataDir.resolve("recovery").resolve("autosave.mid")), runner);
-        pianoRoll = new PianoRollViewModel(document);
-        tracks = new TrackListViewModel(document, pianoRoll.trackIndexProperty());
-        GridDivision savedGrid = GridDivision.fromLabel(prefs.get("grid", ""));
-        if (savedGrid != null) pianoRoll.gridProperty().set(savedGrid);
-        files.addSettingsWriter(pianoRoll::writeSettings);
-        files.addSettingsWriter(tracks::writeSettings);
-        files.addLoadListener(pianoRoll::readSettings);
-        files.addLoadListener(tracks::readSettings);
-        transport = new TransportViewModel(pianoRoll, tracks,
-                new SoundbankChoice(prefs.store()), playback, runner);
-        generate = new GenerateViewModel(pianoRoll, transport, melody, runner);
-        generate.readSettings(prefs);
-        // after the piano roll's listener, so that the key lock follows the scale it has just read
-        files.addLoadListener(generate::songReplaced);
-        relay(files.messageProperty());
-        relay(transport.messageProperty());
-        relay(pianoRoll.messageProperty());
-        relay(generate.messageProperty());
-        showActivity(generate.runningProperty(), generate.progressProperty());
+    StudioViewModel(Parts parts) {
+        runner = parts.runner();
+        prefs = parts.prefs();
+        document = parts.document();
+        files = parts.files();
+        pianoRoll = parts.pianoRoll();
+        tracks = parts.tracks();
+        transport = parts.transport();
+        generate = parts.generate();
+        analysis = parts.analysis();
+        melody = parts.melody();
+        openRequests = parts.openRequests();
     }
 
     /**
@@ -168,6 +136,15 @@ public final class StudioViewModel implements AutoCloseable {
 
     public GenerateViewModel generate() {
         return generate;
+    }
+
+    public AnalysisViewModel analysis() {
+        return analysis;
+    }
+
+    /** Where panels ask for a song file to be opened; the window handles them with its questions. */
+    public OpenRequests openRequests() {
+        return openRequests;
     }
 
     public StringProperty statusProperty() {
@@ -236,13 +213,14 @@ public final class StudioViewModel implements AutoCloseable {
     /** Remembers the settings that outlive a song (grid, generation settings) before the window closes. */
     public void rememberSettings() {
         prefs.put("grid", pianoRoll.gridProperty().get().label());
-        generate.writeSettings(prefs);
+        generate.settings().write(prefs);
         prefs.save();
     }
 
     @Override
     public void close() {
         files.close();
+        analysis.close();
         generate.close();
         transport.close();
         // the native melody model must not be freed under a generation step still running

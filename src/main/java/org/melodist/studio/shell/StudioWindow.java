@@ -32,6 +32,7 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -40,7 +41,6 @@ import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 
 import org.melodist.studio.analysis.AnalysisView;
-import org.melodist.studio.analysis.AnalysisViewModel;
 import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.generate.GeneratePanel;
@@ -64,9 +64,8 @@ public final class StudioWindow {
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Open Recent");
     private final StatusBar statusBar = new StatusBar();
-    private final HBox composeBar = new HBox(10);
+    private final HBox composeBar = new HBox(8);
     private final GeneratePanel generatePanel;
-    private final AnalysisViewModel analysis;
     private final StudioActions actions;
     private final Tab composeTab;
 
@@ -107,13 +106,11 @@ public final class StudioWindow {
         composeTab = new Tab("Compose", compose);
         composeTab.setId("compose-tab");
         // a .mid given to the analysis tab opens in Compose (asking about unsaved changes first)
-        analysis = new AnalysisViewModel(vm.document(), midi -> {
+        vm.openRequests().handleWith(midi -> {
             tabs.getSelectionModel().select(composeTab);
             openFile(midi);
-        }, vm.prefs(), vm.runner());
-        vm.relay(analysis.messageProperty());
-        vm.showActivity(analysis.busyProperty(), analysis.runningProgressProperty());
-        Tab analysisTab = new Tab("Analysis", new AnalysisView(analysis));
+        });
+        Tab analysisTab = new Tab("Analysis", new AnalysisView(vm.analysis()));
         analysisTab.setId("analysis-tab");
         tabs.getTabs().addAll(composeTab, analysisTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -388,6 +385,7 @@ public final class StudioWindow {
         Label handle = new Label("⇲ Drag MIDI");
         handle.setId("midi-drag-handle");
         handle.getStyleClass().add("drag-handle");
+        handle.setMinWidth(Region.USE_PREF_SIZE);
         handle.setTooltip(new Tooltip("Drag the song into a DAW or file manager as a .mid file"));
         handle.setOnDragDetected(e -> {
             try {
@@ -421,7 +419,6 @@ public final class StudioWindow {
         vm.rememberSettings();
         vm.files().clearRecovery();
         vm.files().flushAutosave();
-        analysis.close();
         vm.close();
     }
 }

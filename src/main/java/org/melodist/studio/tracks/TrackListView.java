@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The track list: select the edited track; mute (M) and solo (S) per track. */
@@ -61,10 +62,19 @@ public final class TrackListView extends BorderPane {
             solo.getStyleClass().add("solo-button");
             mute.setTooltip(new Tooltip("Mute"));
             solo.setTooltip(new Tooltip("Solo"));
+            // the buttons keep their size; a long name or instrument gives way with an ellipsis
+            mute.setMinWidth(Region.USE_PREF_SIZE);
+            solo.setMinWidth(Region.USE_PREF_SIZE);
+            name.setMinWidth(0);
+            detail.setMinWidth(0);
+            detail.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
             VBox text = new VBox(1, name, detail);
+            text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
             box = new HBox(4, text, mute, solo);
             box.setPadding(new Insets(2, 0, 2, 0));
+            // a cell is as wide as the list, never wider: no sideways scrolling, Solo always in view
+            setPrefWidth(0);
         }
 
         @Override

@@ -51,6 +51,7 @@ public final class TransportView extends HBox {
         why.visibleProperty().bind(vm.canPlayProperty().not());
         why.managedProperty().bind(why.visibleProperty());
         why.setMaxWidth(200);
+        why.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Tooltip whyTip = new Tooltip();
         whyTip.textProperty().bind(vm.unavailableReasonProperty());
         why.setTooltip(whyTip);
@@ -73,7 +74,7 @@ public final class TransportView extends HBox {
         SpinnerValueFactory.DoubleSpinnerValueFactory f = new SpinnerValueFactory.DoubleSpinnerValueFactory(20, 300, vm.bpmProperty().get(), 1);
         tempo.setValueFactory(f);
         tempo.setEditable(true);
-        tempo.setPrefWidth(90);
+        tempo.setPrefWidth(80);
         f.valueProperty().addListener((obs, o, n) -> {
             if (n != null && Math.abs(n - vm.bpmProperty().get()) > 1e-9) vm.bpmProperty().set(n);
         });
@@ -112,7 +113,8 @@ public final class TransportView extends HBox {
                 position, chooseBank}) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        bank.setMinWidth(60);
+        // the first to give way in a narrow window: the Soundfont button and its tooltip tell the same
+        bank.setMinWidth(0);
         getChildren().addAll(toStart, play, why, loop, tempoLabel, tempo, click, new Separator(javafx.geometry.Orientation.VERTICAL),
                 position, new Separator(javafx.geometry.Orientation.VERTICAL), bank, chooseBank);
 

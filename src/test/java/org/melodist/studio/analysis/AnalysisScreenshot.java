@@ -18,7 +18,7 @@ import javafx.stage.Stage;
 
 import org.melodist.SharedData;
 import org.melodist.analysis.SyntheticMusic;
-import org.melodist.studio.shell.StudioViewModel;
+import org.melodist.studio.shell.StudioComposition;
 import org.melodist.studio.shell.StudioWindow;
 
 /**
@@ -58,7 +58,7 @@ public final class AnalysisScreenshot {
         CompletableFuture<AnalysisView> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();
-            StudioWindow window = new StudioWindow(stage, new StudioViewModel(userData));
+            StudioWindow window = new StudioWindow(stage, StudioComposition.forApp(userData));
             stage.setWidth(1500);
             stage.setHeight(940);
             stage.show();

@@ -58,7 +58,7 @@ class AnalysisViewModelTest {
         doc = new SongDocument(Song.empty());
         prefs = new StudioPreferences(dir.resolve("prefs.properties"));
         files = new DocumentViewModel(doc, prefs, new RecoveryStore(dir.resolve("recovery").resolve("autosave.mid")), runner);
-        vm = new AnalysisViewModel(doc, files::open, prefs, runner);
+        vm = new AnalysisViewModel(doc, files::open, prefs, GenreModelSource.shipped(), runner);
     }
 
     @AfterEach
@@ -249,7 +249,7 @@ class AnalysisViewModelTest {
         vm.remove(queued);
         assertEquals(List.of(items.get(0)), vm.items());
         AnalysisViewModel again = new AnalysisViewModel(doc, files::open,
-                new StudioPreferences(dir.resolve("prefs.properties")), runner);
+                new StudioPreferences(dir.resolve("prefs.properties")), GenreModelSource.shipped(), runner);
         assertEquals(dir, again.lastFolderProperty().get());
         again.close();
     }

@@ -28,8 +28,11 @@ import org.melodist.song.Note;
 import org.melodist.song.Song;
 import org.melodist.song.Track;
 import org.melodist.sound.SequencerPlaybackService;
+import org.melodist.studio.analysis.GenreModelSource;
+import org.melodist.studio.shell.StudioComposition;
 import org.melodist.studio.shell.StudioViewModel;
 import org.melodist.studio.shell.StudioWindow;
+import org.melodist.studio.tasks.SameThreadRunner;
 
 /** The Generate panel in the real studio window under headless Monocle: generate, cycle, accept, undo. */
 @ExtendWith(ApplicationExtension.class)
@@ -42,9 +45,10 @@ class GeneratePanelWindowTest {
 
     @Start
     void start(Stage stage) {
-        // the tiny test model stands in for the shipped one; a test below swaps in a missing folder
-        vm = new StudioViewModel(userData.resolve("u" + System.nanoTime()), SequencerPlaybackService::forSoundCard,
-                MelodyGeneratorSource.at(TinyMelodyModel.dir()));
+        // the tiny test model stands in for the shipped one; a test below swaps in a missing folder. Jobs run
+        // on the FX thread as they are started, so a click on Generate has its variations when it returns
+        vm = StudioComposition.create(userData.resolve("u" + System.nanoTime()), SequencerPlaybackService::forSoundCard,
+                MelodyGeneratorSource.at(TinyMelodyModel.dir()), GenreModelSource.shipped(), new SameThreadRunner());
         window = new StudioWindow(stage, vm);
         stage.setWidth(1280);
         stage.setHeight(760);
@@ -67,10 +71,10 @@ class GeneratePanelWindowTest {
         return vm.document().current().track(0).notes();
     }
 
-    private void waitUntilGenerated() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> !vm.generate().runningProperty().get() && !vm.generate().variations().isEmpty());
+    private void assertGenerated() {
         WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.generate().runningProperty().get(), "the generation ran to its end on the FX thread");
+        assertFalse(vm.generate().variations().isEmpty(), vm.generate().messageProperty().get());
     }
 
     private String which(FxRobot robot) {
@@ -88,9 +92,9 @@ class GeneratePanelWindowTest {
         assertEquals("–/–", which(robot));
 
         robot.clickOn("#generate-run");
-        waitUntilGenerated();
+        assertGenerated();
         int count = vm.generate().variations().size();
-        assertEquals(GenerateViewModel.DEFAULT_VARIATIONS, count);
+        assertEquals(GenerateSettings.DEFAULT_VARIATIONS, count);
         assertEquals("1/" + count, which(robot));
         assertEquals(vm.generate().variations().get(0), window.pianoRoll().ghostVariation(), "the ghost notes show variation 1");
         assertEquals(original, notes(), "generating leaves the track alone");
@@ -126,7 +130,7 @@ class GeneratePanelWindowTest {
 
         // Ctrl+G generates again, Escape discards
         robot.press(KeyCode.CONTROL, KeyCode.G).release(KeyCode.G, KeyCode.CONTROL);
-        waitUntilGenerated();
+        assertGenerated();
         assertFalse(window.pianoRoll().ghostVariation().isEmpty());
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -148,7 +152,7 @@ class GeneratePanelWindowTest {
         assertTrue(roll.geometry().tickToX(64 * 480) > width, "the track's end is off screen before generating");
 
         robot.clickOn("#generate-run");
-        waitUntilGenerated();
+        assertGenerated();
         long[] range = vm.generate().continuationRange();
         assertEquals(64 * 480, range[0]);
         double start = roll.geometry().tickToX(range[0]);
@@ -178,7 +182,7 @@ class GeneratePanelWindowTest {
     @Test
     void withoutAModelGenerateIsDisabledAndSaysWhere(FxRobot robot) throws Exception {
         Path missing = userData.resolve("no-models").resolve("melody-lstm");
-        StudioViewModel bare = WaitForAsyncUtils.asyncFx(() -> new StudioViewModel(userData.resolve("v" + System.nanoTime()),
+        StudioViewModel bare = WaitForAsyncUtils.asyncFx(() -> StudioComposition.create(userData.resolve("v" + System.nanoTime()),
                 SequencerPlaybackService::forSoundCard, MelodyGeneratorSource.at(missing))).get(10, TimeUnit.SECONDS);
         Stage stage = WaitForAsyncUtils.asyncFx(() -> {
             Stage s = new Stage();

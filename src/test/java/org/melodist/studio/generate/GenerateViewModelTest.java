@@ -110,9 +110,9 @@ class GenerateViewModelTest {
     @Test
     void generateMakesTheVariationsAfterTheSeedAndTheSameRngSeedRepeatsThem() throws Exception {
         build(tune());
-        gen.variationCountProperty().set(3);
-        gen.barsProperty().set(2);
-        gen.rngSeedProperty().set(11);
+        gen.settings().variationCountProperty().set(3);
+        gen.settings().barsProperty().set(2);
+        gen.settings().rngSeedProperty().set(11);
         assertTrue(gen.canGenerate());
         generateAndWait();
         List<List<Note>> first = variations();
@@ -138,7 +138,7 @@ class GenerateViewModelTest {
 
         generateAndWait();
         assertEquals(first, variations(), "same notes, settings and rng seed: same variations");
-        gen.rngSeedProperty().set(12);
+        gen.settings().rngSeedProperty().set(12);
         generateAndWait();
         assertNotEquals(first, variations(), "another rng seed: other variations");
     }
@@ -146,7 +146,7 @@ class GenerateViewModelTest {
     @Test
     void cyclingWrapsAroundAndMovesTheGhostNotes() throws Exception {
         build(tune());
-        gen.variationCountProperty().set(3);
+        gen.settings().variationCountProperty().set(3);
         generateAndWait();
         List<List<Note>> all = variations();
         gen.next();
@@ -166,8 +166,8 @@ class GenerateViewModelTest {
         build(song);
         List<Note> firstFour = song.track(0).notes().subList(0, 4);
         roll.selectOnly(firstFour);
-        gen.barsProperty().set(1);
-        gen.variationCountProperty().set(2);
+        gen.settings().barsProperty().set(1);
+        gen.settings().variationCountProperty().set(2);
         generateAndWait();
         long[] range = gen.continuationRange();
         assertEquals(960, range[0], "right after the selected notes");
@@ -181,8 +181,8 @@ class GenerateViewModelTest {
     void withoutASelectionTheBarsBeforeThePlayheadAreTheSeed() throws Exception {
         build(tune());
         roll.playheadProperty().set(2880);
-        gen.seedBarsProperty().set(1);
-        gen.barsProperty().set(1);
+        gen.settings().seedBarsProperty().set(1);
+        gen.settings().barsProperty().set(1);
         generateAndWait();
         long[] range = gen.continuationRange();
         assertEquals(2880, range[0], "continues from the playhead");
@@ -195,14 +195,14 @@ class GenerateViewModelTest {
         build(original);
         // the playhead inside the note 1680-1920: accepting must shorten it so that nothing overlaps
         roll.playheadProperty().set(1800);
-        gen.variationCountProperty().set(2);
-        gen.barsProperty().set(2);
+        gen.settings().variationCountProperty().set(2);
+        gen.settings().barsProperty().set(2);
         generateAndWait();
         long[] range = gen.continuationRange();
         assertEquals(1800, range[0]);
         gen.next();
         List<Note> chosen = variations().get(1);
-        long usedSeed = gen.rngSeedProperty().get();
+        long usedSeed = gen.settings().rngSeedProperty().get();
         gen.accept();
 
         List<Note> after = doc.current().track(0).notes();
@@ -216,7 +216,7 @@ class GenerateViewModelTest {
         assertEquals(original.track(1), doc.current().track(1), "other tracks untouched");
         assertEquals("Accept variation 2", doc.undoNameProperty().get());
         assertTrue(gen.variations().isEmpty(), "accepting clears the variations");
-        assertNotEquals(usedSeed, gen.rngSeedProperty().get(), "after accepting, the next Generate brings new ideas");
+        assertNotEquals(usedSeed, gen.settings().rngSeedProperty().get(), "after accepting, the next Generate brings new ideas");
         assertTrue(gen.currentNotesProperty().get().isEmpty(), "and the ghost notes");
         assertEquals(chosen, roll.selection(), "the accepted notes are selected");
 
@@ -234,10 +234,10 @@ class GenerateViewModelTest {
         generateAndWait();
         assertFalse(variations().isEmpty());
         List<List<Note>> discarded = variations();
-        long usedSeed = gen.rngSeedProperty().get();
+        long usedSeed = gen.settings().rngSeedProperty().get();
         gen.discard();
         assertTrue(variations().isEmpty());
-        assertNotEquals(usedSeed, gen.rngSeedProperty().get(), "a discarded set does not come back");
+        assertNotEquals(usedSeed, gen.settings().rngSeedProperty().get(), "a discarded set does not come back");
         generateAndWait();
         assertNotEquals(discarded, variations(), "the next Generate brings other ideas");
         gen.discard();
@@ -252,8 +252,8 @@ class GenerateViewModelTest {
     @Test
     void cancelStopsARunningGeneration() throws Exception {
         build(tune());
-        gen.barsProperty().set(64);
-        gen.variationCountProperty().set(32);
+        gen.settings().barsProperty().set(64);
+        gen.settings().variationCountProperty().set(32);
         // cancel from the progress listener, on the FX thread, at the first generated steps: no polling race
         boolean[] cancelled = {false};
         gen.progressProperty().addListener((obs, o, n) -> {
@@ -270,8 +270,8 @@ class GenerateViewModelTest {
         assertEquals(0, gen.progressProperty().get(), 1e-9);
 
         // the worker is free again
-        gen.barsProperty().set(1);
-        gen.variationCountProperty().set(1);
+        gen.settings().barsProperty().set(1);
+        gen.settings().variationCountProperty().set(1);
         generateAndWait();
         assertEquals(1, variations().size());
     }
@@ -279,11 +279,11 @@ class GenerateViewModelTest {
     @Test
     void keyLockKeepsTheNotesInTheKeyAndDefaultsToTheSongsKey() throws Exception {
         build(tune().withKey(Key.parse("D major")));
-        assertEquals(Key.parse("D major"), gen.keyLockProperty().get(), "the song's key signature");
+        assertEquals(Key.parse("D major"), gen.settings().keyLockProperty().get(), "the song's key signature");
         Key eFlat = Key.parse("Eb major");
-        gen.keyLockProperty().set(eFlat);
-        gen.temperatureProperty().set(2.0);
-        gen.variationCountProperty().set(4);
+        gen.settings().keyLockProperty().set(eFlat);
+        gen.settings().temperatureProperty().set(2.0);
+        gen.settings().variationCountProperty().set(4);
         generateAndWait();
         int notes = 0;
         for (List<Note> v : variations()) {
@@ -301,13 +301,14 @@ class GenerateViewModelTest {
         build(tune(), MelodyGeneratorSource.at(missing), SequencerPlaybackService::forSoundCard);
         assertFalse(gen.modelAvailableProperty().get());
         assertFalse(gen.canGenerate());
-        String state = gen.modelStateProperty().get();
+        assertEquals(GenerateViewModel.ModelState.MISSING, gen.modelStateProperty().get());
+        String state = gen.modelMessageProperty().get();
         assertEquals("Melody model not found in " + missing.toAbsolutePath().normalize(), state);
         gen.generate();
         assertFalse(gen.runningProperty().get());
         assertEquals(state, gen.messageProperty().get(), "Generate explains itself");
         gen.loadModelInBackground();
-        assertEquals(state, gen.modelStateProperty().get());
+        assertEquals(state, gen.modelMessageProperty().get());
     }
 
     @Test
@@ -315,36 +316,67 @@ class GenerateViewModelTest {
         MelodyGeneratorSource lazy = MelodyGeneratorSource.at(TinyMelodyModel.dir());
         build(tune(), lazy, SequencerPlaybackService::forSoundCard);
         assertFalse(lazy.isLoaded(), "nothing is loaded up front");
+        assertEquals(GenerateViewModel.ModelState.NOT_LOADED, gen.modelStateProperty().get());
         assertTrue(gen.canGenerate());
-        gen.barsProperty().set(1);
+        gen.settings().barsProperty().set(1);
         generateAndWait();
         assertTrue(lazy.isLoaded());
-        assertEquals("Melody model ready", gen.modelStateProperty().get());
-        assertEquals(GenerateViewModel.DEFAULT_VARIATIONS, variations().size());
+        assertEquals(GenerateViewModel.ModelState.READY, gen.modelStateProperty().get());
+        assertEquals("Melody model ready", gen.modelMessageProperty().get());
+        assertEquals(GenerateSettings.DEFAULT_VARIATIONS, variations().size());
         lazy.close();
+    }
+
+    @Test
+    void theStartUpLoadMakesTheModelReadyBeforeTheFirstGenerate() throws Exception {
+        MelodyGeneratorSource lazy = MelodyGeneratorSource.at(TinyMelodyModel.dir());
+        build(tune(), lazy, SequencerPlaybackService::forSoundCard);
+        List<GenerateViewModel.ModelState> states = new ArrayList<>();
+        gen.modelStateProperty().addListener((obs, o, n) -> states.add(n));
+        gen.loadModelInBackground();
+        assertEquals(List.of(GenerateViewModel.ModelState.LOADING, GenerateViewModel.ModelState.READY), states);
+        assertTrue(lazy.isLoaded());
+        lazy.close();
+    }
+
+    @Test
+    void aBrokenModelFailsToLoadAndGenerateStaysDisabledWithTheReason() throws Exception {
+        Path broken = java.nio.file.Files.createDirectories(dir.resolve("broken-model"));
+        java.nio.file.Files.writeString(broken.resolve(org.melodist.generate.MelodyModel.CONFIG_FILE), "{ not a model");
+        MelodyGeneratorSource source = MelodyGeneratorSource.at(broken);
+        build(tune(), source, SequencerPlaybackService::forSoundCard);
+        assertEquals(GenerateViewModel.ModelState.NOT_LOADED, gen.modelStateProperty().get(), "a model folder is there");
+        gen.loadModelInBackground();
+        assertEquals(GenerateViewModel.ModelState.FAILED, gen.modelStateProperty().get());
+        assertFalse(gen.canGenerate());
+        String reason = gen.modelMessageProperty().get();
+        assertTrue(reason.startsWith("Cannot load the melody model: "), reason);
+        assertFalse(reason.contains("\n"), "one line");
+        assertEquals(reason, gen.messageProperty().get(), "the status bar says it too");
+        source.close();
     }
 
     @Test
     void lengthTemperatureAndVariationsAreRememberedAndClamped() throws Exception {
         build(tune());
         Path file = dir.resolve("studio.properties");
-        gen.barsProperty().set(8);
-        gen.temperatureProperty().set(0.7);
-        gen.variationCountProperty().set(6);
+        gen.settings().barsProperty().set(8);
+        gen.settings().temperatureProperty().set(0.7);
+        gen.settings().variationCountProperty().set(6);
         StudioPreferences prefs = new StudioPreferences(file);
-        gen.writeSettings(prefs);
+        gen.settings().write(prefs);
         prefs.save();
         StudioPreferences reread = new StudioPreferences(file);
         GenerateViewModel other = new GenerateViewModel(roll, transport, MelodyGeneratorSource.of(generator, TinyMelodyModel.dir()), runner);
-        other.readSettings(reread);
-        assertEquals(8, other.barsProperty().get());
-        assertEquals(0.7, other.temperatureProperty().get(), 1e-9);
-        assertEquals(6, other.variationCountProperty().get());
+        other.settings().read(reread);
+        assertEquals(8, other.settings().barsProperty().get());
+        assertEquals(0.7, other.settings().temperatureProperty().get(), 1e-9);
+        assertEquals(6, other.settings().variationCountProperty().get());
         reread.putDouble("generate.temperature", 50);
         reread.putDouble("generate.bars", 1000);
-        other.readSettings(reread);
-        assertEquals(GenerateViewModel.MAX_TEMPERATURE, other.temperatureProperty().get(), 1e-9);
-        assertEquals(64, other.barsProperty().get());
+        other.settings().read(reread);
+        assertEquals(GenerateSettings.MAX_TEMPERATURE, other.settings().temperatureProperty().get(), 1e-9);
+        assertEquals(64, other.settings().barsProperty().get());
         other.close();
     }
 
@@ -376,13 +408,13 @@ class GenerateViewModelTest {
         roll.readSettings(other);
         gen.songReplaced(other);
         assertTrue(variations().isEmpty());
-        assertEquals(Key.parse("A minor"), gen.keyLockProperty().get());
+        assertEquals(Key.parse("A minor"), gen.settings().keyLockProperty().get());
     }
 
     @Test
     void auditionPlaysTheVariationInPlaceFromTheSeed() throws Exception {
         build(tune());
-        gen.barsProperty().set(1);
+        gen.settings().barsProperty().set(1);
         generateAndWait();
         gen.audition();
         String reason = transport.unavailableReasonProperty().get();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodist.sound.SequencerPlaybackService;
+import org.melodist.studio.analysis.GenreModelSource;
 import org.melodist.studio.generate.MelodyGeneratorSource;
 import org.melodist.studio.tasks.SameThreadRunner;
 
@@ -29,8 +30,8 @@ class StudioActionsTest {
 
     @BeforeEach
     void table() {
-        vm = new StudioViewModel(userData, SequencerPlaybackService::forSoundCard, MelodyGeneratorSource.shipped(),
-                new SameThreadRunner());
+        vm = StudioComposition.create(userData, SequencerPlaybackService::forSoundCard, MelodyGeneratorSource.shipped(),
+                GenreModelSource.shipped(), new SameThreadRunner());
         actions = new StudioActions(vm, new StudioActions.WindowCommands(() -> ran.add("new"), () -> ran.add("open"),
                 () -> ran.add("save"), () -> ran.add("save-as"), () -> ran.add("export"), () -> ran.add("quit"),
                 () -> ran.add("shortcuts"), () -> ran.add("about")));

@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.melodist.sound.SequencerPlaybackService;
+import org.melodist.studio.analysis.GenreModelSource;
 import org.melodist.studio.generate.MelodyGeneratorSource;
 import org.melodist.studio.tasks.SameThreadRunner;
 
@@ -19,8 +20,8 @@ class StudioActivityTest {
 
     @Test
     void aRunningPanelActivityShowsItsProgressUntilItEnds() {
-        StudioViewModel vm = new StudioViewModel(userData, SequencerPlaybackService::forSoundCard,
-                MelodyGeneratorSource.shipped(), new SameThreadRunner());
+        StudioViewModel vm = StudioComposition.create(userData, SequencerPlaybackService::forSoundCard,
+                MelodyGeneratorSource.shipped(), GenreModelSource.shipped(), new SameThreadRunner());
         SimpleBooleanProperty analysing = new SimpleBooleanProperty(false);
         SimpleDoubleProperty analysisProgress = new SimpleDoubleProperty(0);
         vm.showActivity(analysing, analysisProgress);

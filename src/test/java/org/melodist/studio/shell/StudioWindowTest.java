@@ -37,7 +37,7 @@ class StudioWindowTest {
 
     @Start
     void start(Stage stage) {
-        vm = new StudioViewModel(userData.resolve("u" + System.nanoTime()));
+        vm = StudioComposition.forApp(userData.resolve("u" + System.nanoTime()));
         window = new StudioWindow(stage, vm);
         stage.setWidth(1100);
         stage.setHeight(700);

@@ -1,0 +1,105 @@
+package org.melodist.studio.generate;
+
+import java.util.Random;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import org.melodist.generate.GenerationOptions;
+import org.melodist.song.Key;
+import org.melodist.studio.prefs.StudioPreferences;
+
+/**
+ * The Generate panel's settings: continuation length, temperature, variations, key lock, random seed and
+ * seed bars, and which of them outlive a song (remembered in the preferences, clamped when read back).
+ */
+public final class GenerateSettings {
+
+    public static final int DEFAULT_BARS = 4;
+    public static final int DEFAULT_VARIATIONS = 4;
+    public static final long DEFAULT_RNG_SEED = 7;
+    /** Bars before the playhead taken as the seed when nothing is selected. */
+    public static final int DEFAULT_SEED_BARS = 2;
+    /** The temperatures the panel offers: beyond these the model is either stuck or random. */
+    public static final double MIN_TEMPERATURE = 0.1;
+    public static final double MAX_TEMPERATURE = 2.0;
+
+    private final IntegerProperty bars = new SimpleIntegerProperty(this, "bars", DEFAULT_BARS);
+    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 1.0);
+    private final IntegerProperty variationCount = new SimpleIntegerProperty(this, "variationCount", DEFAULT_VARIATIONS);
+    private final ObjectProperty<Key> keyLock = new SimpleObjectProperty<>(this, "keyLock");
+    private final LongProperty rngSeed = new SimpleLongProperty(this, "rngSeed", DEFAULT_RNG_SEED);
+    private final IntegerProperty seedBars = new SimpleIntegerProperty(this, "seedBars", DEFAULT_SEED_BARS);
+    private final Random random = new Random();
+
+    /** Length of the continuation in bars (1-64). */
+    public IntegerProperty barsProperty() {
+        return bars;
+    }
+
+    /** Sampling temperature: below 1 safer, above 1 more adventurous. */
+    public DoubleProperty temperatureProperty() {
+        return temperature;
+    }
+
+    /** How many variations one Generate makes (1-32). */
+    public IntegerProperty variationCountProperty() {
+        return variationCount;
+    }
+
+    /** The key whose scale generated notes keep to; null lets the model pick any pitch. */
+    public ObjectProperty<Key> keyLockProperty() {
+        return keyLock;
+    }
+
+    /** The random seed: the same seed, settings and notes give the same variations. */
+    public LongProperty rngSeedProperty() {
+        return rngSeed;
+    }
+
+    /** Bars before the playhead taken as the seed when nothing is selected. */
+    public IntegerProperty seedBarsProperty() {
+        return seedBars;
+    }
+
+    /** A new random seed, other than the current one, for a fresh set of variations from the same notes. */
+    public void newRngSeed() {
+        long old = rngSeed.get();
+        long next;
+        do {
+            next = random.nextInt(1_000_000);
+        } while (next == old);
+        rngSeed.set(next);
+    }
+
+    /**
+     * The model's options for a continuation from {@code continueFromTick} (negative: after the seed).
+     *
+     * @throws IllegalArgumentException when a setting is out of the model's range
+     */
+    public GenerationOptions options(long continueFromTick) {
+        return new GenerationOptions(bars.get(), temperature.get(), 0, 1.0, variationCount.get(), rngSeed.get(),
+                keyLock.get(), continueFromTick);
+    }
+
+    /** Takes the remembered settings (length, temperature, variations), clamped to what the panel offers. */
+    public void read(StudioPreferences prefs) {
+        bars.set((int) Math.max(1, Math.min(GenerationOptions.MAX_BARS, prefs.getDouble("generate.bars", DEFAULT_BARS))));
+        temperature.set(Math.max(MIN_TEMPERATURE, Math.min(MAX_TEMPERATURE, prefs.getDouble("generate.temperature", 1.0))));
+        variationCount.set((int) Math.max(1, Math.min(GenerationOptions.MAX_VARIATIONS,
+                prefs.getDouble("generate.variations", DEFAULT_VARIATIONS))));
+    }
+
+    /** Remembers the settings that outlive a song. */
+    public void write(StudioPreferences prefs) {
+        prefs.putDouble("generate.bars", bars.get());
+        prefs.putDouble("generate.temperature", temperature.get());
+        prefs.putDouble("generate.variations", variationCount.get());
+    }
+}

@@ -1,0 +1,98 @@
+package org.melodist.studio.shell;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+import org.melodist.settings.PropertiesFileSettingsStore;
+import org.melodist.song.Song;
+import org.melodist.sound.PlaybackService;
+import org.melodist.sound.SequencerPlaybackService;
+import org.melodist.sound.SoundbankChoice;
+import org.melodist.studio.analysis.AnalysisViewModel;
+import org.melodist.studio.analysis.GenreModelSource;
+import org.melodist.studio.document.DocumentViewModel;
+import org.melodist.studio.document.RecoveryStore;
+import org.melodist.studio.document.SongDocument;
+import org.melodist.studio.generate.GenerateViewModel;
+import org.melodist.studio.generate.MelodyGeneratorSource;
+import org.melodist.studio.pianoroll.GridDivision;
+import org.melodist.studio.pianoroll.PianoRollViewModel;
+import org.melodist.studio.prefs.StudioPreferences;
+import org.melodist.studio.tasks.BackgroundRunner;
+import org.melodist.studio.tasks.FxBackgroundRunner;
+import org.melodist.studio.tracks.TrackListViewModel;
+import org.melodist.studio.transport.TransportViewModel;
+
+/**
+ * The studio's composition root: every service and ViewModel is created here, in one place, and wired
+ * to the others (settings hooks, status-bar messages, activity). Open this file first to see what the
+ * studio is made of. The window ({@link StudioWindow}) only builds views over the result; closing the
+ * {@link StudioViewModel} closes what is made here.
+ */
+public final class StudioComposition {
+
+    private StudioComposition() {
+    }
+
+    /** The studio as the app runs it: the user's data folder, the sound card, the shipped models. */
+    public static StudioViewModel forApp(Path userDataDir) {
+        return create(userDataDir, SequencerPlaybackService::forSoundCard, MelodyGeneratorSource.shipped(),
+                GenreModelSource.shipped(), new FxBackgroundRunner());
+    }
+
+    /** The studio on the JavaFX runner with the shipped genre model, and the given playback and melody model. */
+    public static StudioViewModel create(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
+                                         MelodyGeneratorSource melody) {
+        return create(userDataDir, playback, melody, GenreModelSource.shipped(), new FxBackgroundRunner());
+    }
+
+    /**
+     * Everything the studio writes lives under {@code userDataDir}: the user's settings (preferences and the
+     * soundbank choice, in the one store the command line reads too) and the recovery file.
+     *
+     * @param playback opens live playback with a soundbank (the sound card, or a recorder in tests)
+     * @param melody   the melody model of the Generate panel, loaded when first needed
+     * @param genre    the genre model of the analysis tab, loaded when first needed
+     * @param runner   runs all background work; shut down when the studio closes
+     */
+    public static StudioViewModel create(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
+                                         MelodyGeneratorSource melody, GenreModelSource genre, BackgroundRunner runner) {
+        // one per-user store: the command line reads the soundbank chosen here from it too
+        StudioPreferences prefs = new StudioPreferences(PropertiesFileSettingsStore.forUser(userDataDir));
+        SongDocument document = new SongDocument(Song.empty());
+        DocumentViewModel files = new DocumentViewModel(document, prefs,
+                new RecoveryStore(userDataDir.resolve("recovery").resolve("autosave.mid")), runner);
+
+        PianoRollViewModel pianoRoll = new PianoRollViewModel(document);
+        GridDivision savedGrid = GridDivision.fromLabel(prefs.get("grid", ""));
+        if (savedGrid != null) pianoRoll.gridProperty().set(savedGrid);
+        TrackListViewModel tracks = new TrackListViewModel(document, pianoRoll.trackIndexProperty());
+        files.addSettingsWriter(pianoRoll::writeSettings);
+        files.addSettingsWriter(tracks::writeSettings);
+        files.addLoadListener(pianoRoll::readSettings);
+        files.addLoadListener(tracks::readSettings);
+
+        TransportViewModel transport = new TransportViewModel(pianoRoll, tracks,
+                new SoundbankChoice(prefs.store()), playback, runner);
+
+        GenerateViewModel generate = new GenerateViewModel(pianoRoll, transport, melody, runner);
+        generate.settings().read(prefs);
+        // after the piano roll's listener, so that the key lock follows the scale it has just read
+        files.addLoadListener(generate::songReplaced);
+
+        // a .mid given to the analysis tab opens in Compose; the window asks about unsaved changes first
+        OpenRequests openRequests = new OpenRequests(files::open);
+        AnalysisViewModel analysis = new AnalysisViewModel(document, openRequests::open, prefs, genre, runner);
+
+        StudioViewModel studio = new StudioViewModel(new StudioViewModel.Parts(runner, prefs, document, files, pianoRoll,
+                tracks, transport, generate, analysis, melody, openRequests));
+        studio.relay(files.messageProperty());
+        studio.relay(transport.messageProperty());
+        studio.relay(pianoRoll.messageProperty());
+        studio.relay(generate.messageProperty());
+        studio.relay(analysis.messageProperty());
+        studio.showActivity(generate.runningProperty(), generate.progressProperty());
+        studio.showActivity(analysis.busyProperty(), analysis.runningProgressProperty());
+        return studio;
+    }
+}
