@@ -8,6 +8,7 @@ import org.melodist.generate.MelodyEncoding;
 import org.melodist.generate.MelodyModel;
 import org.melodist.generate.MelodyModelConfig;
 import org.melodist.generate.MelodyTrainer;
+import org.melodist.generate.RehearsalTunes;
 import org.melodist.generate.TrainingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Option;
                 + "file, the grid losses, tokens/s and losses per epoch; the output folder appears when training ends, "
                 + "with the best checkpoint and, for a fine-tune, a generated MODEL_CARD.md.")
 final class TrainCommand implements Callable<Integer> {
+
+    /** Self-rehearsal tunes: 256 x 16 bars, about as many steps as the Nottingham training split's tenth. */
+    private static final int SELF_REHEARSAL_TUNES = 256;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,6 +48,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--anchor", paramLabel = "W",
             description = "with --init: weight of an L2 pull toward the starting weights (default ${DEFAULT-VALUE})", defaultValue = "0")
     float anchor;
+
+    @Option(names = "--rehearse", paramLabel = "DIR|self|none",
+            description = "with --init: what to rehearse while learning, so the old style is kept: the training split of DIR (the "
+                    + "starting model's corpus), 'self' for tunes the starting model writes itself (default), or 'none'")
+    String rehearse = "self";
+
+    @Option(names = "--rehearse-share", paramLabel = "S", defaultValue = "0.25",
+            description = "rehearsal windows per window of the new files (default ${DEFAULT-VALUE})")
+    double rehearseShare;
 
     @Option(names = "--epochs", defaultValue = "30", description = "most epochs (default ${DEFAULT-VALUE}); early stopping may end sooner")
     int epochs;
@@ -69,8 +82,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", paramLabel = "N", description = "epochs without validation gain before stopping (default 3; 2 with --init)")
     Integer patience;
 
-    @Option(names = "--max-minutes", defaultValue = "0", description = "wall-clock budget in minutes, 0 for none")
-    double maxMinutes;
+    @Option(names = "--max-minutes", paramLabel = "M", description = "wall-clock budget in minutes, 0 for none (default: none; 10 with --init)")
+    Double maxMinutes;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
@@ -79,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream ps = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         TrainingOptions base = init != null ? TrainingOptions.fineTuneDefaults() : TrainingOptions.defaults();
-        TrainingOptions opt = base.withEpochs(epochs).withHidden(hidden).withBatch(batch, window).withMaxMinutes(maxMinutes)
+        TrainingOptions opt = base.withEpochs(epochs).withHidden(hidden).withBatch(batch, window).withMaxMinutes(maxMinutes != null ? maxMinutes : base.maxMinutes())
                 .withSeed(seed).withDropout(dropout).withAnchor(anchor)
                 .withKeysPerEpoch(keysPerEpoch != null ? keysPerEpoch : base.keysPerEpoch())
                 .withLearningRate(lr != null ? lr : base.learningRate())
@@ -88,11 +101,20 @@ final class TrainCommand implements Callable<Integer> {
         MelodyTrainer.Result r;
         if (init != null) {
             MelodyModelConfig initConfig = MelodyModel.readConfig(init);
-            MelodyCorpus c = MelodyCorpus.loadForTraining(corpus, validation, initConfig.encoding(), ps::println);
+            MelodyCorpus c = MelodyCorpus.loadForTraining(corpus, validation, initConfig.encoding(), line -> { });
+            c.files().forEach(f -> ps.println(f.line()));
             c.summary().forEach(ps::println);
+            switch (rehearse) {
+                case "none" -> { }
+                case "self" -> trainer.withRehearsal(RehearsalTunes.sampled(init, SELF_REHEARSAL_TUNES, 16, seed), rehearseShare,
+                        "tunes the starting model wrote itself");
+                default -> trainer.withRehearsal(MelodyCorpus.load(Path.of(rehearse), initConfig.encoding(), line -> { }).train(), rehearseShare,
+                        "tunes of the training split of " + rehearse);
+            }
             r = trainer.fineTune(c, opt, init, out);
         } else {
-            MelodyCorpus c = MelodyCorpus.loadForTraining(corpus, validation, MelodyEncoding.DEFAULT, ps::println);
+            MelodyCorpus c = MelodyCorpus.loadForTraining(corpus, validation, MelodyEncoding.DEFAULT, line -> { });
+            c.files().forEach(f -> ps.println(f.line()));
             c.summary().forEach(ps::println);
             r = trainer.train(c, opt, out);
         }

@@ -61,6 +61,9 @@ public final class MelodyTrainer {
     private final Listener listener;
     private volatile boolean cancelled;
     private String command;
+    private List<EncodedTune> rehearsal = List.of();
+    private double rehearsalShare;
+    private String rehearsalSource = "";
 
     public MelodyTrainer(PrintStream out) {
         this(out, new Listener() { });
@@ -78,6 +81,27 @@ public final class MelodyTrainer {
     public MelodyTrainer withCommand(String commandLine) {
         this.command = commandLine;
         return this;
+    }
+
+    /**
+     * Rehearsal while fine-tuning: each epoch also trains on windows drawn at random from {@code tunes} (typically the
+     * starting model's own training corpus), {@code share} of them for every window of the user's files, each in a
+     * random fitting key. It keeps the old style in the gradient, so the new one does not overwrite it.
+     */
+    public MelodyTrainer withRehearsal(List<EncodedTune> tunes, double share, String source) {
+        if (!(share >= 0)) {
+            throw new IllegalArgumentException("rehearsal share must be 0 or more");
+        }
+        this.rehearsal = List.copyOf(tunes);
+        this.rehearsalShare = tunes.isEmpty() ? 0 : share;
+        this.rehearsalSource = source;
+        return this;
+    }
+
+    /** "256 tunes the starting model wrote itself, 0.25 window per window of the new files", or "none". */
+    String rehearsalDescription() {
+        return rehearsalShare <= 0 ? "none" : String.format(Locale.ROOT, "%d %s, %.2f window per window of the new files",
+                rehearsal.size(), rehearsalSource, rehearsalShare);
     }
 
     /** Asks a running {@link #train}/{@link #fineTune} to stop after the current batch; it keeps its best checkpoint. */
@@ -152,6 +176,13 @@ public final class MelodyTrainer {
             pools.add(keys);
             poolSteps += (long) keys.size() * t.length();
         }
+        List<List<EncodedTune>> rehearsalPools = new ArrayList<>();
+        if (rehearsalShare > 0) {
+            for (EncodedTune t : rehearsal) {
+                rehearsalPools.add(MelodyCorpus.transpositions(t, enc));
+            }
+            out.println("rehearsal: " + rehearsalDescription());
+        }
         out.printf(Locale.ROOT, "corpus: %d training tunes (%d steps; %d steps over all fitting keys), %d validation tunes (%d steps), %d skipped%n",
                 corpus.train().size(), corpus.trainSteps(), poolSteps, corpus.validation().size(), corpus.validationSteps(), corpus.skipped().size());
         out.println(corpus.losses().summary());
@@ -188,6 +219,10 @@ public final class MelodyTrainer {
             for (int epoch = 1; epoch <= opt.epochs() && !stop; epoch++) {
                 long epochStart = System.nanoTime();
                 List<SequenceBatch.Slice> slices = epochSlices(pools, opt, rng);
+                if (!rehearsalPools.isEmpty()) {
+                    slices.addAll(rehearsalSlices(rehearsalPools, (int) Math.round(slices.size() * rehearsalShare), opt.window(), rng));
+                    Collections.shuffle(slices, rng);
+                }
                 int batches = (slices.size() + opt.batchSize() - 1) / opt.batchSize();
                 double nllSum = 0;
                 long tokens = 0;
@@ -252,7 +287,7 @@ public final class MelodyTrainer {
         Result result = new Result(reports, bestNll, bestAcc, bestEpoch, total, stopReason, initialNll, bestEpoch > 0);
         if (bestEpoch > 0) {
             if (init != null || command != null) {
-                ModelCard.write(staging, corpus, opt, init, result, config, command);
+                ModelCard.write(staging, corpus, opt, init, result, config, command, rehearsalDescription());
             }
             publish(staging, outDir);
             out.printf(Locale.ROOT, "done: %s; best epoch %d, validation NLL %.4f, accuracy %.3f, %.1f min; model in %s%n",
@@ -347,6 +382,21 @@ public final class MelodyTrainer {
             }
         }
         Collections.shuffle(slices, rng);
+        return slices;
+    }
+
+    /** {@code count} windows from random tunes of the pools, each in a random fitting key, from a random bar. */
+    private static List<SequenceBatch.Slice> rehearsalSlices(List<List<EncodedTune>> pools, int count, int window, Random rng) {
+        List<SequenceBatch.Slice> slices = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            List<EncodedTune> keys = pools.get(rng.nextInt(pools.size()));
+            EncodedTune t = keys.get(rng.nextInt(keys.size()));
+            int bars = Math.max(1, (t.length() - 1) / t.stepsPerBar() + 1);
+            int from = rng.nextInt(bars) * t.stepsPerBar();
+            from = Math.min(from, Math.max(0, t.length() - window));
+            from -= from % t.stepsPerBar();
+            slices.add(new SequenceBatch.Slice(t, from, Math.min(t.length(), from + window)));
+        }
         return slices;
     }
 

@@ -16,12 +16,11 @@ public record TrainingOptions(int epochs, int embedding, int hidden, int layers,
     }
 
     /**
-     * Fine-tuning a trained model on a user's folder: a quarter of the from-scratch learning rate, patience 2,
-     * all twelve keys every epoch (a small folder gives few steps per epoch otherwise), an L2 pull toward the
-     * starting weights. The figures that chose these are in the README's Style learning section.
+     * Fine-tuning a trained model on a user's folder: half the from-scratch learning rate, patience 2, three keys
+     * per tune per epoch (a small folder gives few steps per epoch otherwise), a 10-minute budget. The figures that chose these are in the README's Style learning section.
      */
     public static TrainingOptions fineTuneDefaults() {
-        return new TrainingOptions(30, 64, 256, 2, 0.1f, 32, 128, 5e-4f, 1.0f, 2, 0, 12, 1L, 0f);
+        return new TrainingOptions(30, 64, 256, 2, 0.1f, 32, 128, 1e-3f, 1.0f, 2, 10, 3, 1L, 0f);
     }
 
     public TrainingOptions {

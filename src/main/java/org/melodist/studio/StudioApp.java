@@ -26,5 +26,6 @@ public final class StudioApp extends Application {
         // the window is up; the synthesizer, soundbank and melody model load behind it
         vm.transport().loadInBackground();
         vm.generate().loadModelInBackground();
+        vm.badges().originality().reindex();
     }
 }

@@ -3,7 +3,6 @@ package org.melodist.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.melodist.cli.CliRun.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +36,11 @@ class StyleTrainCommandTest {
     @Test
     void fineTunesFromAModelKeepingItsVocabularyAndShiftingLowTunesIntoRange(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("low-style");
-        CliRun r = run("train", "--corpus", lowFolder(dir).toString(), "--init", TinyMelodyModel.dir().toString(), "--out", out.toString(),
+        CliRun r = CliRun.run("train", "--corpus", lowFolder(dir).toString(), "--init", TinyMelodyModel.dir().toString(), "--out", out.toString(),
                 "--epochs", "2", "--keys-per-epoch", "1", "--max-minutes", "2");
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("files: 4 usable, 0 skipped"), r.out());
+        assertTrue(r.out().contains("took t0.mid: track 1 'Bass line' (the only pitched track), 48 notes"), r.out());
         assertTrue(r.out().contains("192 moved by whole octaves into the model's range"), r.out());
         assertTrue(r.out().contains("validation: the last 15 % of the bars of each file"), r.out());
         try (MelodyModel tuned = MelodyModel.load(out); MelodyModel tiny = MelodyModel.load(TinyMelodyModel.dir())) {
@@ -51,7 +51,7 @@ class StyleTrainCommandTest {
         String card = Files.readString(out.resolve("MODEL_CARD.md"));
         assertTrue(card.contains("train --corpus"), "the card says how to reproduce the run: " + card);
 
-        CliRun eval = run("evaluate", "--corpus", lowFolder(dir.resolve("again")).toString(), "--model", TinyMelodyModel.dir().toString(),
+        CliRun eval = CliRun.run("evaluate", "--corpus", lowFolder(dir.resolve("again")).toString(), "--model", TinyMelodyModel.dir().toString(),
                 "--model", out.toString(), "--baseline-corpus", lowFolder(dir.resolve("base")).toString());
         assertEquals(0, eval.code(), eval.err());
         assertTrue(eval.out().contains("low-style"), eval.out());
@@ -64,19 +64,19 @@ class StyleTrainCommandTest {
         Path broken = Files.createDirectories(dir.resolve("broken-model"));
         Files.writeString(broken.resolve("config.json"), "{\"format\": \"melodist-melody-lstm-1\", \"vocabularySize\": ");
         Path out = dir.resolve("out");
-        CliRun r = run("train", "--corpus", lowFolder(dir).toString(), "--init", broken.toString(), "--out", out.toString());
+        CliRun r = CliRun.run("train", "--corpus", lowFolder(dir).toString(), "--init", broken.toString(), "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("config.json") && r.err().contains("not a valid melody model config"), r.err());
 
         Path noParams = Files.createDirectories(dir.resolve("no-params"));
         Files.copy(TinyMelodyModel.dir().resolve("config.json"), noParams.resolve("config.json"));
-        r = run("train", "--corpus", lowFolder(dir.resolve("b")).toString(), "--init", noParams.toString(), "--out", out.toString());
+        r = CliRun.run("train", "--corpus", lowFolder(dir.resolve("b")).toString(), "--init", noParams.toString(), "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("parameters file is missing"), r.err());
 
-        r = run("train", "--corpus", lowFolder(dir.resolve("c")).toString(), "--init", dir.resolve("nowhere").toString(), "--out", out.toString());
+        r = CliRun.run("train", "--corpus", lowFolder(dir.resolve("c")).toString(), "--init", dir.resolve("nowhere").toString(), "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("nowhere"), r.err());

@@ -70,6 +70,29 @@ class MelodyFineTuneTest {
     }
 
     @Test
+    void selfRehearsalTunesAreTheStartingModelsOwnMelodiesAndTrainAlongTheNewStyle(@TempDir Path dir) throws IOException {
+        Path init = TinyMelodyModel.dir();
+        List<EncodedTune> tunes = RehearsalTunes.sampled(init, 40, 2, 9L);
+        assertEquals(40, tunes.size());
+        for (EncodedTune t : tunes) {
+            assertTrue(MelodyEncoding.isNoteOn(t.token(0)), "each starts on its seed note");
+            assertEquals(4 + 2 * t.stepsPerBar(), t.length(), "a quarter-note seed and two bars");
+        }
+        assertTrue(tunes.stream().map(EncodedTune::stepsPerBar).distinct().count() > 1, "several metres");
+        List<EncodedTune> again = RehearsalTunes.sampled(init, 40, 2, 9L);
+        for (int i = 0; i < tunes.size(); i++) {
+            assertArrayEquals(tunes.get(i).tokens(), again.get(i).tokens(), "same seed, same tunes");
+        }
+        Path out = dir.resolve("with-rehearsal");
+        MelodyTrainer trainer = new MelodyTrainer(QUIET).withRehearsal(tunes, 0.5, "tunes the starting model wrote itself");
+        MelodyTrainer.Result r = trainer.fineTune(arpeggios(), options(2), init, out);
+        assertTrue(r.saved());
+        assertTrue(r.bestValidationNll() < r.initialValidationNll());
+        assertTrue(Files.readString(out.resolve("MODEL_CARD.md")).contains(
+                "Rehearsal: 40 tunes the starting model wrote itself, 0.50 window per window of the new files."));
+    }
+
+    @Test
     void cancellingBeforeAnyCheckpointLeavesNothing(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("style");
         MelodyTrainer[] trainer = new MelodyTrainer[1];

@@ -64,6 +64,35 @@ public final class GeneratePanel extends FlowPane {
         setClip(clip);
     }
 
+    /**
+     * The originality group: the badge of the variation shown (click: the shared passage beside its source),
+     * "Avoid copies", "Check originality" of the selection or track, and the folders compared with. The
+     * window supplies what the buttons open.
+     */
+    public void attachOriginality(org.melodist.studio.originality.VariationBadgesViewModel badges, Runnable compare,
+                                  Runnable check, Runnable folders) {
+        javafx.scene.control.Hyperlink badge = new javafx.scene.control.Hyperlink();
+        badge.setId("originality-badge");
+        badge.textProperty().bind(badges.badgeProperty());
+        badge.visibleProperty().bind(badges.badgeProperty().isNotEmpty());
+        badge.managedProperty().bind(badge.visibleProperty());
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(badges.tooltipProperty());
+        badge.setTooltip(tip);
+        badge.setOnAction(e -> compare.run());
+        javafx.scene.control.CheckBox avoid = new javafx.scene.control.CheckBox("Avoid copies");
+        avoid.setId("generate-avoid-copies");
+        avoid.selectedProperty().bindBidirectional(badges.avoidCopiesProperty());
+        avoid.setTooltip(new javafx.scene.control.Tooltip("Variations that copy a training tune or one of your folders' "
+                + "tunes are resampled before they are shown (at every temperature the model borrows less than the "
+                + "corpus's composers do; see the melody model card)"));
+        javafx.scene.control.Button checkButton = org.melodist.studio.controls.Buttons.command("Check originality",
+                "originality-check", "Compare the selection (or the whole track) with the training tunes and your folders", check);
+        javafx.scene.control.Button folderButton = org.melodist.studio.controls.Buttons.command("Folders…",
+                "originality-folders-button", "Your folders of tunes that the originality check compares with", folders);
+        getChildren().add(group(List.of(badge, avoid, checkButton, folderButton)));
+    }
+
     /** Bars, temperature, variations, key lock and random seed, two-way bound to the settings. */
     private List<Node> settingsControls() {
         GenerateSettings settings = vm.settings();

@@ -74,6 +74,7 @@ public final class GenerateViewModel implements AutoCloseable {
     private final PianoRollViewModel roll;
     private final MelodyGeneratorSource source;
     private final BackgroundRunner runner;
+    private VariationFilter filter = VariationFilter.NONE;
     private final GenerateSettings settings = new GenerateSettings();
     private final Audition audition;
     private final TransportViewModel transport;
@@ -227,9 +228,16 @@ public final class GenerateViewModel implements AutoCloseable {
         start(generation(seed, options, choice.description(), roll.editedTrack(), epoch));
     }
 
+    /** A last step of every generation before its variations are shown (e.g. resampling copies). */
+    public void setVariationFilter(VariationFilter f) {
+        filter = java.util.Objects.requireNonNull(f);
+    }
+
     /** The job that continues {@code seed}; its result is shown only if nothing made it stale meanwhile. */
     private Job<GenerationResult> generation(MelodySeed seed, GenerationOptions options, String seedDescription,
                                              int track, long myEpoch) {
+        VariationFilter jobFilter = filter;
+        java.util.concurrent.atomic.AtomicReference<String> filterNote = new java.util.concurrent.atomic.AtomicReference<>("");
         Job<GenerationResult> t = new Job<>("Generate", work -> {
             if (!source.isLoaded()) {
                 work.message("Loading the melody model…");
@@ -238,7 +246,10 @@ public final class GenerateViewModel implements AutoCloseable {
             MelodyGenerator generator = source.get();
             work.message("Generating " + Plurals.count(options.variations(), "variation") + " of "
                     + Plurals.count(options.bars(), "bar") + " after " + seedDescription + "…");
-            return generator.generate(seed, options, work::progress, work::isCancelled);
+            GenerationResult generated = generator.generate(seed, options, work::progress, work::isCancelled);
+            VariationFilter.Filtered filtered = jobFilter.apply(generator, seed, options, generated, work::isCancelled);
+            filterNote.set(filtered.note());
+            return filtered.result();
         });
         t.messageProperty().addListener((obs, o, n) -> {
             if (n != null && !n.isBlank() && task == t) message.say(n);
@@ -250,9 +261,9 @@ public final class GenerateViewModel implements AutoCloseable {
                 pending = new Pending(track, seed.notes().get(0).start(), seed.notes(), result);
                 variations.setAll(result.variations());
                 currentIndex.set(0);
-                message.say(String.format(Locale.ROOT, "%s of %s in %.1f s · cycle with [ ], audition, then Accept or Discard",
+                message.say(String.format(Locale.ROOT, "%s of %s in %.1f s%s · cycle with [ ], audition, then Accept or Discard",
                         Plurals.count(result.variations().size(), "variation"), Plurals.count(options.bars(), "bar"),
-                        result.millis() / 1000));
+                        result.millis() / 1000, filterNote.get().isEmpty() ? "" : " (" + filterNote.get() + ")"));
             }
             finish(t);
         });

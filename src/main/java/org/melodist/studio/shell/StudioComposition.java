@@ -14,6 +14,8 @@ import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.document.SongDocument;
 import org.melodist.studio.generate.GenerateViewModel;
+import org.melodist.studio.originality.OriginalityViewModel;
+import org.melodist.studio.originality.VariationBadgesViewModel;
 import org.melodist.studio.generate.MelodyGeneratorSource;
 import org.melodist.studio.pianoroll.GridDivision;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
@@ -80,17 +82,27 @@ public final class StudioComposition {
         // after the piano roll's listener, so that the key lock follows the scale it has just read
         files.addLoadListener(generate::songReplaced);
 
+        // originality: the training tunes plus the musician's folders; each variation shown gets a badge
+        OriginalityViewModel originality = new OriginalityViewModel(OriginalityViewModel.shippedLocation(),
+                userDataDir.resolve("originality").resolve("folders.idx"), runner);
+        originality.readSettings(prefs);
+        VariationBadgesViewModel badges = new VariationBadgesViewModel(originality);
+        badges.readSettings(prefs);
+        generate.setVariationFilter(badges.filter());
+        generate.currentNotesProperty().addListener((obs, o, n) -> badges.showVariation(n, pianoRoll.song().ppq()));
+
         // a .mid given to the analysis tab opens in Compose; the window asks about unsaved changes first
         OpenRequests openRequests = new OpenRequests(files::open);
         AnalysisViewModel analysis = new AnalysisViewModel(document, openRequests::open, prefs, genre, runner);
 
         StudioViewModel studio = new StudioViewModel(new StudioViewModel.Parts(runner, prefs, document, files, pianoRoll,
-                tracks, transport, generate, analysis, melody, openRequests));
+                tracks, transport, generate, analysis, melody, openRequests, badges));
         studio.relay(files.messageProperty());
         studio.relay(transport.messageProperty());
         studio.relay(pianoRoll.messageProperty());
         studio.relay(generate.messageProperty());
         studio.relay(analysis.messageProperty());
+        studio.relay(originality.messageProperty());
         studio.showActivity(generate.runningProperty(), generate.progressProperty());
         studio.showActivity(analysis.busyProperty(), analysis.runningProgressProperty());
         return studio;

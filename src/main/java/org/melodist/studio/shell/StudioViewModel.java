@@ -25,6 +25,7 @@ import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.SongDocument;
 import org.melodist.studio.export.WavExport;
 import org.melodist.studio.generate.GenerateViewModel;
+import org.melodist.studio.originality.VariationBadgesViewModel;
 import org.melodist.studio.generate.MelodyGeneratorSource;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
@@ -48,7 +49,7 @@ public final class StudioViewModel implements AutoCloseable {
     record Parts(BackgroundRunner runner, StudioPreferences prefs, SongDocument document, DocumentViewModel files,
                  PianoRollViewModel pianoRoll, TrackListViewModel tracks, TransportViewModel transport,
                  GenerateViewModel generate, AnalysisViewModel analysis, MelodyGeneratorSource melody,
-                 OpenRequests openRequests) {
+                 OpenRequests openRequests, VariationBadgesViewModel badges) {
     }
 
     private final StudioPreferences prefs;
@@ -60,6 +61,7 @@ public final class StudioViewModel implements AutoCloseable {
     private final GenerateViewModel generate;
     private final AnalysisViewModel analysis;
     private final OpenRequests openRequests;
+    private final VariationBadgesViewModel badges;
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     /** The current background job's progress (-1 indeterminate, 0 when idle). */
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
@@ -82,6 +84,12 @@ public final class StudioViewModel implements AutoCloseable {
         analysis = parts.analysis();
         melody = parts.melody();
         openRequests = parts.openRequests();
+        badges = parts.badges();
+    }
+
+    /** The originality badges of generated variations, "avoid copies", and the originality check itself. */
+    public VariationBadgesViewModel badges() {
+        return badges;
     }
 
     /**
@@ -214,6 +222,8 @@ public final class StudioViewModel implements AutoCloseable {
     public void rememberSettings() {
         prefs.put("grid", pianoRoll.gridProperty().get().label());
         generate.settings().write(prefs);
+        badges.writeSettings(prefs);
+        badges.originality().writeSettings(prefs);
         prefs.save();
     }
 

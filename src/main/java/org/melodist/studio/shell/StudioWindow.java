@@ -95,6 +95,12 @@ public final class StudioWindow {
         pianoRoll.setAuditioner(vm.transport()::audition);
         composeBar.setId("compose-bar");
         generatePanel = new GeneratePanel(vm.generate());
+        org.melodist.studio.originality.VariationBadgesViewModel badges = vm.badges();
+        generatePanel.attachOriginality(badges,
+                () -> showComparison(badges.resultProperty().get(), badges.comparison()),
+                () -> badges.originality().checkSelectionOrTrack(vm.pianoRoll())
+                        .ifPresent(r -> showComparison(r, badges.originality().lastComparison())),
+                () -> org.melodist.studio.originality.OriginalityFoldersDialog.open(stage, badges.originality()));
         compose.setTop(new VBox(composeBar, generatePanel));
         // the variation under audition is drawn faintly after its seed
         vm.generate().currentNotesProperty().addListener((obs, o, n) -> {
@@ -420,5 +426,15 @@ public final class StudioWindow {
         vm.files().clearRecovery();
         vm.files().flushAutosave();
         vm.close();
+    }
+
+    /** The shared passage beside its source, with the transport playing either (nothing when none is shared). */
+    private void showComparison(org.melodist.originality.OriginalityResult result,
+                                org.melodist.originality.PassageComparison comparison) {
+        if (result == null || comparison == null) {
+            return;
+        }
+        org.melodist.studio.originality.PassageCompareDialog.open(stage, result, comparison,
+                vm.transport().bpmProperty().get(), (song, tick) -> vm.transport().playPreview(song, tick));
     }
 }

@@ -171,6 +171,39 @@ class GeneratePanelWindowTest {
     }
 
     @Test
+    void variationsGetAnOriginalityBadgeAndCheckOriginalityComparesWithTheSource(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.melodist.studio.originality.OriginalityViewModel.shippedLocation() != null,
+                "shipped originality index not found");
+        // a passage of a training tune, moved up a tone, as the song's track
+        org.melodist.originality.Melody source = org.melodist.originality.OriginalityModels.load(
+                org.melodist.studio.originality.OriginalityViewModel.shippedLocation()).corpus().melody(3);
+        List<Note> copied = new ArrayList<>();
+        long first = source.onset(0) / 2;
+        for (int i = 0; i < 40; i++) {
+            copied.add(new Note(source.pitch(i) + 2, 90, source.onset(i) / 2 - first, Math.max(1, source.duration(i) / 2)));
+        }
+        Path file = userData.resolve("copied.mid");
+        new MidiFileWriter().write(Song.of(480, 120, List.of(Track.of("Lead", 0, 0, copied))), file);
+        robot.interact(() -> window.openFile(file));
+        robot.interact(() -> vm.badges().originality().reindex());
+        assertTrue(robot.lookup("#originality-badge").tryQuery().map(n -> !n.isVisible()).orElse(true), "no badge before generating");
+
+        robot.clickOn("#generate-run");
+        assertGenerated();
+        javafx.scene.control.Hyperlink badge = robot.lookup("#originality-badge").queryAs(javafx.scene.control.Hyperlink.class);
+        assertTrue(badge.isVisible());
+        assertTrue(badge.getText().matches("original|borrows \\d+ notes from .+|copy of .+"), badge.getText());
+        assertEquals(vm.badges().badgeProperty().get(), badge.getText());
+
+        robot.clickOn("#originality-check");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("copy of " + source.name(), vm.badges().originality().lastResultProperty().get().badge());
+        assertTrue(robot.lookup("#originality-compare").tryQuery().isPresent(), "the side-by-side window opened");
+        assertTrue(robot.lookup("#originality-compare-title").queryLabeled().getText().contains("+2 semitones"),
+                robot.lookup("#originality-compare-title").queryLabeled().getText());
+    }
+
+    @Test
     void theShortcutsDialogListsTheGenerateKeys(FxRobot robot) {
         robot.clickOn(window.pianoRoll().notesArea(), MouseButton.MIDDLE);
         robot.type(KeyCode.F1);
