@@ -43,17 +43,31 @@ public final class AudioDecoder {
 
     private final int targetRate;
     private final double maxSeconds;
+    private final boolean allowSilence;
 
     public AudioDecoder() {
         this(TARGET_RATE, DEFAULT_MAX_SECONDS);
     }
 
     public AudioDecoder(int targetRate, double maxSeconds) {
+        this(targetRate, maxSeconds, false);
+    }
+
+    private AudioDecoder(int targetRate, double maxSeconds, boolean allowSilence) {
         if (targetRate <= 0 || !(maxSeconds > 0)) {
             throw new IllegalArgumentException("target rate and maximum duration must be positive");
         }
         this.targetRate = targetRate;
         this.maxSeconds = maxSeconds;
+        this.allowSilence = allowSilence;
+    }
+
+    /**
+     * A decoder like this one that returns silent or DC-only audio instead of refusing it, for callers (such
+     * as transcription) for whom silence is a valid answer rather than a broken file.
+     */
+    public AudioDecoder allowingSilence() {
+        return new AudioDecoder(targetRate, maxSeconds, true);
     }
 
     /** True for files this decoder refuses because they belong to the MIDI importer. */
@@ -170,7 +184,7 @@ public final class AudioDecoder {
             throw new AudioDecodeException(file, "contains no audio samples (zero length)");
         }
         float[] samples = out.toArray();
-        checkContent(file, samples);
+        checkContent(file, samples, allowSilence);
         return new DecodedAudio(samples, targetRate, rate, channels, description);
     }
 
@@ -232,7 +246,7 @@ public final class AudioDecoder {
         }
     }
 
-    private static void checkContent(Path file, float[] samples) throws AudioDecodeException {
+    private static void checkContent(Path file, float[] samples, boolean allowSilence) throws AudioDecodeException {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (float s : samples) {
@@ -242,7 +256,7 @@ public final class AudioDecoder {
             min = Math.min(min, s);
             max = Math.max(max, s);
         }
-        if (max - min < MIN_PEAK_TO_PEAK) {
+        if (max - min < MIN_PEAK_TO_PEAK && !allowSilence) {
             throw new AudioDecodeException(file, Math.max(Math.abs(min), Math.abs(max)) < MIN_PEAK_TO_PEAK
                     ? "is silent (nothing above -80 dBFS)"
                     : "holds only a constant (DC) level, no sound to analyse");

@@ -44,6 +44,9 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new OriginalityReportCommand());
         cl.addSubcommand(new EvaluateOriginalityCommand());
         cl.addSubcommand(new BenchOriginalityCommand());
+        cl.addSubcommand(new TranscribeCommand());
+        cl.addSubcommand(new EvaluateTranscribeCommand());
+        cl.addSubcommand(new BenchTranscribeCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;

@@ -18,7 +18,8 @@ class LayeringTest {
     @Test
     void domainAndServicesUseNoUiToolkit() {
         noClasses().that().resideInAnyPackage("org.melodist.song..", "org.melodist.midi..", "org.melodist.generate..",
-                        "org.melodist.sound..", "org.melodist.analysis..", "org.melodist.harmony..", "org.melodist.originality..")
+                        "org.melodist.sound..", "org.melodist.analysis..", "org.melodist.harmony..", "org.melodist.originality..",
+                        "org.melodist.transcribe..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")
                 .allowEmptyShould(true)
                 .check(CLASSES);

@@ -1,0 +1,503 @@
+package org.melodist.transcribe;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns a {@link PitchTrack} into notes.
+ *
+ * <ol>
+ * <li>Voicing: each frame's chance of being a sung or played note, from YIN's confidence and the frame's level
+ * against the recording's loud passages (so breath, room noise and reverb tails count as silence).</li>
+ * <li>Tuning: the circular mean of every confident frame's deviation from the nearest semitone, weighted by
+ * confidence, is the performer's offset from A4 = 440 Hz; the notes are chosen after removing it.</li>
+ * <li>Note tracking: a Viterbi pass over one state per MIDI note plus silence. A frame favours the notes near
+ * its pitch with a broad Gaussian (so vibrato of half a semitone either way stays in one note), and changing
+ * note or starting and ending one costs a fixed penalty (so a glide or a scoop into a note does not make a
+ * note per semitone passed, and a one-frame dropout does not split a note).</li>
+ * <li>Re-articulation: an onset found by TarsosDSP's complex-domain detector inside a note, as strong as the
+ * recording's typical attack and with a dip in level or confidence, starts a new note of the same pitch (repeated
+ * notes, tonguing, re-bowing); so does a deep dip in level alone.</li>
+ * <li>Onset timing: each note's start moves back to where its own partials begin ({@link OnsetRefiner}).</li>
+ * <li>Notes shorter than {@link #MIN_NOTE_SEC} are dropped.</li>
+ * </ol>
+ */
+public final class NoteSegmenter {
+
+    /** Shortest note kept. */
+    public static final double MIN_NOTE_SEC = 0.045;
+    static final int LOW_NOTE = 24;
+    static final int HIGH_NOTE = 108;
+    /** Frames quieter than this (dBFS) are never notes. */
+    static final double FLOOR_DB = -65;
+    /** Frames this far below the loud passages are silence. */
+    static final double RANGE_DB = 32;
+    /** Loudest level (dBFS) of a recording that counts as silent. */
+    static final double SILENT_DB = -60;
+
+    private static final double SIGMA = 0.42;
+    private static final double CHANGE_PENALTY = 7.0;
+    private static final double START_PENALTY = 5.0;
+    private static final double END_PENALTY = 5.0;
+    private static final int SILENCE = 0;
+    private static final double OWN_ONSET_SEC = 0.1;
+    private static final double SNAP_BEFORE_SEC = 0.1;
+    private static final double SNAP_AFTER_SEC = 0.03;
+    /** An onset inside a note at least this fraction of a typical attack's salience starts a repeated note. */
+    private static final double REPEAT_SALIENCE = 0.5;
+    /** Onsets weaker than this fraction of a typical attack are not used to time notes. */
+    private static final double SNAP_SALIENCE = 0.25;
+    private static final double REATTACK_DB = 2.0;
+    private static final double DIP_DB = 6.0;
+    private static final double SAME_ATTACK_SEC = 0.06;
+    private static final double DIP_WINDOW_SEC = 0.08;
+    private static final double RELIABLE_PROBABILITY = 0.82;
+    private static final double RELIABLE_SCALE = 0.03;
+    private static final double REATTACK_PROBABILITY = 0.88;
+
+    /** Notes and tuning, or why there are none. */
+    public record Result(List<TranscribedNote> notes, double tuningCents, String emptyReason) {
+    }
+
+    public Result segment(PitchTrack track) {
+        int n = track.frames();
+        double ref = percentile(track.levelDb(), 0.97);
+        if (n == 0 || ref < SILENT_DB) {
+            return new Result(List.of(), 0, String.format(java.util.Locale.ROOT,
+                    "no notes: the recording is silent (loudest passages at %.0f dBFS)", n == 0 ? -120.0 : ref));
+        }
+        double[] midi = smoothedMidi(track);
+        double[] presence = presence(track, ref);
+        double[] reliability = reliability(track, midi);
+        double[] voicing = new double[n];
+        for (int i = 0; i < n; i++) {
+            voicing[i] = presence[i] * reliability[i];
+        }
+        double tuning = tuning(midi, voicing);
+        int[] states = viterbi(midi, presence, reliability, tuning);
+        List<int[]> runs = runs(states);
+        Onsets.Found found = Onsets.detect(track.signal(), track.signalRate());
+        double attack = attackSalience(runs, track, found);
+        runs = splitRepeats(runs, track, found.atLeast(REPEAT_SALIENCE * attack));
+        double[] onsets = notEndings(track, found.atLeast(SNAP_SALIENCE * attack));
+        int minFrames = (int) Math.ceil(MIN_NOTE_SEC / track.hopSeconds());
+        List<int[]> kept = new ArrayList<>();
+        for (int[] r : runs) {
+            if (r[1] - r[0] >= minFrames) {
+                kept.add(r);
+            }
+        }
+        OnsetRefiner refiner = new OnsetRefiner(track.signal(), track.signalRate());
+        List<TranscribedNote> notes = new ArrayList<>();
+        double previousStart = 0;
+        for (int k = 0; k < kept.size(); k++) {
+            int[] r = kept.get(k);
+            double hz = 440 * Math.pow(2, (r[2] + tuning - 69) / 12.0);
+            double earliest = 0;
+            if (k > 0) {
+                int[] prev = kept.get(k - 1);
+                earliest = Math.max(previousStart, track.time(prev[0])) + MIN_NOTE_SEC;
+                if (prev[1] < r[0]) {
+                    // after a silence the note cannot have begun before it: the onset detector also fires where the
+                    // previous note ends
+                    earliest = Math.max(earliest, track.time(prev[1]));
+                }
+            }
+            double tracked = track.time(r[0]);
+            // a start found at a dip in level is already exact; others move to the detected onset nearest to them,
+            // or else to where the note's partials rise
+            double onset = tracked;
+            if (r.length <= 3 || r[3] == 0) {
+                onset = nearestOnset(onsets, tracked, earliest);
+                if (Double.isNaN(onset)) {
+                    onset = refiner.refine(tracked, hz, earliest);
+                }
+            }
+            TranscribedNote note = note(track, midi, voicing, r, onset);
+            if (!notes.isEmpty() && notes.get(notes.size() - 1).endSec() > onset) {
+                TranscribedNote prev = notes.remove(notes.size() - 1);
+                notes.add(new TranscribedNote(prev.pitch(), prev.startSec(), onset, prev.cents(), prev.confidence()));
+            }
+            notes.add(note);
+            previousStart = onset;
+        }
+        if (notes.isEmpty()) {
+            return new Result(List.of(), 0, "no notes: nothing in the recording has a steady pitch (noise, speech "
+                    + "or percussion only?)");
+        }
+        return new Result(notes, 100 * tuning, null);
+    }
+
+    /** The track's MIDI pitch with single-frame octave slips and outliers removed by a 5-frame median. */
+    static double[] smoothedMidi(PitchTrack track) {
+        int n = track.frames();
+        double[] raw = new double[n];
+        for (int i = 0; i < n; i++) {
+            raw[i] = track.midi(i);
+        }
+        double[] out = new double[n];
+        double[] win = new double[5];
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(raw[i])) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            int k = 0;
+            for (int j = Math.max(0, i - 2); j <= Math.min(n - 1, i + 2); j++) {
+                if (!Double.isNaN(raw[j])) {
+                    win[k++] = raw[j];
+                }
+            }
+            Arrays.sort(win, 0, k);
+            double med = k % 2 == 1 ? win[k / 2] : 0.5 * (win[k / 2 - 1] + win[k / 2]);
+            // keep the frame's own value unless it is an outlier against its neighbours (vibrato stays intact)
+            out[i] = Math.abs(raw[i] - med) > 0.8 ? med : raw[i];
+        }
+        return out;
+    }
+
+    /** How surely each frame holds sound at all: its level against the recording's loud passages. */
+    static double[] presence(PitchTrack track, double ref) {
+        int n = track.frames();
+        double[] e = new double[n];
+        double gateDb = Math.max(FLOOR_DB, ref - RANGE_DB);
+        for (int i = 0; i < n; i++) {
+            e[i] = 1 / (1 + Math.exp(-(track.levelDb()[i] - gateDb) / 2.5));
+        }
+        return e;
+    }
+
+    /**
+     * How far each frame's pitch can be trusted: YIN's confidence through a steep logistic, since overlapping
+     * notes, breath and noise give confidences around 0.8 while a clear tone gives 0.95 and more.
+     */
+    static double[] reliability(PitchTrack track, double[] midi) {
+        int n = track.frames();
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = Double.isNaN(midi[i]) ? 0
+                    : 1 / (1 + Math.exp(-(track.probability()[i] - RELIABLE_PROBABILITY) / RELIABLE_SCALE));
+        }
+        return r;
+    }
+
+    /**
+     * Splits runs of one pitch into repeated notes. Candidates are the places where the level dips by
+     * {@link #DIP_DB} and comes back (a breath or a stop; the new note starts where the level rises fastest after
+     * the dip) and the strong detected onsets with a re-attack around them ({@link #reattacks}); an onset within
+     * {@link #SAME_ATTACK_SEC} of a dip is that dip's. A split must leave at least {@link #OWN_ONSET_SEC} on either
+     * side.
+     */
+    private static List<int[]> splitRepeats(List<int[]> runs, PitchTrack track, double[] onsets) {
+        float[] db = track.levelDb();
+        int w = Math.max(2, (int) Math.round(DIP_WINDOW_SEC / track.hopSeconds()));
+        int own = (int) Math.ceil(OWN_ONSET_SEC / track.hopSeconds());
+        int same = (int) Math.round(SAME_ATTACK_SEC / track.hopSeconds());
+        List<int[]> out = new ArrayList<>();
+        for (int[] r : runs) {
+            // candidates: {end of the previous piece, start of the next, 1 if timed at a dip}
+            List<int[]> cands = new ArrayList<>();
+            for (int t = r[0] + 1; t < r[1] - 1; t++) {
+                if (isDip(db, t, w, r[0], r[1])) {
+                    int onset = t;
+                    double steepest = Double.NEGATIVE_INFINITY;
+                    for (int k = t; k < Math.min(r[1] - 1, t + w); k++) {
+                        if (db[k + 1] - db[k] > steepest) {
+                            steepest = db[k + 1] - db[k];
+                            onset = k;
+                        }
+                    }
+                    cands.add(new int[] {t, onset, 1});
+                    t = onset;
+                }
+            }
+            for (double o : onsets) {
+                int f = (int) Math.round(o / track.hopSeconds());
+                if (f <= r[0] || f >= r[1] || !reattacks(track, f)) {
+                    continue;
+                }
+                boolean dip = false;
+                for (int[] c : cands) {
+                    dip |= c[2] == 1 && Math.abs(c[1] - f) <= same;
+                }
+                if (!dip) {
+                    cands.add(new int[] {f, f, 0});
+                }
+            }
+            cands.sort((a, b) -> Integer.compare(a[1], b[1]));
+            int start = r[0];
+            int timed = r.length > 3 ? r[3] : 0;
+            for (int[] c : cands) {
+                if (c[1] - start >= own && r[1] - c[1] >= own) {
+                    out.add(new int[] {start, Math.max(start + 1, c[0]), r[2], timed});
+                    start = c[1];
+                    timed = c[2];
+                }
+            }
+            out.add(new int[] {start, r[1], r[2], timed});
+        }
+        return out;
+    }
+
+
+    /** A local minimum of level with the level at least {@link #DIP_DB} higher on both sides within the window. */
+    private static boolean isDip(float[] db, int t, int w, int lo, int hi) {
+        if (db[t] > db[t - 1] || db[t] > db[t + 1]) {
+            return false;
+        }
+        double left = Double.NEGATIVE_INFINITY;
+        for (int k = Math.max(lo, t - w); k < t; k++) {
+            left = Math.max(left, db[k]);
+        }
+        double right = Double.NEGATIVE_INFINITY;
+        for (int k = t + 1; k < Math.min(hi, t + w); k++) {
+            right = Math.max(right, db[k]);
+        }
+        return Math.min(left, right) - db[t] >= DIP_DB;
+    }
+
+    /**
+     * True when the sound around frame {@code f} shows a new attack rather than a smooth change inside one note:
+     * the level dips and rises again by {@link #REATTACK_DB}, or YIN's confidence drops below
+     * {@link #REATTACK_PROBABILITY} (the old and the new note overlap out of phase).
+     */
+    private static boolean reattacks(PitchTrack track, int f) {
+        int n = track.frames();
+        int near = (int) Math.round(0.03 / track.hopSeconds());
+        int far = (int) Math.round(0.08 / track.hopSeconds());
+        double dip = Double.POSITIVE_INFINITY;
+        double minProb = 1;
+        for (int k = Math.max(0, f - near); k <= Math.min(n - 1, f + near / 3); k++) {
+            dip = Math.min(dip, track.levelDb()[k]);
+            minProb = Math.min(minProb, Float.isNaN(track.hz()[k]) ? 0 : track.probability()[k]);
+        }
+        double before = Double.NEGATIVE_INFINITY;
+        for (int k = Math.max(0, f - far); k < Math.max(0, f - near); k++) {
+            before = Math.max(before, track.levelDb()[k]);
+        }
+        double after = Double.NEGATIVE_INFINITY;
+        for (int k = Math.min(n, f + near / 3 + 1); k <= Math.min(n - 1, f + far); k++) {
+            after = Math.max(after, track.levelDb()[k]);
+        }
+        return Math.min(before, after) - dip >= REATTACK_DB || minProb < REATTACK_PROBABILITY;
+    }
+
+    /**
+     * The onsets that are not the end of a note: the complex-domain detector also fires where a note stops, and
+     * there the level falls by {@link #DIP_DB} or more within the next 50 ms.
+     */
+    static double[] notEndings(PitchTrack track, double[] onsets) {
+        float[] db = track.levelDb();
+        int w = Math.max(1, (int) Math.round(0.05 / track.hopSeconds()));
+        return Arrays.stream(onsets).filter(o -> {
+            int f = Math.min(db.length - 1, (int) Math.round(o / track.hopSeconds()));
+            double at = db[Math.max(0, f - 1)];
+            double min = Double.POSITIVE_INFINITY;
+            for (int k = f; k < Math.min(db.length, f + w); k++) {
+                min = Math.min(min, db[k]);
+            }
+            return min > at - DIP_DB;
+        }).toArray();
+    }
+
+    /**
+     * How strong a real attack is in this recording: the median salience of the detected onsets that coincide
+     * with a note start the pitch track found (a change of pitch or a start after silence). Onsets inside a note
+     * count as repeated notes only when comparably strong; vibrato, bow changes and looped samples make the
+     * detector fire with a fraction of it.
+     */
+    private static double attackSalience(List<int[]> runs, PitchTrack track, Onsets.Found found) {
+        List<Double> s = new ArrayList<>();
+        double[] times = found.times();
+        for (int[] r : runs) {
+            double t = track.time(r[0]);
+            int best = -1;
+            for (int i = 0; i < times.length; i++) {
+                if (times[i] >= t - SNAP_BEFORE_SEC && times[i] <= t + SNAP_AFTER_SEC
+                        && (best < 0 || Math.abs(times[i] - t) < Math.abs(times[best] - t))) {
+                    best = i;
+                }
+            }
+            if (best >= 0) {
+                s.add(found.saliences()[best]);
+            }
+        }
+        if (s.isEmpty()) {
+            for (double v : found.saliences()) {
+                s.add(v);
+            }
+        }
+        if (s.isEmpty()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+
+    /**
+     * The detected onset nearest to where the pitch track starts a note, within {@link #SNAP_BEFORE_SEC} before
+     * and {@link #SNAP_AFTER_SEC} after it and not before {@code earliest}; {@code NaN} if none.
+     */
+    private static double nearestOnset(double[] onsets, double tracked, double earliest) {
+        double best = Double.NaN;
+        for (double o : onsets) {
+            if (o >= earliest && o >= tracked - SNAP_BEFORE_SEC && o <= tracked + SNAP_AFTER_SEC
+                    && (Double.isNaN(best) || Math.abs(o - tracked) < Math.abs(best - tracked))) {
+                best = o;
+            }
+        }
+        return best;
+    }
+
+    /** The performer's offset from equal temperament at A440, in semitones (-0.5..0.5). */
+    static double tuning(double[] midi, double[] voicing) {
+        double c = 0;
+        double s = 0;
+        for (int i = 0; i < midi.length; i++) {
+            if (voicing[i] < 0.5) {
+                continue;
+            }
+            double dev = midi[i] - Math.rint(midi[i]);
+            double w = voicing[i];
+            c += w * Math.cos(2 * Math.PI * dev);
+            s += w * Math.sin(2 * Math.PI * dev);
+        }
+        return c == 0 && s == 0 ? 0 : Math.atan2(s, c) / (2 * Math.PI);
+    }
+
+    private static int[] viterbi(double[] midi, double[] presence, double[] reliability, double tuning) {
+        int n = midi.length;
+        int states = HIGH_NOTE - LOW_NOTE + 2;
+        double[] score = new double[states];
+        double[] next = new double[states];
+        byte[][] back = new byte[n][];
+        double inv2s2 = 1 / (2 * SIGMA * SIGMA);
+        // a frame whose pitch is not to be trusted: as likely under any note as a frame half a semitone off
+        double garbage = Math.exp(-0.25 * inv2s2);
+        Arrays.fill(score, -START_PENALTY);
+        score[SILENCE] = 0;
+        for (int t = 0; t < n; t++) {
+            // the two best note states so far, and silence
+            int best = -1;
+            int second = -1;
+            for (int s = 1; s < states; s++) {
+                if (best < 0 || score[s] > score[best]) {
+                    second = best;
+                    best = s;
+                } else if (second < 0 || score[s] > score[second]) {
+                    second = s;
+                }
+            }
+            byte[] bp = new byte[states];
+            double e = clamp(presence[t]);
+            double rel = clamp(reliability[t]);
+            double logE = Math.log(e);
+            double logU = Math.log(1 - e * rel);
+            double q = midi[t] - tuning;
+            boolean pitched = !Double.isNaN(q);
+            // silence
+            double fromNote = score[best] - END_PENALTY;
+            if (score[SILENCE] >= fromNote) {
+                next[SILENCE] = score[SILENCE] + logU;
+                bp[SILENCE] = SILENCE;
+            } else {
+                next[SILENCE] = fromNote + logU;
+                bp[SILENCE] = (byte) best;
+            }
+            for (int s = 1; s < states; s++) {
+                double d = pitched ? q - (LOW_NOTE + s - 1) : 0;
+                double emit = logE + Math.log((pitched ? rel * Math.exp(-d * d * inv2s2) : 0) + (1 - rel) * garbage);
+                int other = s == best ? second : best;
+                double stay = score[s];
+                double change = score[other] - CHANGE_PENALTY;
+                double start = score[SILENCE] - START_PENALTY;
+                if (stay >= change && stay >= start) {
+                    next[s] = stay + emit;
+                    bp[s] = (byte) s;
+                } else if (change >= start) {
+                    next[s] = change + emit;
+                    bp[s] = (byte) other;
+                } else {
+                    next[s] = start + emit;
+                    bp[s] = SILENCE;
+                }
+            }
+            back[t] = bp;
+            double[] tmp = score;
+            score = next;
+            next = tmp;
+        }
+        int[] path = new int[n];
+        if (n == 0) {
+            return path;
+        }
+        int s = 0;
+        for (int k = 1; k < states; k++) {
+            if (score[k] > score[s]) {
+                s = k;
+            }
+        }
+        for (int t = n - 1; t >= 0; t--) {
+            path[t] = s == SILENCE ? -1 : LOW_NOTE + s - 1;
+            s = back[t][s];
+        }
+        return path;
+    }
+
+    /** Runs of one note: {start frame, end frame (exclusive), pitch, 1 when the start was timed at a dip}. */
+    private static List<int[]> runs(int[] states) {
+        List<int[]> runs = new ArrayList<>();
+        int i = 0;
+        while (i < states.length) {
+            int p = states[i];
+            int j = i + 1;
+            while (j < states.length && states[j] == p) {
+                j++;
+            }
+            if (p >= 0) {
+                runs.add(new int[] {i, j, p});
+            }
+            i = j;
+        }
+        return runs;
+    }
+
+
+    private static TranscribedNote note(PitchTrack track, double[] midi, double[] voicing, int[] r, double start) {
+        double[] pitches = new double[r[1] - r[0]];
+        int k = 0;
+        double conf = 0;
+        for (int t = r[0]; t < r[1]; t++) {
+            conf += voicing[t];
+            if (!Double.isNaN(midi[t])) {
+                pitches[k++] = midi[t];
+            }
+        }
+        double cents = 0;
+        if (k > 0) {
+            Arrays.sort(pitches, 0, k);
+            double med = k % 2 == 1 ? pitches[k / 2] : 0.5 * (pitches[k / 2 - 1] + pitches[k / 2]);
+            cents = 100 * (med - r[2]);
+        }
+        double end = Math.max(track.time(r[1]), start + track.hopSeconds());
+        return new TranscribedNote(r[2], start, end, round1(cents), Math.round(1000 * conf / (r[1] - r[0])) / 1000.0);
+    }
+
+    private static double round1(double x) {
+        return Math.round(10 * x) / 10.0;
+    }
+
+    private static double clamp(double p) {
+        return Math.max(0.01, Math.min(0.99, p));
+    }
+
+    static double percentile(float[] x, double q) {
+        if (x.length == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        float[] c = x.clone();
+        Arrays.sort(c);
+        return c[(int) Math.min(c.length - 1, Math.floor(q * c.length))];
+    }
+}

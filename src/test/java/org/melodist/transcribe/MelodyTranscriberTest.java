@@ -1,0 +1,125 @@
+package org.melodist.transcribe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The transcriber on synthetic singing whose score is known exactly. */
+class MelodyTranscriberTest {
+
+    private static final int RATE = 22_050;
+    private final MelodyTranscriber transcriber = new MelodyTranscriber();
+
+    private static List<NoteMatching.Timed> reference(List<SyntheticSinger.SungNote> score, double tuningCents) {
+        List<NoteMatching.Timed> ref = new ArrayList<>();
+        for (SyntheticSinger.SungNote n : score) {
+            ref.add(new NoteMatching.Timed(n.startSec(), n.endSec(), n.pitch() + tuningCents / 100));
+        }
+        return ref;
+    }
+
+    private Transcription sing(List<SyntheticSinger.SungNote> score, SyntheticSinger.Style style, double seconds) {
+        return transcriber.transcribe(SyntheticSinger.sing(score, style, RATE, seconds, 3), RATE, OptionalDouble.empty());
+    }
+
+    /** A tune of distinct neighbouring pitches (no repeats), quarter notes with short breaths. */
+    private static List<SyntheticSinger.SungNote> tune() {
+        return SyntheticSinger.line(0.25, 0.4, 0.06, 62, 64, 66, 67, 69, 71, 69, 67, 66, 64, 62, 57, 62, 74, 62);
+    }
+
+    @Test
+    void aPlainMelodyComesOutNoteForNote() {
+        List<SyntheticSinger.SungNote> score = tune();
+        Transcription t = sing(score, SyntheticSinger.Style.PLAIN, 8);
+        NoteMatching.Counts c = NoteMatching.match(reference(score, 0), NoteMatching.of(t.notes()));
+        assertEquals(1.0, c.f1(), 1e-9, "notes " + t.notes());
+        assertEquals(0, t.tuningCents(), 5);
+        for (TranscribedNote n : t.notes()) {
+            assertEquals(0, n.cents(), 10, n.toString());
+            assertTrue(n.confidence() > 0.8, n.toString());
+        }
+        assertTrue(t.emptyReason().isEmpty());
+    }
+
+    @Test
+    void aSingerThirtyCentsFlatIsHeardAsFlatNotAsTheNoteBelow() {
+        List<SyntheticSinger.SungNote> score = tune();
+        Transcription t = sing(score, SyntheticSinger.Style.PLAIN.withTuning(-30), 8);
+        assertEquals(-30, t.tuningCents(), 6, "tuning offset");
+        assertEquals(score.size(), t.notes().size(), t.notes().toString());
+        for (int i = 0; i < score.size(); i++) {
+            TranscribedNote n = t.notes().get(i);
+            assertEquals((int) score.get(i).pitch(), n.pitch(), "note " + i + " is the intended pitch");
+            assertEquals(-30, n.cents(), 10, "note " + i + " carries the measured deviation");
+        }
+        NoteMatching.Counts c = NoteMatching.match(reference(score, -30), NoteMatching.of(t.notes()));
+        assertEquals(1.0, c.f1(), 1e-9);
+    }
+
+    @Test
+    void vibratoOfHalfASemitoneStaysOneNote() {
+        List<SyntheticSinger.SungNote> score = tune();
+        Transcription t = sing(score, SyntheticSinger.Style.PLAIN.withVibrato(45, 5.5), 8);
+        NoteMatching.Counts c = NoteMatching.match(reference(score, 0), NoteMatching.of(t.notes()));
+        assertTrue(c.f1() >= 0.9, "F1 " + c.f1() + " notes " + t.notes());
+        assertTrue(t.notes().size() <= score.size() + 1, "at most one extra note from the vibrato: " + t.notes());
+        for (TranscribedNote n : t.notes()) {
+            assertEquals(0, n.cents(), 25, "a note's cents are its centre, not a vibrato extreme: " + n);
+        }
+    }
+
+    @Test
+    void repeatedNotesWithShortBreathsStaySeparate() {
+        List<SyntheticSinger.SungNote> score = SyntheticSinger.line(0.3, 0.3, 0.04, 67, 67, 67, 67, 64, 64, 62, 62, 62);
+        Transcription t = sing(score, SyntheticSinger.Style.PLAIN, 4);
+        assertEquals(score.size(), t.notes().size(), t.notes().toString());
+        NoteMatching.Counts c = NoteMatching.match(reference(score, 0), NoteMatching.of(t.notes()));
+        assertTrue(c.f1() >= 0.85, "F1 " + c.f1() + " notes " + t.notes());
+    }
+
+    @Test
+    void slowBreathyOnsetsAreTimedWithinFiftyMilliseconds() {
+        List<SyntheticSinger.SungNote> score = tune();
+        Transcription t = sing(score, SyntheticSinger.Style.PLAIN.withAttack(0.08).withNoise(-45), 8);
+        NoteMatching.Counts c = NoteMatching.match(reference(score, 0), NoteMatching.of(t.notes()));
+        assertTrue(c.f1() >= 0.9, "F1 " + c.f1() + " notes " + t.notes());
+    }
+
+    @Test
+    void silenceGivesNoNotesAndSaysSo() {
+        Transcription t = transcriber.transcribe(new float[RATE * 3], RATE, OptionalDouble.empty());
+        assertTrue(t.notes().isEmpty());
+        assertTrue(t.emptyReason().orElseThrow().contains("silent"), t.emptyReason().toString());
+        assertEquals(MelodyTranscriber.DEFAULT_TEMPO, t.tempoBpm());
+    }
+
+    @Test
+    void noiseAloneGivesNoNotesAndSaysSo() {
+        Random random = new Random(11);
+        float[] noise = new float[RATE * 4];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) (0.1 * random.nextGaussian());
+        }
+        Transcription t = transcriber.transcribe(noise, RATE, OptionalDouble.empty());
+        assertTrue(t.notes().isEmpty(), t.notes().toString());
+        assertTrue(t.emptyReason().orElseThrow().contains("no notes"), t.emptyReason().toString());
+    }
+
+    @Test
+    void theTempoOfEvenlySpacedNotesIsEstimatedAndAGivenTempoIsKept() {
+        // quarter notes at 100 BPM
+        List<SyntheticSinger.SungNote> score = SyntheticSinger.line(0.2, 0.55, 0.05, 60, 62, 64, 65, 67, 65, 64, 62,
+                60, 62, 64, 65, 67, 69, 67, 65);
+        float[] x = SyntheticSinger.sing(score, SyntheticSinger.Style.PLAIN, RATE, 10.5, 3);
+        assertEquals(100, transcriber.transcribe(x, RATE, OptionalDouble.empty()).tempoBpm(), 3);
+        Transcription given = transcriber.transcribe(x, RATE, OptionalDouble.of(90));
+        assertEquals(90, given.tempoBpm());
+        assertTrue(given.tempoGiven());
+    }
+}
