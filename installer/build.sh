@@ -57,7 +57,7 @@ FOUND_MODULES="$("$JAVA_HOME/bin/jdeps" -q --multi-release 17 --ignore-missing-d
 rm -rf "$JDEPS_DIR"
 # Modules reached by reflection or service loading, which jdeps cannot see:
 #   java.desktop      javax.sound (Gervill, MIDI, audio SPIs) and AWT/ImageIO for snapshots
-#   java.prefs        java.util.prefs for the studio's preferences
+#   java.prefs        java.util.prefs, which libraries may probe (Melodist keeps its settings in a plain file)
 #   java.naming       JNDI lookups some libraries probe for (slf4j/jackson optional paths)
 #   java.net.http     required by ControlsFX's module descriptor
 #   java.scripting    javax.script probed by libraries at run time

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.melodist.settings.PreferencesSettingsStore;
+import org.melodist.settings.PropertiesFileSettingsStore;
 import org.melodist.song.Song;
 import org.melodist.sound.GervillLiveOutput;
 import org.melodist.sound.PlaybackAvailability;
@@ -52,7 +52,7 @@ final class BenchRenderCommand implements Callable<Integer> {
         SoundbankChoice.Selection bank = soundfont != null
                 ? new SoundbankChoice.Selection(Optional.of(SoundbankFiles.load(soundfont)), Optional.of(soundfont),
                         soundfont.toString())
-                : new SoundbankChoice(new PreferencesSettingsStore()).resolve();
+                : new SoundbankChoice(PropertiesFileSettingsStore.forUser()).resolve();
         SoundBenchmark bench = new SoundBenchmark(bank.bank());
         Song song = SoundBenchmark.generatedSong(seconds, 42);
         int notes = song.tracks().stream().mapToInt(t -> t.notes().size()).sum();

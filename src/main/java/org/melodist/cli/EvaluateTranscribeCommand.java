@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.melodist.SharedData;
-import org.melodist.settings.PreferencesSettingsStore;
+import org.melodist.settings.PropertiesFileSettingsStore;
 import org.melodist.sound.SoundbankChoice;
 import org.melodist.sound.SoundbankFiles;
 import org.melodist.transcribe.MelodyTranscriber;
@@ -72,7 +72,7 @@ final class EvaluateTranscribeCommand implements Callable<Integer> {
         SoundbankChoice.Selection bank = soundfont != null
                 ? new SoundbankChoice.Selection(Optional.of(SoundbankFiles.load(soundfont)), Optional.of(soundfont),
                         soundfont.toString())
-                : new SoundbankChoice(new PreferencesSettingsStore()).resolve();
+                : new SoundbankChoice(PropertiesFileSettingsStore.forUser()).resolve();
         List<TranscriptionEvaluation.Tune> list = TranscriptionEvaluation.validationTunes(dir, tunes, seconds);
         if (list.isEmpty()) {
             throw new IllegalArgumentException(dir + ": no melodies in the validation split");

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.melodist.midi.MidiFileReader;
-import org.melodist.settings.PreferencesSettingsStore;
+import org.melodist.settings.PropertiesFileSettingsStore;
 import org.melodist.song.Song;
 import org.melodist.sound.OfflineRenderer;
 import org.melodist.sound.RenderOptions;
@@ -56,7 +56,7 @@ final class RenderCommand implements Callable<Integer> {
         SoundbankChoice.Selection bank = soundfont != null
                 ? new SoundbankChoice.Selection(java.util.Optional.of(SoundbankFiles.load(soundfont)),
                         java.util.Optional.of(soundfont), soundfont.toString())
-                : new SoundbankChoice(new PreferencesSettingsStore()).resolve();
+                : new SoundbankChoice(PropertiesFileSettingsStore.forUser()).resolve();
         OfflineRenderer.Result r = new OfflineRenderer(bank.bank()).renderToWav(song, out, options);
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%s: %.2f s of audio at %d Hz, 16-bit stereo, soundbank %s; rendered in %.2f s (%.1fx real time)%n",

@@ -4,19 +4,17 @@ import java.util.List;
 
 import org.melodist.Plurals;
 import org.melodist.song.Note;
-import org.melodist.song.Song;
 
 /** Shifts notes in time and pitch together, as a drag in the piano roll does. */
-public record MoveNotes(int track, List<Note> notes, long deltaTicks, int deltaPitch) implements SongEdit {
+public record MoveNotes(int track, List<Note> notes, long deltaTicks, int deltaPitch) implements NoteEdit {
 
     public MoveNotes {
         notes = List.copyOf(notes);
     }
 
     @Override
-    public Song apply(Song song) {
-        return song.mapTrack(track, t -> t.withNotes(NoteSelection.replace(t.notes(), notes,
-                n -> new Note(n.pitch() + deltaPitch, n.velocity(), n.start() + deltaTicks, n.duration()))));
+    public Note change(Note n) {
+        return new Note(n.pitch() + deltaPitch, n.velocity(), n.start() + deltaTicks, n.duration());
     }
 
     @Override

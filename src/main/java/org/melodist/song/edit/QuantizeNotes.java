@@ -4,13 +4,12 @@ import java.util.List;
 
 import org.melodist.Plurals;
 import org.melodist.song.Note;
-import org.melodist.song.Song;
 
 /**
  * Snaps note starts to the nearest multiple of {@code grid} ticks; with {@code ends} also snaps the
  * note ends, keeping every note at least one grid step long.
  */
-public record QuantizeNotes(int track, List<Note> notes, long grid, boolean ends) implements SongEdit {
+public record QuantizeNotes(int track, List<Note> notes, long grid, boolean ends) implements NoteEdit {
 
     public QuantizeNotes {
         notes = List.copyOf(notes);
@@ -24,12 +23,10 @@ public record QuantizeNotes(int track, List<Note> notes, long grid, boolean ends
     }
 
     @Override
-    public Song apply(Song song) {
-        return song.mapTrack(track, t -> t.withNotes(NoteSelection.replace(t.notes(), notes, n -> {
-            long start = snap(n.start(), grid);
-            long duration = ends ? Math.max(grid, snap(n.end(), grid) - start) : n.duration();
-            return new Note(n.pitch(), n.velocity(), start, duration);
-        })));
+    public Note change(Note n) {
+        long start = snap(n.start(), grid);
+        long duration = ends ? Math.max(grid, snap(n.end(), grid) - start) : n.duration();
+        return new Note(n.pitch(), n.velocity(), start, duration);
     }
 
     @Override

@@ -4,10 +4,9 @@ import java.util.List;
 
 import org.melodist.Plurals;
 import org.melodist.song.Note;
-import org.melodist.song.Song;
 
 /** Lengthens or shortens notes by the same number of ticks, never below {@code minDuration}. */
-public record ResizeNotes(int track, List<Note> notes, long deltaTicks, long minDuration) implements SongEdit {
+public record ResizeNotes(int track, List<Note> notes, long deltaTicks, long minDuration) implements NoteEdit {
 
     public ResizeNotes {
         notes = List.copyOf(notes);
@@ -17,9 +16,8 @@ public record ResizeNotes(int track, List<Note> notes, long deltaTicks, long min
     }
 
     @Override
-    public Song apply(Song song) {
-        return song.mapTrack(track, t -> t.withNotes(NoteSelection.replace(t.notes(), notes,
-                n -> n.withDuration(Math.max(minDuration, n.duration() + deltaTicks)))));
+    public Note change(Note n) {
+        return n.withDuration(Math.max(minDuration, n.duration() + deltaTicks));
     }
 
     @Override

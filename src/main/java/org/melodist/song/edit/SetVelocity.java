@@ -4,19 +4,17 @@ import java.util.List;
 
 import org.melodist.Plurals;
 import org.melodist.song.Note;
-import org.melodist.song.Song;
 
 /** Gives notes one velocity. */
-public record SetVelocity(int track, List<Note> notes, int velocity) implements SongEdit {
+public record SetVelocity(int track, List<Note> notes, int velocity) implements NoteEdit {
 
     public SetVelocity {
         notes = List.copyOf(notes);
     }
 
     @Override
-    public Song apply(Song song) {
-        return song.mapTrack(track, t -> t.withNotes(NoteSelection.replace(t.notes(), notes,
-                n -> n.withVelocity(velocity))));
+    public Note change(Note n) {
+        return n.withVelocity(velocity);
     }
 
     @Override

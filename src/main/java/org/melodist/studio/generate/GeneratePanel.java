@@ -176,7 +176,7 @@ public final class GeneratePanel extends FlowPane {
         generate.disableProperty().bind(vm.canGenerateProperty().not());
         generate.visibleProperty().bind(vm.runningProperty().not());
         generate.managedProperty().bind(generate.visibleProperty());
-        generate.setTooltip(new Tooltip("Continue the selection, or the bars before the playhead (Ctrl+G)"));
+        generate.setTooltip(new Tooltip("Continue the selection, or the bars before the playhead"));
         generate.setOnAction(e -> vm.generate());
 
         ProgressIndicator spinner = new ProgressIndicator();
@@ -190,14 +190,14 @@ public final class GeneratePanel extends FlowPane {
         cancel.setId("generate-cancel");
         cancel.visibleProperty().bind(vm.runningProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setTooltip(new Tooltip("Stop generating (Escape)"));
+        cancel.setTooltip(new Tooltip("Stop generating"));
         cancel.setOnAction(e -> vm.cancel());
         return List.of(generate, spinner, cancel);
     }
 
     /** The variation cycler with Audition, Accept and Discard; hidden without a model, disabled without variations. */
     private List<Node> variationControls() {
-        Button previous = Buttons.command("◀", "generate-previous", "Previous variation ([ or Alt+Left)", vm::previous);
+        Button previous = Buttons.command("◀", "generate-previous", "Previous variation", vm::previous);
         Label which = new Label();
         which.setId("generate-which");
         which.getStyleClass().add("variation-index");
@@ -205,15 +205,15 @@ public final class GeneratePanel extends FlowPane {
                 : (vm.currentIndexProperty().get() + 1) + "/" + vm.variations().size(), vm.variations(), vm.currentIndexProperty()));
         which.setMinWidth(36);
         which.setAlignment(Pos.CENTER);
-        Button next = Buttons.command("▶", "generate-next", "Next variation (] or Alt+Right)", vm::next);
+        Button next = Buttons.command("▶", "generate-next", "Next variation", vm::next);
         Button audition = Buttons.command("Audition", "generate-audition",
-                "Play the song with this variation, from the start of the seed (Shift+Space)", vm::audition);
+                "Play the song with this variation, from the start of the seed", vm::audition);
         Button accept = new Button("Accept");
         accept.setId("generate-accept");
         accept.getStyleClass().add("success");
-        accept.setTooltip(new Tooltip("Write this variation into the track; one Undo takes it back (Ctrl+Enter)"));
+        accept.setTooltip(new Tooltip("Write this variation into the track; one Undo takes it back"));
         accept.setOnAction(e -> vm.accept());
-        Button discard = Buttons.command("Discard", "generate-discard", "Forget the variations (Escape)", vm::discard);
+        Button discard = Buttons.command("Discard", "generate-discard", "Forget the variations", vm::discard);
         for (Control c : List.of(previous, next, audition, accept, discard)) c.disableProperty().bind(vm.hasVariationsProperty().not());
 
         List<Node> cycler = List.of(separator(), previous, which, next, audition, accept, discard);

@@ -15,8 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -310,7 +308,6 @@ public final class PianoRollView extends BorderPane {
             long bar = tick / vm.song().ticksPerBar() + 1;
             hoverLabel.setText(PitchNames.name(geo.yToPitch(e.getY())) + "  bar " + bar);
         });
-        notesPane.addEventHandler(KeyEvent.KEY_PRESSED, this::notesKey);
     }
 
     private Optional<PianoRollGeometry.Hit> hitAt(double x, double y) {
@@ -407,18 +404,6 @@ public final class PianoRollView extends BorderPane {
             default -> { }
         }
         requestRepaint();
-    }
-
-    private void notesKey(KeyEvent e) {
-        KeyCode code = e.getCode();
-        boolean handled = true;
-        if (code == KeyCode.UP) vm.transpose(e.isShiftDown() ? 12 : 1);
-        else if (code == KeyCode.DOWN) vm.transpose(e.isShiftDown() ? -12 : -1);
-        else if (code == KeyCode.LEFT) vm.move(-(e.isShiftDown() ? vm.song().ticksPerBar() : vm.gridTicks()), 0);
-        else if (code == KeyCode.RIGHT) vm.move(e.isShiftDown() ? vm.song().ticksPerBar() : vm.gridTicks(), 0);
-        else if (code == KeyCode.ESCAPE) vm.clearSelection();
-        else handled = false;
-        if (handled) e.consume();
     }
 
     // ---- ruler, keyboard, velocity lane -------------------------------------------------------------

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -26,6 +25,7 @@ import org.melodist.song.Track;
 import org.melodist.song.edit.AddNotes;
 import org.melodist.song.edit.CompoundEdit;
 import org.melodist.song.edit.MoveNotes;
+import org.melodist.song.edit.NoteEdit;
 import org.melodist.song.edit.QuantizeNotes;
 import org.melodist.song.edit.RemoveNotes;
 import org.melodist.song.edit.ResizeNotes;
@@ -277,7 +277,7 @@ public final class PianoRollViewModel {
                 return;
             }
         }
-        apply(new TransposeNotes(editedTrack(), sel, semitones), n -> n.withPitch(n.pitch() + semitones));
+        apply(new TransposeNotes(editedTrack(), sel, semitones));
     }
 
     /** Moves the selection, clamped so that no note starts before 0 or leaves the MIDI range. */
@@ -287,8 +287,7 @@ public final class PianoRollViewModel {
         long dt = clampTickDelta(sel, deltaTicks);
         int dp = clampPitchDelta(sel, deltaPitch);
         if (dt == 0 && dp == 0) return;
-        apply(new MoveNotes(editedTrack(), sel, dt, dp),
-                n -> new Note(n.pitch() + dp, n.velocity(), n.start() + dt, n.duration()));
+        apply(new MoveNotes(editedTrack(), sel, dt, dp));
     }
 
     /** Lengthens or shortens the selection; with snapping no note gets shorter than one grid step. */
@@ -296,8 +295,7 @@ public final class PianoRollViewModel {
         List<Note> sel = selection.get();
         if (sel.isEmpty() || deltaTicks == 0) return;
         long min = snap ? gridTicks() : 1;
-        apply(new ResizeNotes(editedTrack(), sel, deltaTicks, min),
-                n -> n.withDuration(Math.max(min, n.duration() + deltaTicks)));
+        apply(new ResizeNotes(editedTrack(), sel, deltaTicks, min));
     }
 
     /** Snaps the selection's starts to the grid, keeping lengths. */
@@ -307,22 +305,14 @@ public final class PianoRollViewModel {
             message.say("Nothing to quantize");
             return;
         }
-        long g = gridTicks();
-        apply(new QuantizeNotes(editedTrack(), sel, g, false), n -> n.withStart(QuantizeNotes.snap(n.start(), g)));
+        apply(new QuantizeNotes(editedTrack(), sel, gridTicks(), false));
     }
 
     /** Sets the velocity of these notes (a velocity-lane drag), keeping them selected if they were. */
     public void setVelocity(List<Note> notes, int velocity) {
         if (notes.isEmpty()) return;
         int v = Math.max(1, Math.min(127, velocity));
-        List<Note> before = selection.get();
-        document.apply(new SetVelocity(editedTrack(), notes, v));
-        List<Note> kept = new ArrayList<>();
-        List<Note> changed = new ArrayList<>(notes);
-        for (Note n : before) {
-            kept.add(changed.remove(n) ? n.withVelocity(v) : n);
-        }
-        selection.set(List.copyOf(kept));
+        apply(new SetVelocity(editedTrack(), notes, v));
         drawVelocity.set(v);
     }
 
@@ -367,11 +357,11 @@ public final class PianoRollViewModel {
         loopEnabled.set(to > from);
     }
 
-    private void apply(SongEdit edit, UnaryOperator<Note> change) {
-        List<Note> moved = new ArrayList<>();
-        for (Note n : selection.get()) moved.add(change.apply(n));
+    /** Applies a note edit; the selection follows the notes to where the edit put them. */
+    private void apply(NoteEdit edit) {
+        List<Note> selected = selection.get();
         document.apply(edit);
-        selectOnly(moved);
+        selectOnly(edit.carry(selected));
     }
 
     /** After undo, redo or a load, drop selected notes the edited track no longer has. */

@@ -1,70 +1,66 @@
 package org.melodist.studio.prefs;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
-import org.melodist.AtomicFiles;
+import org.melodist.settings.PropertiesFileSettingsStore;
+import org.melodist.settings.SettingsStore;
 
 /**
- * The studio's remembered settings (window size, last folder, grid, recent files...) in one properties
- * file under the user data folder. A plain file rather than java.util.prefs so that tests and portable
- * installs can point it anywhere; written atomically so a crash never leaves it half written.
+ * The studio's remembered settings (window size, last folder, grid, recent files...) with typed access,
+ * kept in the user's one {@link SettingsStore} beside the soundbank choice that the command line reads
+ * too. Changes collect until {@link #save()}, which writes them in one go.
  */
 public final class StudioPreferences {
 
-    private static final Logger LOG = System.getLogger(StudioPreferences.class.getName());
     public static final int MAX_RECENT = 8;
 
-    private final Path file;
-    private final Properties values = new Properties();
+    private final SettingsStore store;
+    /** Changes not saved yet; a null value removes the key. */
+    private final Map<String, String> pending = new LinkedHashMap<>();
 
+    public StudioPreferences(SettingsStore store) {
+        this.store = store;
+    }
+
+    /** Preferences in a file of their own (tests, portable setups). */
     public StudioPreferences(Path file) {
-        this.file = file;
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                values.load(in);
-            } catch (IOException | IllegalArgumentException e) {
-                LOG.log(Level.WARNING, "Ignoring unreadable preferences " + file + ": " + e.getMessage());
-            }
-        }
+        this(new PropertiesFileSettingsStore(file));
     }
 
-    public Path file() {
-        return file;
+    /** The store underneath, for services that keep their own keys there (the soundbank choice). */
+    public SettingsStore store() {
+        return store;
     }
 
-    public Optional<String> get(String key) {
-        return Optional.ofNullable(values.getProperty(key));
+    public synchronized Optional<String> get(String key) {
+        return pending.containsKey(key) ? Optional.ofNullable(pending.get(key)) : store.get(key);
     }
 
     public String get(String key, String fallback) {
-        return values.getProperty(key, fallback);
+        return get(key).orElse(fallback);
     }
 
     public double getDouble(String key, double fallback) {
         try {
-            return Double.parseDouble(values.getProperty(key, ""));
+            return Double.parseDouble(get(key, ""));
         } catch (NumberFormatException e) {
             return fallback;
         }
     }
 
     public boolean getBoolean(String key, boolean fallback) {
-        String v = values.getProperty(key);
-        return v == null ? fallback : Boolean.parseBoolean(v);
+        return get(key).map(Boolean::parseBoolean).orElse(fallback);
     }
 
-    public void put(String key, String value) {
-        if (value == null) values.remove(key); else values.setProperty(key, value);
+    /** Sets (or with null, removes) a value; it is written at the next {@link #save()}. */
+    public synchronized void put(String key, String value) {
+        pending.put(key, value);
     }
 
     public void putDouble(String key, double value) {
@@ -79,10 +75,10 @@ public final class StudioPreferences {
     public List<Path> recentFiles() {
         List<Path> recent = new ArrayList<>();
         for (int i = 0; i < MAX_RECENT; i++) {
-            String p = values.getProperty("recent." + i);
-            if (p == null) continue;
+            Optional<String> p = get("recent." + i);
+            if (p.isEmpty()) continue;
             try {
-                Path path = Path.of(p);
+                Path path = Path.of(p.get());
                 if (Files.isRegularFile(path)) recent.add(path);
             } catch (IllegalArgumentException ignored) {
                 // a path from another system: forget it
@@ -101,16 +97,10 @@ public final class StudioPreferences {
         }
     }
 
-    /** Writes the settings (temp file then move); a failure is logged, never fatal. */
-    public void save() {
-        try {
-            AtomicFiles.replace(file, tmp -> {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    values.store(out, "Melodist studio settings");
-                }
-            });
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not save preferences to " + file + ": " + e.getMessage());
-        }
+    /** Writes the changes since the last save (atomically, in one write); a failure is logged, never fatal. */
+    public synchronized void save() {
+        if (pending.isEmpty()) return;
+        store.putAll(new LinkedHashMap<>(pending));
+        pending.clear();
     }
 }

@@ -49,8 +49,8 @@ public final class StudioComposition {
     }
 
     /**
-     * Everything the studio writes lives under {@code userDataDir}: preferences, the soundbank choice and
-     * the recovery file.
+     * Everything the studio writes lives under {@code userDataDir}: the user's settings (preferences and the
+     * soundbank choice, in the one store the command line reads too) and the recovery file.
      *
      * @param playback opens live playback with a soundbank (the sound card, or a recorder in tests)
      * @param melody   the melody model of the Generate panel, loaded when first needed
@@ -59,7 +59,8 @@ public final class StudioComposition {
      */
     public static StudioViewModel create(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
                                          MelodyGeneratorSource melody, GenreModelSource genre, BackgroundRunner runner) {
-        StudioPreferences prefs = new StudioPreferences(userDataDir.resolve("studio.properties"));
+        // one per-user store: the command line reads the soundbank chosen here from it too
+        StudioPreferences prefs = new StudioPreferences(PropertiesFileSettingsStore.forUser(userDataDir));
         SongDocument document = new SongDocument(Song.empty());
         DocumentViewModel files = new DocumentViewModel(document, prefs,
                 new RecoveryStore(userDataDir.resolve("recovery").resolve("autosave.mid")), runner);
@@ -74,7 +75,7 @@ public final class StudioComposition {
         files.addLoadListener(tracks::readSettings);
 
         TransportViewModel transport = new TransportViewModel(pianoRoll, tracks,
-                new SoundbankChoice(new PropertiesFileSettingsStore(userDataDir.resolve("sound.properties"))), playback, runner);
+                new SoundbankChoice(prefs.store()), playback, runner);
 
         GenerateViewModel generate = new GenerateViewModel(pianoRoll, transport, melody, runner);
         generate.settings().read(prefs);

@@ -21,9 +21,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -31,10 +29,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -50,9 +44,7 @@ import org.melodist.studio.analysis.AnalysisView;
 import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.generate.GeneratePanel;
-import org.melodist.studio.generate.GenerateViewModel;
 import org.melodist.studio.pianoroll.PianoRollView;
-import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.tracks.TrackListView;
 import org.melodist.studio.transport.TransportView;
 
@@ -74,6 +66,8 @@ public final class StudioWindow {
     private final StatusBar statusBar = new StatusBar();
     private final HBox composeBar = new HBox(8);
     private final GeneratePanel generatePanel;
+    private final StudioActions actions;
+    private final Tab composeTab;
 
     public StudioWindow(Stage stage, StudioViewModel vm) {
         // the app stylesheet builds on the theme's -color-* variables, so the theme comes first
@@ -81,7 +75,9 @@ public final class StudioWindow {
         this.stage = stage;
         this.vm = vm;
         pianoRoll = new PianoRollView(vm.pianoRoll());
-        root.setTop(menuBar());
+        actions = new StudioActions(vm, new StudioActions.WindowCommands(this::newSong, this::openDialog, this::save,
+                this::saveAs, this::exportWav, this::quit, this::showShortcuts, this::about));
+        root.setTop(actions.menuBar(recentMenu));
         root.setCenter(tabs);
         root.setBottom(statusBar);
         root.getStyleClass().add("studio-root");
@@ -112,7 +108,8 @@ public final class StudioWindow {
             // fresh variations may lie beyond the edge: bring them into view once, not on every cycle
             if (o.isEmpty() && !n.isEmpty()) pianoRoll.reveal(n);
         });
-        Tab composeTab = new Tab("Compose", compose);
+        actions.addKeyHints(compose);
+        composeTab = new Tab("Compose", compose);
         composeTab.setId("compose-tab");
         // a .mid given to the analysis tab opens in Compose (asking about unsaved changes first)
         vm.openRequests().handleWith(midi -> {
@@ -151,8 +148,7 @@ public final class StudioWindow {
         Scene scene = new Scene(root, Math.min(screen.getWidth(), vm.prefs().getDouble("window.width", 1280)),
                 Math.min(screen.getHeight(), vm.prefs().getDouble("window.height", 800)));
         scene.getStylesheets().add(StudioWindow.class.getResource(STYLESHEET).toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm.pianoRoll()::redo);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::globalKeys);
+        actions.installKeys(scene, () -> tabs.getSelectionModel().getSelectedItem() == composeTab, pianoRoll.notesArea());
         scene.setOnDragOver(this::dragOver);
         scene.setOnDragDropped(this::dropped);
         stage.setScene(scene);
@@ -198,6 +194,11 @@ public final class StudioWindow {
         return generatePanel;
     }
 
+    /** The table of the studio's commands that the menus, keys, tooltips and F1 list are built from. */
+    StudioActions actions() {
+        return actions;
+    }
+
     /**
      * Fills the window at start-up: offers to restore work lost in a crash, otherwise reopens the most
      * recent file, or the demo tune on the very first start.
@@ -221,81 +222,15 @@ public final class StudioWindow {
 
     // ---- menus --------------------------------------------------------------------------------------
 
-    private MenuBar menuBar() {
-        PianoRollViewModel roll = vm.pianoRoll();
-        Menu file = new Menu("_File");
-        file.getItems().addAll(
-                item("_New", "Shortcut+N", this::newSong),
-                item("_Open…", "Shortcut+O", this::openDialog),
-                recentMenu,
-                new SeparatorMenuItem(),
-                item("_Save", "Shortcut+S", this::save),
-                item("Save _As…", "Shortcut+Shift+S", this::saveAs),
-                new SeparatorMenuItem(),
-                item("_Export WAV…", "Shortcut+E", this::exportWav),
-                new SeparatorMenuItem(),
-                item("_Quit", "Shortcut+Q", () -> {
-                    if (confirmDiscard("quitting")) {
-                        shutdown();
-                        stage.close();
-                    }
-                }));
-        MenuItem undo = item("_Undo", "Shortcut+Z", roll::undo);
-        undo.textProperty().bind(Bindings.createStringBinding(() -> vm.document().undoNameProperty().get().isEmpty()
-                ? "Undo" : "Undo " + vm.document().undoNameProperty().get(), vm.document().undoNameProperty()));
-        undo.disableProperty().bind(vm.document().canUndoProperty().not());
-        MenuItem redo = item("_Redo", "Shortcut+Shift+Z", roll::redo);
-        redo.textProperty().bind(Bindings.createStringBinding(() -> vm.document().redoNameProperty().get().isEmpty()
-                ? "Redo" : "Redo " + vm.document().redoNameProperty().get(), vm.document().redoNameProperty()));
-        redo.disableProperty().bind(vm.document().canRedoProperty().not());
-        MenuItem delete = item("_Delete", null, roll::deleteSelection);
-        delete.setText("Delete\t(Del)");
-        MenuItem quantize = item("_Quantize", null, roll::quantize);
-        quantize.setText("Quantize to grid\t(Q)");
-        Menu edit = new Menu("_Edit");
-        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
-                item("Cu_t", "Shortcut+X", roll::cut),
-                item("_Copy", "Shortcut+C", roll::copy),
-                item("_Paste at playhead", "Shortcut+V", roll::paste),
-                item("D_uplicate", "Shortcut+D", roll::duplicate),
-                delete,
-                new SeparatorMenuItem(),
-                item("Select _All", "Shortcut+A", roll::selectAll),
-                quantize);
-        Menu generate = generateMenu();
-        Menu help = new Menu("_Help");
-        help.getItems().addAll(item("_Keyboard shortcuts", "F1", () -> ShortcutsDialog.show(stage)),
-                item("_About Melodist", null, this::about));
-        MenuBar bar = new MenuBar(file, edit, generate, help);
-        bar.setId("menu-bar");
-        return bar;
-    }
-
-    /** The Generate panel's commands; keys that would clash with typing are handled in {@link #globalKeys}. */
-    private Menu generateMenu() {
-        GenerateViewModel gen = vm.generate();
-        MenuItem run = item("_Generate", "Shortcut+G", gen::generate);
-        run.disableProperty().bind(gen.canGenerateProperty().not());
-        MenuItem cancel = item("_Cancel generating", null, gen::cancel);
-        cancel.disableProperty().bind(gen.runningProperty().not());
-        MenuItem next = item("_Next variation\t(] / Alt+Right)", null, gen::next);
-        MenuItem previous = item("_Previous variation\t([ / Alt+Left)", null, gen::previous);
-        MenuItem audition = item("A_udition variation\t(Shift+Space)", null, gen::audition);
-        MenuItem accept = item("_Accept variation", "Shortcut+Enter", gen::accept);
-        MenuItem discard = item("_Discard variations\t(Esc)", null, gen::discard);
-        for (MenuItem mi : List.of(next, previous, audition, accept, discard)) {
-            mi.disableProperty().bind(gen.hasVariationsProperty().not());
+    private void quit() {
+        if (confirmDiscard("quitting")) {
+            shutdown();
+            stage.close();
         }
-        Menu menu = new Menu("_Generate");
-        menu.getItems().addAll(run, cancel, new SeparatorMenuItem(), next, previous, audition, accept, discard);
-        return menu;
     }
 
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem mi = new MenuItem(text);
-        if (accelerator != null) mi.setAccelerator(KeyCombination.keyCombination(accelerator));
-        mi.setOnAction(e -> action.run());
-        return mi;
+    private void showShortcuts() {
+        ShortcutsDialog.show(stage, actions.helpRows());
     }
 
     private void rebuildRecentMenu() {
@@ -306,65 +241,6 @@ public final class StudioWindow {
             recentMenu.getItems().add(mi);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
-    }
-
-    /** Keys for the piano roll that must not steal typing from text fields (Delete, Backspace, Q). */
-    private void globalKeys(KeyEvent e) {
-        Node focus = stage.getScene().getFocusOwner();
-        if (focus instanceof javafx.scene.control.TextInputControl || e.isShortcutDown()) return;
-        if (!tabs.getSelectionModel().getSelectedItem().getId().equals("compose-tab")) return;
-        if (generateKeys(e)) {
-            e.consume();
-            return;
-        }
-        if (e.isAltDown()) return;
-        if (e.getCode() == KeyCode.SPACE) {
-            vm.transport().togglePlay();
-            e.consume();
-            return;
-        }
-        if (e.getCode() == KeyCode.HOME) {
-            vm.transport().returnToStart();
-            e.consume();
-            return;
-        }
-        if (e.getCode() == KeyCode.L) {
-            vm.transport().toggleLoop();
-            e.consume();
-            return;
-        }
-        if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
-            vm.pianoRoll().deleteSelection();
-            e.consume();
-        } else if (e.getCode() == KeyCode.Q) {
-            vm.pianoRoll().quantize();
-            e.consume();
-        }
-    }
-
-    /** The variation keys: [ ] and Alt+Left/Right cycle, Shift+Space auditions, Escape discards or cancels. */
-    private boolean generateKeys(KeyEvent e) {
-        GenerateViewModel gen = vm.generate();
-        boolean has = !gen.variations().isEmpty();
-        KeyCode code = e.getCode();
-        if (code == KeyCode.ESCAPE && (has || gen.runningProperty().get())) {
-            gen.discard();
-            return true;
-        }
-        if (!has) return false;
-        if (code == KeyCode.CLOSE_BRACKET || (e.isAltDown() && code == KeyCode.RIGHT)) {
-            gen.next();
-            return true;
-        }
-        if (code == KeyCode.OPEN_BRACKET || (e.isAltDown() && code == KeyCode.LEFT)) {
-            gen.previous();
-            return true;
-        }
-        if (code == KeyCode.SPACE && e.isShiftDown()) {
-            gen.audition();
-            return true;
-        }
-        return false;
     }
 
     // ---- file commands ------------------------------------------------------------------------------

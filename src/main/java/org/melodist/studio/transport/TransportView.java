@@ -32,14 +32,14 @@ public final class TransportView extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("transport");
 
-        Button toStart = Buttons.command("|◀", "transport-start", "Return to start (Home)", vm::returnToStart);
+        Button toStart = Buttons.command("|◀", "transport-start", "Return to start", vm::returnToStart);
 
         Button play = new Button("▶");
         play.setId("transport-play");
         play.getStyleClass().add("play-button");
         play.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(PlaybackState.PLAYING)).then("⏸").otherwise("▶"));
         play.disableProperty().bind(vm.canPlayProperty().not());
-        play.setTooltip(new Tooltip("Play / pause (Space)"));
+        play.setTooltip(new Tooltip("Play / pause"));
         play.setOnAction(e -> vm.togglePlay());
 
         // a disabled button shows no tooltip, so the reason sits beside it
@@ -58,7 +58,7 @@ public final class TransportView extends HBox {
 
         ToggleButton loop = new ToggleButton("⟳ Loop");
         loop.setId("transport-loop");
-        loop.setTooltip(new Tooltip("Loop the region dragged in the ruler (L)"));
+        loop.setTooltip(new Tooltip("Loop the region dragged in the ruler"));
         loop.selectedProperty().bindBidirectional(vm.loopProperty());
         loop.setOnAction(e -> {
             // turning loop on with no region yet loops the whole song

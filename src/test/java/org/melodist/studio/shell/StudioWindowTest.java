@@ -152,6 +152,50 @@ class StudioWindowTest {
         assertTrue(robot.listTargetWindows().stream()
                 .anyMatch(w -> w instanceof Stage st && "Keyboard shortcuts".equals(st.getTitle())));
         assertTrue(robot.lookup("Ctrl+Shift+Z / Ctrl+Y").tryQuery().isPresent());
+        // every key is shown whole: no label of the key column is cut to "Ctrl+Shift+Z /..."
+        java.util.Set<javafx.scene.control.Label> keys = robot.lookup(".shortcut-keys").queryAllAs(javafx.scene.control.Label.class);
+        assertEquals(window.actions().helpRows().size(), keys.size());
+        for (javafx.scene.control.Label k : keys) {
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) k.lookup(".text");
+            assertEquals(k.getText(), shown.getText(), "the key column shows " + k.getText() + " whole");
+        }
+        assertTrue(robot.lookup("Click on empty grid").tryQuery().isPresent());
+    }
+
+    @Test
+    void menusKeysAndTooltipsComeFromTheOneTableOfActions(FxRobot robot) {
+        StudioActions actions = window.actions();
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        java.util.Map<String, javafx.scene.control.MenuItem> items = new java.util.HashMap<>();
+        bar.getMenus().forEach(m -> m.getItems().forEach(i -> items.put(i.getId(), i)));
+        for (StudioActions.Action a : actions.all()) {
+            if (a.menuText == null) continue;
+            javafx.scene.control.MenuItem item = items.get("menu-" + a.id);
+            assertTrue(item != null, "a menu item for " + a.id);
+            if (a.scope == StudioActions.Scope.WINDOW && !a.keys.isEmpty()) {
+                assertEquals(a.keys.get(0), item.getAccelerator(), a.id);
+            } else if (!a.keys.isEmpty()) {
+                assertEquals(null, item.getAccelerator(), a.id + ": plain keys are no accelerators");
+            }
+        }
+        assertEquals("Generate variations: continue the selection, or the bars before the playhead",
+                actions.find("generate").orElseThrow().help);
+        assertTrue(robot.lookup("#generate-run").queryButton().getTooltip().getText().endsWith("(Ctrl+G)"));
+        assertTrue(robot.lookup("#generate-previous").queryButton().getTooltip().getText().endsWith("([ / Alt+Left)"));
+        assertTrue(robot.lookup("#transport-play").queryButton().getTooltip().getText().endsWith("(Space)"));
+
+        // a plain key of the table works on the Compose tab and is left alone on the Analysis tab
+        robot.interact(() -> vm.pianoRoll().drawNote(64, 0, true));
+        robot.interact(() -> vm.pianoRoll().selectAll());
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, notes().size(), "Delete on the Analysis tab does not touch the song");
+        robot.interact(() -> window.tabs().getSelectionModel().select(0));
+        robot.clickOn(window.pianoRoll().notesArea(), MouseButton.MIDDLE);
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, notes().size());
     }
 
     @Test
