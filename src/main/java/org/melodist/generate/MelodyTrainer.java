@@ -423,7 +423,7 @@ public final class MelodyTrainer {
                 pullToward(model, anchor, weight, m);
             }
             if (clipNorm > 0) {
-                clipGlobalNorm(model, clipNorm);
+                GradientClipping.clipGlobalNorm(model.manager(), model.net(), clipNorm);
             }
             trainer.step();
             return nll;
@@ -440,30 +440,6 @@ public final class MelodyTrainer {
             diff.attach(scratch);
             NDArray pull = diff.sub(anchor.get(i++)).muli(weight);
             g.addi(pull);
-        }
-    }
-
-    private static void clipGlobalNorm(MelodyModel model, float maxNorm) {
-        // getGradient() hands out a new handle per call and square()/sum() allocate on the handle's manager:
-        // left on the model's manager they stayed alive for the whole run, one parameter-sized array per
-        // parameter per step (a hidden-512 run grew by ~12 MB/s until the kernel killed it). Closing the
-        // handles frees only the handles; the parameters keep their gradients.
-        try (NDManager scratch = model.manager().newSubManager()) {
-            List<NDArray> grads = new ArrayList<>();
-            double sumSquares = 0;
-            for (var p : model.net().getParameters()) {
-                NDArray g = p.getValue().getArray().getGradient();
-                g.attach(scratch);
-                grads.add(g);
-                sumSquares += g.square().sum().getFloat();
-            }
-            double norm = Math.sqrt(sumSquares);
-            if (norm > maxNorm) {
-                float scale = (float) (maxNorm / (norm + 1e-6));
-                for (NDArray g : grads) {
-                    g.muli(scale);
-                }
-            }
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.melodist.RuntimeDefaults;
+import org.melodist.generate.GradientClipping;
 
 /**
  * Trains the chord network on the corpus's training tunes with Adam and global-norm clipping, in random
@@ -249,7 +250,7 @@ public final class HarmonyTrainer {
                 gc.backward(summed.div(beats));
                 nll = summed.getFloat();
             }
-            clip(model, 1.0f);
+            GradientClipping.clipGlobalNorm(model.manager(), model.net(), 1.0f);
             trainer.step();
             return new double[] {nll, beats};
         }
@@ -258,24 +259,6 @@ public final class HarmonyTrainer {
     static NDArray summedNll(NDArray logits, NDArray targets, NDArray mask) {
         NDArray picked = logits.logSoftmax(-1).gather(targets.expandDims(-1), -1).squeeze(-1);
         return picked.mul(mask).sum().neg();
-    }
-
-    /** Global-norm gradient clipping; the gradient handles live in a scratch manager so nothing piles up per step. */
-    private static void clip(HarmonyModel model, float maxNorm) {
-        try (NDManager scratch = model.manager().newSubManager()) {
-            List<NDArray> grads = new ArrayList<>();
-            double sum = 0;
-            for (var p : model.net().getParameters()) {
-                NDArray g = p.getValue().getArray().getGradient();
-                g.attach(scratch);
-                grads.add(g);
-                sum += g.square().sum().getFloat();
-            }
-            double norm = Math.sqrt(sum);
-            if (norm > maxNorm) {
-                for (NDArray g : grads) g.muli((float) (maxNorm / (norm + 1e-6)));
-            }
-        }
     }
 
     /** {mean NLL, per-beat argmax accuracy} of the network alone on whole tunes. */
