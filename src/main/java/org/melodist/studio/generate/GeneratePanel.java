@@ -48,15 +48,14 @@ public final class GeneratePanel extends FlowPane {
         getStyleClass().add("generate-panel");
         setAlignment(Pos.CENTER_LEFT);
 
-        // three groups that stay whole: in a narrow window the variations move to a second row instead of
-        // being cut off at the right
-        List<Node> settings = new ArrayList<>(modelControls());
-        settings.addAll(settingsControls());
+        // groups that stay whole: in a narrow window the settings and the variations move to further rows
+        // instead of being cut off at the right
+        List<Node> settings = new ArrayList<>(settingsControls());
         settings.addAll(runControls());
         List<Node> cycler = new ArrayList<>(variationControls());
         cycler.add(separator());
         Label state = modelStateLabel();
-        getChildren().addAll(group(settings), group(cycler), state);
+        getChildren().addAll(group(modelControls()), group(settings), group(cycler), state);
         // a long reason is shortened with an ellipsis rather than cut
         state.maxWidthProperty().bind(widthProperty().subtract(12));
         setMinWidth(0);
