@@ -309,7 +309,7 @@ public final class MelodyTrainer {
      * Moves the finished staging folder to {@code outDir} by renaming; an existing {@code outDir} is renamed
      * aside first and deleted after, so at every moment {@code outDir} is either the old model or the new one.
      */
-    private static void publish(Path staging, Path outDir) throws IOException {
+    static void publish(Path staging, Path outDir) throws IOException {
         Path target = outDir.toAbsolutePath().normalize();
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
@@ -326,7 +326,7 @@ public final class MelodyTrainer {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
