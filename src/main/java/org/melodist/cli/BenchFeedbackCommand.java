@@ -39,6 +39,10 @@ final class BenchFeedbackCommand implements Callable<Integer> {
     @Option(names = "--judgements", defaultValue = "300", description = "judgements in the log (default ${DEFAULT-VALUE})")
     int judgements;
 
+    @Option(names = "--rehearse", paramLabel = "DIR|self",
+            description = "what to rehearse: the training split of DIR, or 'self' (default: the shared Nottingham melodies when present, else self)")
+    String rehearse;
+
     @Override
     public Integer call() throws Exception {
         PrintStream ps = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
@@ -60,7 +64,8 @@ final class BenchFeedbackCommand implements Callable<Integer> {
             double simulate = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             PreferenceTrainer.Options opt = PreferenceTrainer.Options.defaults();
-            FeedbackLearning.Report r = FeedbackLearning.learn(log, base, work.resolve("personal"), opt, List.of(), null,
+            FeedbackLearning.Report r = FeedbackLearning.learn(log, base, work.resolve("personal"), opt, List.of(),
+                    "self".equalsIgnoreCase(rehearse) ? null : rehearse == null ? folk.train() : LearnFeedbackCommand.rehearsalTunes(rehearse, base), null,
                     new PrintStream(PrintStream.nullOutputStream()), new PreferenceTrainer.Listener() { }, t -> { });
             double learn = (System.nanoTime() - t1) / 1e9;
             ps.printf(Locale.ROOT, "log: %d judgements (%d kept) written in %.1f s (generation included)%n", r.judgements(), r.accepted(), simulate);

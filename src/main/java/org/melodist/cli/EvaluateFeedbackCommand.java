@@ -77,6 +77,14 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "passes over the judgements (default 8)")
     Integer epochs;
 
+    @Option(names = "--rehearse", paramLabel = "DIR|self",
+            description = "what to rehearse so the model stays close to the start: the training split of DIR (the starting model's corpus), "
+                    + "or 'self' for melodies the starting model writes itself (default: the shared Nottingham melodies when present, else self)")
+    String rehearse;
+
+    @Option(names = "--single-weight", paramLabel = "W", description = "weight of continuations judged alone, relative to a pair (default 0.5)")
+    Float singleWeight;
+
     @Option(names = "--rehearsal-weight", paramLabel = "W", description = "weight of the pull toward the base model (default 1.0)")
     Float rehearsalWeight;
 
@@ -96,7 +104,7 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
         for (String t : tastes == null ? List.of("stepwise", "high", "tonic-ending") : tastes) {
             chosen.add(Taste.named(t));
         }
-        PreferenceTrainer.Options opt = LearnFeedbackCommand.options(maxMinutes, beta, lr, epochs, rehearsalWeight).withSeed(seed);
+        PreferenceTrainer.Options opt = LearnFeedbackCommand.options(maxMinutes, beta, lr, epochs, rehearsalWeight, singleWeight).withSeed(seed);
         Path work = out != null ? out : Files.createTempDirectory("melodist-feedback-eval");
         MelodyCorpus folk = MelodyCorpus.load(dir, MelodyModel.readConfig(base).encoding(), line -> { });
         FeedbackSimulation.Setup setup = new FeedbackSimulation.Setup(variations, bars, new double[] {0.8, 1.0, 1.2}, 1.0);
@@ -119,6 +127,7 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
                 Path learned = work.resolve(taste.name());
                 long t0 = System.nanoTime();
                 FeedbackLearning.Report report = FeedbackLearning.learn(log, base, learned, opt, folk.validation(),
+                        "self".equalsIgnoreCase(rehearse) ? null : rehearse == null ? folk.train() : LearnFeedbackCommand.rehearsalTunes(rehearse, base),
                         "melodist learn-feedback --log " + log + " --model " + base + " --out " + learned, ps, new PreferenceTrainer.Listener() { }, t -> { });
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 int[] b = FeedbackSimulation.acceptance(baseGen, taste, newSeeds, variations, bars, 1.0, 1.0, seed + 11);

@@ -51,6 +51,14 @@ final class LearnFeedbackCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "passes over the judgements (default 8)")
     Integer epochs;
 
+    @Option(names = "--rehearse", paramLabel = "DIR|self",
+            description = "what to rehearse so the model stays close to the start: the training split of DIR (the starting model's corpus), "
+                    + "or 'self' for melodies the starting model writes itself (default: the shared Nottingham melodies when present, else self)")
+    String rehearse;
+
+    @Option(names = "--single-weight", paramLabel = "W", description = "weight of continuations judged alone, relative to a pair (default 0.5)")
+    Float singleWeight;
+
     @Option(names = "--rehearsal-weight", paramLabel = "W", description = "weight of the pull toward the starting model (default 1.0)")
     Float rehearsalWeight;
 
@@ -58,9 +66,9 @@ final class LearnFeedbackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream ps = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         Path base = MelodyModels.resolve(model);
-        PreferenceTrainer.Options opt = options(maxMinutes, beta, lr, epochs, rehearsalWeight);
+        PreferenceTrainer.Options opt = options(maxMinutes, beta, lr, epochs, rehearsalWeight, singleWeight);
         List<EncodedTune> tunes = heldOutTunes(heldOut, base);
-        FeedbackLearning.Report r = FeedbackLearning.learn(log, base, out, opt, tunes,
+        FeedbackLearning.Report r = FeedbackLearning.learn(log, base, out, opt, tunes, rehearsalTunes(rehearse, base),
                 "melodist " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), ps, new PreferenceTrainer.Listener() { }, t -> { });
         if (!r.result().saved()) {
             spec.commandLine().getErr().println("melodist learn-feedback: stopped (" + r.result().stopReason() + ") before the first pass ended; nothing was written");
@@ -72,10 +80,23 @@ final class LearnFeedbackCommand implements Callable<Integer> {
         return 0;
     }
 
-    static PreferenceTrainer.Options options(double maxMinutes, Float beta, Float lr, Integer epochs, Float rehearsalWeight) {
+    static PreferenceTrainer.Options options(double maxMinutes, Float beta, Float lr, Integer epochs, Float rehearsalWeight, Float singleWeight) {
         PreferenceTrainer.Options d = PreferenceTrainer.Options.defaults();
         return d.withMaxMinutes(maxMinutes).withBeta(beta != null ? beta : d.beta()).withLearningRate(lr != null ? lr : d.learningRate())
-                .withEpochs(epochs != null ? epochs : d.epochs()).withRehearsalWeight(rehearsalWeight != null ? rehearsalWeight : d.rehearsalWeight());
+                .withEpochs(epochs != null ? epochs : d.epochs()).withRehearsalWeight(rehearsalWeight != null ? rehearsalWeight : d.rehearsalWeight())
+                .withSingleWeight(singleWeight != null ? singleWeight : d.singleWeight());
+    }
+
+    /** The training split of {@code spec} (a folder, "self" for null, or null for the shared folk tunes when present, else self). */
+    static List<EncodedTune> rehearsalTunes(String spec, Path model) throws java.io.IOException {
+        if ("self".equalsIgnoreCase(spec)) {
+            return null;
+        }
+        Path dir = spec != null ? Path.of(spec) : SharedData.data("nottingham/melody").orElse(null);
+        if (dir == null) {
+            return null;
+        }
+        return MelodyCorpus.load(dir, MelodyModel.readConfig(model).encoding(), line -> { }).train();
     }
 
     /** The validation tenth of {@code spec} (a folder, "none", or null for the shared folk tunes when present). */

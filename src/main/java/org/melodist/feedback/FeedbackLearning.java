@@ -54,10 +54,11 @@ public final class FeedbackLearning {
 
     /**
      * Learns from the judgements in {@code log} starting from the model in {@code base}, writes {@code out}.
-     * {@code heldOut} (may be empty) are tunes scored before and after, for the drift figure.
+     * {@code heldOut} (may be empty) are tunes scored before and after, for the drift figure; {@code rehearsal} are tunes to
+     * rehearse (the starting model's training tunes), or null for melodies the starting model writes itself.
      */
     public static Report learn(Path log, Path base, Path out, PreferenceTrainer.Options options, List<EncodedTune> heldOut,
-                               String command, PrintStream ps, PreferenceTrainer.Listener listener,
+                               List<EncodedTune> rehearsal, String command, PrintStream ps, PreferenceTrainer.Listener listener,
                                java.util.function.Consumer<PreferenceTrainer> started) throws IOException {
         if (!Files.isRegularFile(log)) {
             throw new java.nio.file.NoSuchFileException(log.toString(), null, "feedback log not found");
@@ -113,18 +114,20 @@ public final class FeedbackLearning {
         training.put("proposedTemperature", proposal.temperature());
         training.put("proposedTopP", proposal.topP());
         training.put("learnedOn", LocalDate.now(ZoneOffset.UTC).toString());
+        training.put("rehearsal", rehearsal == null ? "tunes the starting model wrote itself" : rehearsal.size() + " given tunes");
         PreferenceTrainer trainer = new PreferenceTrainer(ps, listener);
         started.accept(trainer);
         double nllBefore = before;
         double[] after = {Double.NaN};
         int usableCount = usable.size();
-        PreferenceTrainer.Result result = trainer.learn(base, pairs, singles, options, out, training, (staging, r) -> {
+        PreferenceTrainer.Result result = trainer.learn(base, pairs, singles, options, rehearsal, out, training, (staging, r) -> {
             if (!heldOut.isEmpty()) {
                 try (MelodyModel m = MelodyModel.load(staging)) {
                     after[0] = MelodyScorer.score(m, heldOut).nll();
                 }
             }
-            writeCard(staging, base, log, command, options, usableCount, accepted, pairing, proposal, r, nllBefore, after[0], heldOut.size());
+            writeCard(staging, base, log, command, rehearsal == null ? options.rehearsalTunes() + " melodies the starting model wrote itself"
+                    : "windows of " + rehearsal.size() + " of its training tunes", options, usableCount, accepted, pairing, proposal, r, nllBefore, after[0], heldOut.size());
         });
         if (!heldOut.isEmpty() && result.saved()) {
             ps.printf(Locale.ROOT, "held-out folk NLL: starting model %.4f, personal model %.4f (%+.1f %%) on %d tunes%n",
@@ -133,7 +136,7 @@ public final class FeedbackLearning {
         return new Report(usable.size(), accepted, read.problems(), skipped, pairing, proposal, result, nllBefore, after[0], heldOut.size());
     }
 
-    private static void writeCard(Path dir, Path base, Path log, String command, PreferenceTrainer.Options o, int judgements,
+    private static void writeCard(Path dir, Path base, Path log, String command, String rehearsalText, PreferenceTrainer.Options o, int judgements,
                                   int accepted, PreferencePairs pairing, SamplingPreferences.Proposal proposal,
                                   PreferenceTrainer.Result r, double before, double after, int heldOutTunes) throws IOException {
         StringBuilder sb = new StringBuilder();
@@ -151,9 +154,9 @@ public final class FeedbackLearning {
         sb.append("## Method and settings\n\n");
         sb.append(String.format(Locale.ROOT, "DPO against the starting model as the frozen reference (beta %.3g) on the pairs; for continuations "
                         + "judged alone, the one-sided form (a dropped one is pushed below the reference, a kept one above, weight %.2f); "
-                        + "plus %.2f x the NLL of %d melodies the starting model wrote itself, which holds the model near it. "
+                        + "plus %.2f x the NLL of %s, which holds the model near it. "
                         + "Adam lr %.3g, %d judgements per batch, %d passes at most, %.1f minutes at most, gradient-norm clip %.1f, seed %d.%n%n",
-                o.beta(), o.singleWeight(), o.rehearsalWeight(), o.rehearsalTunes(), o.learningRate(), o.itemsPerBatch(), o.epochs(),
+                o.beta(), o.singleWeight(), o.rehearsalWeight(), rehearsalText, o.learningRate(), o.itemsPerBatch(), o.epochs(),
                 o.maxMinutes(), o.clipNorm(), o.seed()));
         sb.append("Proposed sampling settings: ").append(proposal.describe()).append(".\n\n");
         sb.append("## Figures\n\n| pass | loss | pairs ranked right | mean reward margin | self-rehearsal NLL | seconds |\n|---|---|---|---|---|---|\n");

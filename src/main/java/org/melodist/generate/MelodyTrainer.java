@@ -386,7 +386,7 @@ public final class MelodyTrainer {
     }
 
     /** {@code count} windows from random tunes of the pools, each in a random fitting key, from a random bar. */
-    private static List<SequenceBatch.Slice> rehearsalSlices(List<List<EncodedTune>> pools, int count, int window, Random rng) {
+    static List<SequenceBatch.Slice> rehearsalSlices(List<List<EncodedTune>> pools, int count, int window, Random rng) {
         List<SequenceBatch.Slice> slices = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             List<EncodedTune> keys = pools.get(rng.nextInt(pools.size()));

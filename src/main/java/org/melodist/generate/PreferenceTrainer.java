@@ -157,6 +157,15 @@ public final class PreferenceTrainer {
      */
     public Result learn(Path baseDir, List<Pair> pairs, List<Single> singles, Options opt, Path outDir,
                         Map<String, Object> training, BeforePublish beforePublish) throws IOException {
+        return learn(baseDir, pairs, singles, opt, null, outDir, training, beforePublish);
+    }
+
+    /**
+     * As {@link #learn(Path, List, List, Options, Path, Map, BeforePublish)}, rehearsing {@code rehearsalTunes} (typically
+     * the starting model's own training tunes) instead of melodies it writes itself; null for those.
+     */
+    public Result learn(Path baseDir, List<Pair> pairs, List<Single> singles, Options opt, List<EncodedTune> rehearsalTunes,
+                        Path outDir, Map<String, Object> training, BeforePublish beforePublish) throws IOException {
         if (pairs.isEmpty() && singles.isEmpty()) {
             throw new IllegalArgumentException("there are no judgements to learn from");
         }
@@ -168,13 +177,14 @@ public final class PreferenceTrainer {
         RuntimeDefaults.configureDefaults();
         Engine.getInstance().setRandomSeed((int) opt.seed());
         Random rng = new Random(opt.seed());
-        List<EncodedTune> rehearsal = opt.rehearsalWeight() > 0 && opt.rehearsalTunes() > 0
-                ? RehearsalTunes.sampled(baseDir, opt.rehearsalTunes(), 8, opt.seed()) : List.of();
-        // a fixed eighth of the self-written tunes is never trained on: their NLL tracks the drift from the start
+        List<EncodedTune> rehearsal = opt.rehearsalWeight() <= 0 || opt.rehearsalTunes() <= 0 ? List.of()
+                : rehearsalTunes != null ? rehearsalTunes
+                : RehearsalTunes.sampled(baseDir, opt.rehearsalTunes(), 16, opt.seed());
+        // every eighth rehearsal tune (16 at most) is never trained on: their NLL tracks the drift from the start
         List<EncodedTune> rehearsalHeldOut = new ArrayList<>();
         List<EncodedTune> rehearsalTrain = new ArrayList<>();
         for (int i = 0; i < rehearsal.size(); i++) {
-            (i % 8 == 0 ? rehearsalHeldOut : rehearsalTrain).add(rehearsal.get(i));
+            (i % 8 == 0 && rehearsalHeldOut.size() < 16 ? rehearsalHeldOut : rehearsalTrain).add(rehearsal.get(i));
         }
         try (MelodyModel reference = MelodyModel.load(baseDir); MelodyModel policy = MelodyModel.load(baseDir)) {
             MelodyEncoding enc = policy.encoding();
@@ -185,13 +195,17 @@ public final class PreferenceTrainer {
             out.printf(Locale.ROOT, "learning from %d pairs and %d single judgements; starting model ranks %s of the pairs right%n",
                     pairs.size(), singles.size(), Double.isNaN(accBefore) ? "none" : String.format(Locale.ROOT, "%.1f %%", 100 * accBefore));
             out.printf(Locale.ROOT, "settings: beta %.3g, Adam lr %.3g, %d passes, %d judgements per batch, single weight %.2f, "
-                            + "self-rehearsal weight %.2f on %d tunes the starting model wrote (%d held out)%n",
+                            + "rehearsal weight %.2f on %d %s (%d held out)%n",
                     opt.beta(), opt.learningRate(), opt.epochs(), opt.itemsPerBatch(), opt.singleWeight(), opt.rehearsalWeight(),
-                    rehearsalTrain.size(), rehearsalHeldOut.size());
+                    rehearsalTrain.size(), rehearsalTunes != null ? "given tunes" : "tunes the starting model wrote", rehearsalHeldOut.size());
             for (var p : policy.net().getParameters()) {
                 if (p.getValue().requiresGradient()) {
                     p.getValue().getArray().setRequiresGradient(true);
                 }
+            }
+            List<List<EncodedTune>> rehearsalPools = new ArrayList<>();
+            for (EncodedTune t : rehearsalTrain) {
+                rehearsalPools.add(MelodyCorpus.transpositions(t, enc));
             }
             List<Object> items = new ArrayList<>(pairs.size() + singles.size());
             items.addAll(pairs);
@@ -215,7 +229,7 @@ public final class PreferenceTrainer {
                     int lossBatches = 0;
                     for (int b = 0; b < batchesPerEpoch; b++) {
                         List<Object> batch = items.subList(b * opt.itemsPerBatch(), Math.min(items.size(), (b + 1) * opt.itemsPerBatch()));
-                        List<SequenceBatch.Slice> reh = rehearsalSlices(rehearsalTrain, opt.rehearsalRowsPerBatch(), rng);
+                        List<SequenceBatch.Slice> reh = rehearsalSlices(rehearsalPools, opt.rehearsalRowsPerBatch(), rng);
                         lossSum += step(trainer, policy, enc, batch, ref, reh, opt);
                         lossBatches++;
                         listener.batch(++done, totalBatches);
@@ -397,14 +411,8 @@ public final class PreferenceTrainer {
         return new double[] {right / (double) pairs.size(), margin / pairs.size()};
     }
 
-    /** {@code count} windows of 64 steps from random self-rehearsal tunes, from their start. */
-    private static List<SequenceBatch.Slice> rehearsalSlices(List<EncodedTune> tunes, int count, Random rng) {
-        List<SequenceBatch.Slice> out = new ArrayList<>();
-        if (tunes.isEmpty()) return out;
-        for (int i = 0; i < count; i++) {
-            EncodedTune t = tunes.get(rng.nextInt(tunes.size()));
-            out.add(new SequenceBatch.Slice(t, 0, Math.min(t.length(), 64)));
-        }
-        return out;
+    /** {@code count} windows of 128 steps from random bars of random rehearsal tunes, each in a random fitting key. */
+    private static List<SequenceBatch.Slice> rehearsalSlices(List<List<EncodedTune>> pools, int count, Random rng) {
+        return pools.isEmpty() ? List.of() : MelodyTrainer.rehearsalSlices(pools, count, 128, rng);
     }
 }
