@@ -10,6 +10,8 @@ import org.melodist.sound.SequencerPlaybackService;
 import org.melodist.sound.SoundbankChoice;
 import org.melodist.studio.analysis.AnalysisViewModel;
 import org.melodist.studio.analysis.GenreModelSource;
+import org.melodist.studio.chords.ChordLaneViewModel;
+import org.melodist.studio.chords.HarmonizerSource;
 import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.document.SongDocument;
@@ -59,6 +61,13 @@ public final class StudioComposition {
      */
     public static StudioViewModel create(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
                                          MelodyGeneratorSource melody, GenreModelSource genre, BackgroundRunner runner) {
+        return create(userDataDir, playback, melody, genre, runner, HarmonizerSource.shipped());
+    }
+
+    /** As above, with the harmony model of the chord lane given ({@code models/harmony} in the app). */
+    public static StudioViewModel create(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
+                                         MelodyGeneratorSource melody, GenreModelSource genre, BackgroundRunner runner,
+                                         HarmonizerSource harmony) {
         // one per-user store: the command line reads the soundbank chosen here from it too
         StudioPreferences prefs = new StudioPreferences(PropertiesFileSettingsStore.forUser(userDataDir));
         SongDocument document = new SongDocument(Song.empty());
@@ -78,6 +87,8 @@ public final class StudioComposition {
                 new SoundbankChoice(prefs.store()), playback, runner);
 
         GenerateViewModel generate = new GenerateViewModel(pianoRoll, transport, melody, runner);
+        // the chord lane: harmonise, alternatives, Chords -> track; Follow chords reads it when generating
+        ChordLaneViewModel chords = new ChordLaneViewModel(pianoRoll, transport, harmony, runner);
         generate.settings().read(prefs);
         // after the piano roll's listener, so that the key lock follows the scale it has just read
         files.addLoadListener(generate::songReplaced);
@@ -96,15 +107,17 @@ public final class StudioComposition {
         AnalysisViewModel analysis = new AnalysisViewModel(document, openRequests::open, prefs, genre, runner);
 
         StudioViewModel studio = new StudioViewModel(new StudioViewModel.Parts(runner, prefs, document, files, pianoRoll,
-                tracks, transport, generate, analysis, melody, openRequests, badges));
+                tracks, transport, generate, analysis, melody, openRequests, badges, chords));
         studio.relay(files.messageProperty());
         studio.relay(transport.messageProperty());
         studio.relay(pianoRoll.messageProperty());
         studio.relay(generate.messageProperty());
         studio.relay(analysis.messageProperty());
         studio.relay(originality.messageProperty());
+        studio.relay(chords.messageProperty());
         studio.showActivity(generate.runningProperty(), generate.progressProperty());
         studio.showActivity(analysis.busyProperty(), analysis.runningProgressProperty());
+        studio.showActivity(chords.runningProperty(), chords.progressProperty());
         return studio;
     }
 }
