@@ -348,6 +348,16 @@ public final class ChordLaneViewModel implements AutoCloseable {
         runner.run(LANE, job);
     }
 
+    /** Loads the model in the background (at start-up), so that the first Harmonise does not wait for it. */
+    public void loadModelInBackground() {
+        if (!modelAvailable.get() || source.isLoaded()) return;
+        runner.run(LANE, new Job<>("Load the harmony model", work -> source.get())
+                .onFailed(ex -> {
+                    LOG.log(System.Logger.Level.WARNING, "harmony model failed to load", ex);
+                    modelMissing("Cannot load the harmony model: " + ErrorMessages.oneLine(ex));
+                }));
+    }
+
     // ---- alternatives -------------------------------------------------------------------------------
 
     /**
