@@ -351,8 +351,17 @@ public final class ChordLaneViewModel implements AutoCloseable {
     /** Loads the model in the background (at start-up), so that the first Harmonise does not wait for it. */
     public void loadModelInBackground() {
         if (!modelAvailable.get() || source.isLoaded()) return;
-        runner.run(LANE, new Job<>("Load the harmony model", work -> source.get())
-                .onFailed(ex -> {
+        runner.run(LANE, new Job<>("Load the harmony model", work -> {
+            Harmonizer h = source.get();
+            // the engine's first runs are slow (it optimises the graph): one on a short tune now, not on the first Harmonise
+            List<Note> scale = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) scale.add(new Note(60 + new int[] {0, 2, 4, 5, 7, 9, 11, 12}[i % 8], 80, i * 480L, 480));
+            for (int i = 0; i < 3; i++) {
+                h.harmonize(org.melodist.harmony.BeatGrid.of(scale, 480, new org.melodist.song.TimeSignature(4, 4),
+                        org.melodist.song.Key.parse("C major")));
+            }
+            return h;
+        }).onFailed(ex -> {
                     LOG.log(System.Logger.Level.WARNING, "harmony model failed to load", ex);
                     modelMissing("Cannot load the harmony model: " + ErrorMessages.oneLine(ex));
                 }));

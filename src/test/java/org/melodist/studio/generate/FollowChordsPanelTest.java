@@ -122,5 +122,10 @@ class FollowChordsPanelTest {
         gen.generate();
         assertEquals(6, gen.variations().size());
         assertTrue(said.get(0).startsWith("Follow chords: the chord lane is empty"), said.toString());
+
+        // chords under the seed only: the continuation has none to follow, and the message says so
+        doc.apply(new SetChord(0, 3840, "C"));
+        gen.generate();
+        assertTrue(gen.messageProperty().get().contains("(Follow chords: no chords under these bars)"), gen.messageProperty().get());
     }
 }
