@@ -90,6 +90,9 @@ public final class ChordLaneView extends Pane {
         editor.setPromptText("G, Em, D7…");
         editorError.setId("chord-lane-error");
         editorError.getStyleClass().add("chord-lane-error");
+        editorError.setStyle("-fx-background-color: #6b2222; -fx-text-fill: #ffffff; -fx-padding: 0 8 0 8;"
+                + " -fx-background-radius: 4;");
+        editorError.textProperty().addListener((obs, o, n) -> placeEditor());
         editorError.setManaged(false);
         editorError.textProperty().bind(vm.inlineErrorProperty());
         editorError.visibleProperty().bind(vm.inlineErrorProperty().isNotEmpty().and(editor.visibleProperty()));
@@ -326,6 +329,9 @@ public final class ChordLaneView extends Pane {
 
     /** Opens the symbol editor over the chord at {@code tick}, or the free part of its bar, starting with {@code text}. */
     public void startEditing(long tick, String text) {
+        // the first click of a double-click opened the alternatives: typing takes over from them
+        popup.hide();
+        vm.hideAlternatives();
         long[] range = vm.rangeAt(Math.max(0, tick));
         editStart = range[0];
         editEnd = range[1];
@@ -335,14 +341,19 @@ public final class ChordLaneView extends Pane {
         editor.setVisible(true);
         placeEditor();
         editor.requestFocus();
-        editor.end();
+        // a chord's symbol is selected, so that typing replaces it; a first letter typed stays, the caret after it
+        if (text == null) editor.selectAll();
+        else editor.end();
     }
 
     private void placeEditor() {
         double x0 = Math.max(0, geo.tickToX(editStart));
         double width = Math.max(70, geo.tickToX(editEnd) - x0);
         editor.resizeRelocate(x0, 0, width, Math.max(HEIGHT, getHeight()));
-        editorError.resizeRelocate(x0 + width + 6, 0, Math.max(200, getWidth() - x0 - width - 6), Math.max(HEIGHT, getHeight()));
+        // the reason beside the field: after it where it fits, else before it
+        double w = Math.min(Math.max(0, getWidth() - 4), editorError.prefWidth(-1));
+        double x = x0 + width + 6 + w <= getWidth() ? x0 + width + 6 : Math.max(0, x0 - 6 - w);
+        editorError.resizeRelocate(x, 1, w, Math.max(HEIGHT, getHeight()) - 2);
     }
 
     private void stopEditing() {

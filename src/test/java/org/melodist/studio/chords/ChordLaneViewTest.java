@@ -127,6 +127,14 @@ class ChordLaneViewTest {
         assertFalse(window.chordLane().editor().isVisible());
         assertEquals(new ChordLane.Mark(third.start(), third.end(), "Am"), marks().get(2));
 
+        // a double-click on a chord: its alternatives give way to the editor, and typing replaces its symbol
+        robot.doubleClickOn(lane(third.start(), 8), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.chordLane().alternativesPopup().isShowing());
+        robot.write("Bm7").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new ChordLane.Mark(third.start(), third.end(), "Bm7"), marks().get(2));
+
         // dragging the first chord's right edge one beat to the left
         ChordLane.Mark first = marks().get(0);
         long beat = vm.document().current().timeSignature().ticksPerBeat(vm.document().current().ppq());
@@ -136,7 +144,7 @@ class ChordLaneViewTest {
         assertEquals("Resize chord", vm.document().undoNameProperty().get());
 
         // each was one step
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         }
         WaitForAsyncUtils.waitForFxEvents();
