@@ -50,6 +50,7 @@ public final class ChordLaneView extends Pane {
     private static final Color CHORD_EDGE = Color.web("#6fa3e0");
     private static final Color BAD_SYMBOL = Color.web("#7a3535");
     private static final Color TEXT = Color.web("#e6e8eb");
+    private static final Color PLAYHEAD = Color.web("#ff5c5c");
 
     private enum Edge { NONE, START, END }
 
@@ -62,6 +63,7 @@ public final class ChordLaneView extends Pane {
     private final Popup popup = new Popup();
     private final VBox popupRows = new VBox(2);
 
+    private java.util.function.LongSupplier playhead = () -> -1;
     private int pressedIndex = -1;
     private Edge pressedEdge = Edge.NONE;
     private double pressX;
@@ -128,6 +130,11 @@ public final class ChordLaneView extends Pane {
             repaint();
         }
         if (editor.isVisible()) placeEditor();
+    }
+
+    /** Where the lane draws the playhead line (the roll's playhead), so that it runs through the chords too. */
+    public void setPlayhead(java.util.function.LongSupplier tick) {
+        playhead = tick == null ? () -> -1 : tick;
     }
 
     /** The lane's cell in the keyboard column: a Harmonise button. */
@@ -208,6 +215,18 @@ public final class ChordLaneView extends Pane {
                 g.restore();
             }
         }
+        paintPlayhead(g, h);
+    }
+
+    private void paintPlayhead(GraphicsContext g, double h) {
+        long tick = playhead.getAsLong();
+        if (tick < 0) return;
+        double x = Math.floor(geo.tickToX(tick)) + 0.5;
+        if (x < 0 || x > canvas.getWidth()) return;
+        g.setStroke(PLAYHEAD);
+        g.setLineWidth(1.5);
+        g.strokeLine(x, 0, x, h);
+        g.setLineWidth(1);
     }
 
     private static boolean isChord(String symbol) {
