@@ -177,6 +177,15 @@ class ChordLaneViewModelTest {
     }
 
     @Test
+    void anEmptySongHasNothingToHarmoniseAndSaysSo() {
+        build(Song.empty(), shipped, SequencerPlaybackService::forSoundCard);
+        chords.harmonise();
+        assertEquals("Nothing to harmonise: the track has no notes", chords.messageProperty().get());
+        assertFalse(chords.runningProperty().get());
+        assertFalse(doc.isDirty());
+    }
+
+    @Test
     void typeResizeAndDeleteAreEachOneUndoableEditAndABadSymbolIsRefusedInline() throws Exception {
         buildDemo();
         long bar = doc.current().ticksPerBar();
