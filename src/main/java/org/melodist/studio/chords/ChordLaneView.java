@@ -1,6 +1,8 @@
 package org.melodist.studio.chords;
 
 import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -56,14 +58,14 @@ public final class ChordLaneView extends Pane {
 
     private final ChordLaneViewModel vm;
     private final PianoRollGeometry geo;
-    private final java.util.function.Supplier<Song> song;
+    private final Supplier<Song> song;
     private final Canvas canvas = new Canvas();
     private final TextField editor = new TextField();
     private final Label editorError = new Label();
     private final Popup popup = new Popup();
     private final VBox popupRows = new VBox(2);
 
-    private java.util.function.LongSupplier playhead = () -> -1;
+    private LongSupplier playhead = () -> -1;
     private int pressedIndex = -1;
     private Edge pressedEdge = Edge.NONE;
     private double pressX;
@@ -77,7 +79,7 @@ public final class ChordLaneView extends Pane {
      * @param geo  the piano roll's geometry (tick to x): the lane follows its zoom and scroll
      * @param song the song shown (for the bar grid)
      */
-    public ChordLaneView(ChordLaneViewModel vm, PianoRollGeometry geo, java.util.function.Supplier<Song> song) {
+    public ChordLaneView(ChordLaneViewModel vm, PianoRollGeometry geo, Supplier<Song> song) {
         this.vm = vm;
         this.geo = geo;
         this.song = song;
@@ -133,7 +135,7 @@ public final class ChordLaneView extends Pane {
     }
 
     /** Where the lane draws the playhead line (the roll's playhead), so that it runs through the chords too. */
-    public void setPlayhead(java.util.function.LongSupplier tick) {
+    public void setPlayhead(LongSupplier tick) {
         playhead = tick == null ? () -> -1 : tick;
     }
 
