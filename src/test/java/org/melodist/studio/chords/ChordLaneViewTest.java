@@ -151,4 +151,25 @@ class ChordLaneViewTest {
         assertEquals(harmonised, marks());
         assertNotEquals("", vm.document().undoNameProperty().get());
     }
+
+    @Test
+    void theLaneFollowsTheRollsZoomAndScroll(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.chords().setChord(0, 1920, "D"));
+        robot.interact(() -> vm.chords().setChord(1920, 3840, "G"));
+        var geo = window.pianoRoll().geometry();
+        // Ctrl+wheel over the lane zooms the roll, and the lane with it
+        double before = geo.pixelsPerTick();
+        javafx.geometry.Bounds b = window.chordLane().localToScene(window.chordLane().getBoundsInLocal());
+        robot.interact(() -> window.chordLane().fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                100, 10, b.getMinX() + 100, b.getMinY() + 10, false, true, false, false, false, false, 0, 40, 0, 40,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(geo.pixelsPerTick() > before, "zoomed in: " + before + " -> " + geo.pixelsPerTick());
+        // a click where the roll now draws the second chord's bar selects that chord
+        robot.clickOn(lane(1920, 12), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, vm.chords().selectedProperty().get());
+        robot.interact(() -> window.chordLane().alternativesPopup().hide());
+    }
 }
