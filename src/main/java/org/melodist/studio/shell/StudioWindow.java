@@ -80,6 +80,12 @@ public final class StudioWindow {
         chordLane = new ChordLaneView(vm.chords(), pianoRoll.geometry(), vm.pianoRoll()::song);
         pianoRoll.addLaneUnderRuler(ChordLaneView.harmoniseButton(vm.chords()), chordLane, ChordLaneView.HEIGHT);
         pianoRoll.addRepaintListener(chordLane::repaint);
+        chordLane.setPlayhead(vm.pianoRoll().playheadProperty()::get);
+        // the wheel over the lane scrolls and zooms the roll (and so the lane) as over the notes
+        chordLane.addEventHandler(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            pianoRoll.notesArea().fireEvent(e.copyFor(pianoRoll.notesArea(), pianoRoll.notesArea()));
+            e.consume();
+        });
         actions = new StudioActions(vm, new StudioActions.WindowCommands(this::newSong, this::openDialog, this::save,
                 this::saveAs, this::exportWav, this::quit, this::showShortcuts, this::about, this::learnStyle,
                 this::transcribeWindow, this::singSeed));
