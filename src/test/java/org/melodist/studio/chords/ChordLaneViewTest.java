@@ -99,6 +99,15 @@ class ChordLaneViewTest {
         assertEquals(second, marks().get(2).symbol());
         assertEquals("Set chord " + second, vm.document().undoNameProperty().get());
 
+        // Left and Right in the lane walk the chords, not the notes
+        robot.interact(() -> {
+            window.chordLane().requestFocus();
+            vm.chords().select(0);
+        });
+        robot.type(KeyCode.RIGHT).type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, vm.chords().selectedProperty().get());
+
         // Delete in the lane removes the selected chord, not the notes
         robot.clickOn(lane(third.start(), 8), MouseButton.PRIMARY);
         waitFor("the alternatives", () -> window.chordLane().alternativesPopup().isShowing());
