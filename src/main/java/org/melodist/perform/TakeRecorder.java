@@ -44,7 +44,7 @@ public final class TakeRecorder implements Receiver {
     }
 
     private final Setup setup;
-    private final PerformanceTimeline timeline;
+    private PerformanceTimeline timeline;
     private final PerformanceClock clock;
     private final Consumer<Take> listener;
     private final long countInTicks;
@@ -81,16 +81,25 @@ public final class TakeRecorder implements Receiver {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /**
+     * The playhead really reached the start tick at {@code micros} (the transport started a little after
+     * the count-in's end): the rest of the take is timed from there.
+     */
+    public synchronized void reanchor(long micros) {
+        timeline = new PerformanceTimeline(timeline.ppq(), timeline.tempo(), timeline.tempoFactor(), micros,
+                timeline.anchorTick(), timeline.loopStart(), timeline.loopEnd());
+    }
+
     public Setup setup() {
         return setup;
     }
 
-    public PerformanceTimeline timeline() {
+    public synchronized PerformanceTimeline timeline() {
         return timeline;
     }
 
     /** The moment the count-in ends and the playhead is at the start tick (the transport starts then). */
-    public long countInEndMicros() {
+    public synchronized long countInEndMicros() {
         return timeline.anchorMicros();
     }
 

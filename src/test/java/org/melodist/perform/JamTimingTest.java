@@ -52,13 +52,13 @@ class JamTimingTest {
     }
 
     @Test
-    void theAnswerLeavesTheComputeLeadBeforeItsBeat() {
-        JamTiming j = jam(JamTiming.PhraseEnd.REST, 400);
+    void theAnswerLeavesTheComputeLeadAfterTheLastKeyUp() {
+        JamTiming j = jam(JamTiming.PhraseEnd.REST, 5);
         j.send(on(60, 90), 0);
-        j.send(off(60), BEAT); // ends at 480 + 400 = 880, 80 ticks (83 ms) before the beat at 960
+        j.send(off(60), 470 * BEAT / 480); // key-up at tick 470, a 5-tick rest ends the phrase at 475
         JamTiming.Phrase p = j.pending().orElseThrow();
-        assertEquals(880, p.endTick());
-        assertEquals(1440, p.answerTick(), "83 ms is less than the 100 ms lead");
+        assertEquals(475, p.endTick());
+        assertEquals(960, p.answerTick(), "the beat at 480 is only 10 ms after the key-up, less than the 100 ms lead");
     }
 
     @Test

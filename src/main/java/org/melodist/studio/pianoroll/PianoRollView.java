@@ -60,6 +60,7 @@ public final class PianoRollView extends BorderPane {
     private final ScrollBar vScroll = new ScrollBar();
     private final Label hoverLabel = new Label();
     private List<Note> ghostVariation = List.of();
+    private List<Note> liveNotes = List.of();
     private IntConsumer auditioner = p -> { };
 
     private boolean repaintQueued;
@@ -130,6 +131,13 @@ public final class PianoRollView extends BorderPane {
     /** Notes shown faintly over the roll (generated variations under audition); empty to hide. */
     public void setGhostVariation(List<Note> notes) {
         ghostVariation = List.copyOf(notes);
+        requestRepaint();
+    }
+
+    /** Notes played in from a keyboard, not yet in the track (a take being recorded, the jam's exchanges). */
+    public void setLiveNotes(List<Note> notes) {
+        if (notes.equals(liveNotes)) return;
+        liveNotes = List.copyOf(notes);
         requestRepaint();
     }
 
@@ -268,6 +276,9 @@ public final class PianoRollView extends BorderPane {
         painter.paintGhosts(gridCanvas.getGraphicsContext2D(), geo, w, h, song, vm.editedTrack());
         if (!ghostVariation.isEmpty()) {
             painter.paintGhostNotes(gridCanvas.getGraphicsContext2D(), geo, w, h, ghostVariation, Color.web("#b58cff", 0.55));
+        }
+        if (!liveNotes.isEmpty()) {
+            painter.paintGhostNotes(gridCanvas.getGraphicsContext2D(), geo, w, h, liveNotes, Color.web("#ff9f43", 0.75));
         }
         painter.paintNotes(gridCanvas.getGraphicsContext2D(), geo, w, h, track, maxDur, vm.selection(), preview);
         paintOverlay();

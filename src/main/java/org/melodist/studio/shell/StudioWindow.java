@@ -66,6 +66,7 @@ public final class StudioWindow {
     private final StatusBar statusBar = new StatusBar();
     private final HBox composeBar = new HBox(8);
     private final GeneratePanel generatePanel;
+    private org.melodist.studio.playin.PlayInPanel playInPanel;
     private final StudioActions actions;
     private final Tab composeTab;
 
@@ -101,7 +102,14 @@ public final class StudioWindow {
                 () -> badges.originality().checkSelectionOrTrack(vm.pianoRoll())
                         .ifPresent(r -> showComparison(r, badges.originality().lastComparison())),
                 () -> org.melodist.studio.originality.OriginalityFoldersDialog.open(stage, badges.originality()));
-        compose.setTop(new VBox(composeBar, generatePanel));
+        VBox top = new VBox(composeBar);
+        if (vm.playIn() != null) {
+            playInPanel = new org.melodist.studio.playin.PlayInPanel(vm.playIn());
+            top.getChildren().add(playInPanel);
+            vm.playIn().liveNotesProperty().addListener((obs, o, n) -> pianoRoll.setLiveNotes(n));
+        }
+        top.getChildren().add(generatePanel);
+        compose.setTop(top);
         // the variation under audition is drawn faintly after its seed
         vm.generate().currentNotesProperty().addListener((obs, o, n) -> {
             pianoRoll.setGhostVariation(n);
@@ -188,6 +196,11 @@ public final class StudioWindow {
 
     public StudioViewModel viewModel() {
         return vm;
+    }
+
+    /** The play-in strip (MIDI input, Record, step input, Jam, Keep going); null in a studio made without it. */
+    public org.melodist.studio.playin.PlayInPanel playInPanel() {
+        return playInPanel;
     }
 
     public GeneratePanel generatePanel() {
