@@ -42,13 +42,13 @@ class JamTimingTest {
     }
 
     @Test
-    void aPhraseEndingOnABeatIsAnsweredOnTheFollowingBeatNotTheSameInstant() {
+    void aPhraseEndingOnABeatIsAnsweredOnThatBeat() {
         JamTiming j = jam(JamTiming.PhraseEnd.REST, 480);
         j.send(on(60, 90), 0);
         j.send(off(60), BEAT);
         JamTiming.Phrase p = j.pending().orElseThrow();
         assertEquals(960, p.endTick());
-        assertEquals(1440, p.answerTick());
+        assertEquals(960, p.answerTick(), "known at the key-up, a beat ahead: the answer can start right there");
     }
 
     @Test
@@ -89,7 +89,7 @@ class JamTimingTest {
         j.send(off(60), 2 * BEAT + 1000);
         JamTiming.Phrase p = j.pending().orElseThrow();
         assertEquals(1920, p.endTick());
-        assertEquals(2400, p.answerTick());
+        assertEquals(1920, p.answerTick(), "on the bar line");
         assertTrue(j.poll(4 * BEAT - 1).isEmpty());
         assertEquals(p, j.poll(4 * BEAT).orElseThrow());
     }
@@ -105,6 +105,6 @@ class JamTimingTest {
         JamTiming.Phrase p = j.pending().orElseThrow();
         assertEquals(List.of(new Note(60, 90, 1920, 480)), p.notes());
         assertEquals(2880, p.endTick());
-        assertEquals(3360, p.answerTick());
+        assertEquals(2880, p.answerTick());
     }
 }

@@ -107,6 +107,7 @@ public final class PlayInPanel extends VBox {
         countInBars.valueProperty().addListener((o, a, b) -> {
             if (b != null) vm.countInBarsProperty().set(b);
         });
+        vm.countInBarsProperty().addListener((o, a, b) -> countInBars.setValue(b.intValue()));
 
         ComboBox<RecordMode> mode = new ComboBox<>();
         mode.setId("playin-mode");
@@ -135,6 +136,8 @@ public final class PlayInPanel extends VBox {
         strength.setPrefWidth(76);
         strength.disableProperty().bind(vm.quantizeProperty().not());
         strength.valueProperty().addListener((o, a, b) -> vm.quantizeStrengthProperty().set(b / 100.0));
+        vm.quantizeStrengthProperty().addListener((o, a, b) ->
+                strength.getValueFactory().setValue((int) Math.round(b.doubleValue() * 100)));
         strength.setTooltip(new Tooltip("Quantize strength in %: 100 snaps onto the grid, 50 goes half way"));
 
         ToggleButton step = new ToggleButton("Step input");
@@ -167,12 +170,14 @@ public final class PlayInPanel extends VBox {
         rest.setId("playin-rest-beats");
         rest.setPrefWidth(62);
         rest.valueProperty().addListener((o, a, b) -> vm.restBeatsProperty().set(b));
+        vm.restBeatsProperty().addListener((o, a, b) -> rest.getValueFactory().setValue(b.intValue()));
         rest.disableProperty().bind(vm.phraseEndProperty().isEqualTo(JamTiming.PhraseEnd.BAR_LINE));
         rest.setTooltip(new Tooltip("Rest, in beats, that ends your phrase"));
         Spinner<Integer> bars = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 8, vm.answerBarsProperty().get()));
         bars.setId("playin-answer-bars");
         bars.setPrefWidth(62);
         bars.valueProperty().addListener((o, a, b) -> vm.answerBarsProperty().set(b));
+        vm.answerBarsProperty().addListener((o, a, b) -> bars.getValueFactory().setValue(b.intValue()));
         bars.setTooltip(new Tooltip("Length of the model's answer in bars (temperature and key lock as in Generate)"));
 
         ToggleButton keepGoing = new ToggleButton("Keep going");

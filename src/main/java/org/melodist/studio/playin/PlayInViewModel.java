@@ -51,6 +51,7 @@ import org.melodist.song.edit.AddNotes;
 import org.melodist.song.edit.CompoundEdit;
 import org.melodist.sound.LiveMonitor;
 import org.melodist.sound.MidiOutput;
+import org.melodist.sound.PlaybackState;
 import org.melodist.sound.SoundbankChoice;
 import org.melodist.studio.StatusMessage;
 import org.melodist.studio.generate.GenerateSettings;
@@ -84,6 +85,8 @@ public final class PlayInViewModel implements AutoCloseable {
     /** Time allowed to compute an answer before its beat. */
     static final long ANSWER_LEAD_MICROS = 100_000;
     static final String PREF_INPUT = "midi.input";
+    /** How far past its start the transport plays on for a take or a jam, in bars. */
+    static final int PLAY_ON_BARS = 256;
 
     /** What the keyboard does now. */
     public enum State { IDLE, COUNT_IN, RECORDING, JAMMING }
@@ -120,6 +123,7 @@ public final class PlayInViewModel implements AutoCloseable {
     private final BooleanProperty keepGoing = new SimpleBooleanProperty(this, "keepGoing", false);
     private final ReadOnlyObjectWrapper<List<Note>> continuation = new ReadOnlyObjectWrapper<>(this, "continuation", List.of());
     private final ReadOnlyObjectWrapper<List<Note>> liveNotes = new ReadOnlyObjectWrapper<>(this, "liveNotes", List.of());
+    private final ReadOnlyObjectWrapper<List<Note>> modelNotes = new ReadOnlyObjectWrapper<>(this, "modelNotes", List.of());
 
     private MidiInputs.Connection connection;
     private LiveMonitor monitor;
@@ -272,11 +276,16 @@ public final class PlayInViewModel implements AutoCloseable {
     }
 
     /**
-     * Notes to draw over the piano roll: the take being recorded, the jam's phrases and answers (or the
-     * exchange picked in the history lane), Keep going's continuation.
+     * What the musician played that is not in the track yet, to draw over the piano roll: the take being
+     * recorded, the jam's phrases (while jamming, or the exchange picked in the history lane).
      */
     public ReadOnlyObjectProperty<List<Note>> liveNotesProperty() {
         return liveNotes.getReadOnlyProperty();
+    }
+
+    /** What the model played that is not in the track yet: the jam's answers, Keep going's continuation. */
+    public ReadOnlyObjectProperty<List<Note>> modelNotesProperty() {
+        return modelNotes.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -426,12 +435,20 @@ public final class PlayInViewModel implements AutoCloseable {
     }
 
     private void transportChanged() {
-        if (state.get() == State.RECORDING && transport.canPlayProperty().get() && !transport.isPlaying() && freeRun == null) {
-            // the musician stopped the transport: the take ends there
-            stop();
-            return;
+        State now = state.get();
+        if ((now == State.RECORDING || now == State.JAMMING) && freeRun == null && transport.canPlayProperty().get()) {
+            PlaybackState s = transport.stateProperty().get();
+            if (s == PlaybackState.PAUSED) {
+                // the musician paused the transport: the take (or the jam) ends there
+                stop();
+                return;
+            }
+            if (s == PlaybackState.STOPPED) {
+                // played past the end of what the transport holds: the playhead runs on the clock from here
+                freeRun = now == State.RECORDING ? recorder.timeline() : jam.timeline();
+            }
         }
-        if (state.get() == State.IDLE) route();
+        if (now == State.IDLE) route();
     }
 
     // ---- record -------------------------------------------------------------------------------------------
@@ -454,6 +471,8 @@ public final class PlayInViewModel implements AutoCloseable {
         }
         transport.pause();
         recordStart = start;
+        // the transport plays on past the song's end, with the metronome, while the take runs
+        transport.setMinimumLength(start + PLAY_ON_BARS * song.ticksPerBar());
         InputQuantize q = quantize.get() ? new InputQuantize(roll.gridTicks(), quantizeStrength.get()) : InputQuantize.OFF;
         TakeRecorder.Setup setup = new TakeRecorder.Setup(roll.editedTrack(), start, countInBars.get(), recordMode.get(), q);
         recorder = TakeRecorder.start(song, setup, transport.tempoFactor(), loopStart, loopEnd, clock,
@@ -556,6 +575,7 @@ public final class PlayInViewModel implements AutoCloseable {
         answersPlaying.clear();
         metronomeBefore = transport.metronomeProperty().get();
         transport.metronomeProperty().set(true);
+        transport.setMinimumLength(start + PLAY_ON_BARS * bar);
         state.set(State.JAMMING);
         route();
         if (transport.canPlayProperty().get()) {
@@ -773,17 +793,24 @@ public final class PlayInViewModel implements AutoCloseable {
     }
 
     private void updateLiveNotes() {
-        List<Note> all = new ArrayList<>();
+        List<Note> played = new ArrayList<>();
+        List<Note> answered = new ArrayList<>();
         JamExchange picked = selectedExchange.get();
         if (picked != null) {
-            all.addAll(picked.notes());
-        } else {
-            for (JamExchange x : history) all.addAll(x.notes());
-            if (jam != null && state.get() == State.JAMMING) jam.pending().ifPresent(p -> all.addAll(p.notes()));
+            played.addAll(picked.phrase());
+            answered.addAll(picked.answer());
+        } else if (state.get() == State.JAMMING) {
+            for (JamExchange x : history) {
+                played.addAll(x.phrase());
+                answered.addAll(x.answer());
+            }
+            jam.pending().ifPresent(p -> played.addAll(p.notes()));
         }
-        all.addAll(continuation.get());
-        all.sort(null);
-        liveNotes.set(List.copyOf(all));
+        answered.addAll(continuation.get());
+        played.sort(null);
+        answered.sort(null);
+        if (!played.equals(liveNotes.get())) liveNotes.set(List.copyOf(played));
+        if (!answered.equals(modelNotes.get())) modelNotes.set(List.copyOf(answered));
     }
 
     /** Stops recording or the jam: the last take lands, the transport pauses. */
@@ -804,6 +831,7 @@ public final class PlayInViewModel implements AutoCloseable {
         state.set(State.IDLE);
         countIn.set("");
         transport.pause();
+        transport.setMinimumLength(0);
         transport.metronomeProperty().set(metronomeBefore);
         route();
         updateLiveNotes();

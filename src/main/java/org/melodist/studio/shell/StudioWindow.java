@@ -106,7 +106,17 @@ public final class StudioWindow {
         if (vm.playIn() != null) {
             playInPanel = new org.melodist.studio.playin.PlayInPanel(vm.playIn());
             top.getChildren().add(playInPanel);
-            vm.playIn().liveNotesProperty().addListener((obs, o, n) -> pianoRoll.setLiveNotes(n));
+            var playIn = vm.playIn();
+            javafx.beans.value.ChangeListener<java.util.List<org.melodist.song.Note>> live = (obs, o, n) -> {
+                pianoRoll.setLiveNotes(playIn.liveNotesProperty().get(), playIn.modelNotesProperty().get());
+                // the first notes played in may lie outside the view: bring them in once
+                if (o.isEmpty() && !n.isEmpty()) pianoRoll.reveal(n);
+            };
+            playIn.liveNotesProperty().addListener(live);
+            playIn.modelNotesProperty().addListener(live);
+            playIn.selectedExchangeProperty().addListener((obs, o, n) -> {
+                if (n != null) pianoRoll.reveal(n.notes());
+            });
         }
         top.getChildren().add(generatePanel);
         compose.setTop(top);

@@ -254,6 +254,11 @@ public final class TransportViewModel implements AutoCloseable {
         service.load(version);
     }
 
+    /** Playback lasts at least until {@code tick} (recording and the jam play on past the song's end). */
+    public void setMinimumLength(long tick) {
+        if (service != null) service.setMinimumLength(tick);
+    }
+
     /** Playback tempo over the song's own: what the playhead's speed is multiplied by. */
     public double tempoFactor() {
         double songBpm = roll.song().tempoMap().initialBpm();
