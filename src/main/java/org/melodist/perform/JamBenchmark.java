@@ -125,6 +125,9 @@ public final class JamBenchmark {
                 + "phrase end -> answer ready %.1f ms at most%n", f.restMillis(), Math.max(0, c[c.length - 1] - f.restMillis()));
         out.printf(Locale.ROOT, "first answer before warm-up: %.1f ms (the studio warms the model up when Jam starts)%n",
                 f.firstMillis());
+        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f (other work slows the figures above)%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static double pct(double[] sorted, double q) {

@@ -87,14 +87,18 @@ class PlayInViewModelTest {
     PlayInViewModel vm;
 
     PlayInViewModel build(Song song) {
+        return build(song, sel -> {
+            throw new IllegalStateException("not loaded in this test");
+        });
+    }
+
+    PlayInViewModel build(Song song, java.util.function.Function<SoundbankChoice.Selection, org.melodist.sound.PlaybackService> playback) {
         prefs = new StudioPreferences(new PropertiesFileSettingsStore(dir.resolve("settings.properties")));
         SongDocument doc = new SongDocument(song);
         roll = new PianoRollViewModel(doc);
         TrackListViewModel tracks = new TrackListViewModel(doc, roll.trackIndexProperty());
         // the synthesizer is never loaded: no audio device, as in CI
-        transport = new TransportViewModel(roll, tracks, new SoundbankChoice(prefs.store(), List.of()), sel -> {
-            throw new IllegalStateException("not loaded in this test");
-        }, runner);
+        transport = new TransportViewModel(roll, tracks, new SoundbankChoice(prefs.store(), List.of()), playback, runner);
         melody = MelodyGeneratorSource.at(TinyMelodyModel.dir());
         GenerateSettings settings = new GenerateSettings();
         vm = new PlayInViewModel(roll, transport, settings, melody, inputs, (SoundbankChoice.Selection sel) -> (MidiOutput) null,
@@ -256,5 +260,41 @@ class PlayInViewModelTest {
         vm.acceptExchange(x);
         assertEquals(x.notes(), roll.song().track(0).notes());
         assertEquals("Accept jam exchange 1", roll.document().undoNameProperty().get());
+    }
+
+    @Test
+    void keepGoingContinuesTheTrackAheadOfThePlayheadWhilePlayingAndTheContinuationCanBeKept() throws Exception {
+        List<Note> tune = new ArrayList<>();
+        for (int i = 0; i < 16; i++) tune.add(new Note(60 + (i * 2) % 12, 90, i * 240L, 220));
+        build(Song.of(480, 120, List.of(new Track("Lead", 0, 0, tune))),
+                sel -> new org.melodist.sound.SequencerPlaybackService(
+                        new org.melodist.sound.GervillRecordingOutput(sel.bank(), 44_100f, 20)));
+        transport.loadInBackground();
+        vm.keepGoingProperty().set(true);
+        vm.frame();
+        assertTrue(vm.continuationProperty().get().isEmpty(), "nothing is continued while the transport is stopped");
+        roll.playheadProperty().set(0);
+        transport.togglePlay();
+        runner.deliverUntil("playing", java.time.Duration.ofSeconds(5), transport::isPlaying);
+        vm.frame(); // the track ends at bar 3: the model continues bar 3 while bar 1 plays
+        List<Note> bar3 = vm.continuationProperty().get();
+        assertFalse(bar3.isEmpty());
+        for (Note n : bar3) assertTrue(n.start() >= 3840 && n.start() < 5760, n.toString());
+        assertEquals(bar3, vm.modelNotesProperty().get(), "the continuation is drawn in the roll");
+        vm.frame(); // two bars ahead already: nothing more yet
+        assertEquals(bar3, vm.continuationProperty().get());
+        roll.playheadProperty().set(3000);
+        vm.frame(); // the playhead moved on: the next bar follows
+        assertTrue(vm.continuationProperty().get().size() > bar3.size());
+        assertTrue(vm.continuationProperty().get().stream().allMatch(n -> n.start() >= 3840 && n.start() < 7680));
+        transport.togglePlay();
+
+        int before = roll.song().track(0).notes().size();
+        int continued = vm.continuationProperty().get().size();
+        vm.acceptContinuation();
+        assertEquals(before + continued, roll.song().track(0).notes().size());
+        assertTrue(vm.continuationProperty().get().isEmpty());
+        assertEquals("Keep the continuation (" + org.melodist.Plurals.count(continued, "note") + ")",
+                roll.document().undoNameProperty().get());
     }
 }
