@@ -72,7 +72,10 @@ echo "runtime modules: $MODULES"
 echo "$MODULES" >"$OUT/modules.txt"
 
 step "jlink"
+# --generate-cds-archive: the runtime's own class-data-sharing archive of the JDK classes, which the
+# app's archive below builds on (a dynamic archive needs a base archive from the same runtime).
 "$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --output "$OUT/runtime" \
+  --generate-cds-archive \
   --strip-debug --no-header-files --no-man-pages --compress=2 \
   --include-locales=en,de,fr,es,it,pt,nl,sv,da,nb,fi,pl,cs,ja,zh,ko,ru
 
@@ -83,6 +86,9 @@ cp target/melodist.jar "$INPUT/"
 cp -r target/lib "$INPUT/lib"
 # AppPaths looks for models/ beside the jar: /opt/melodist/lib/app/models once installed
 cp -r models "$INPUT/models"
+# The demo tune: something to open at once, and the workload that makes the AppCDS archive
+cp -r assets/demo "$INPUT/demo"
+cp installer/appcds.sh "$INPUT/appcds.sh"
 
 # Same JVM settings the tests and the jar manifest rely on. DJL stays offline and keeps its libtorch
 # cache under the user's home (~/.djl.ai, DJL's default); nothing is written to the install folder.
@@ -91,6 +97,10 @@ JAVA_OPTIONS=(
   --java-options "-Dai.djl.offline=true"
   --java-options "-DOPT_OUT_TRACKING=true"
   --java-options "-Xmx2g"
+  # AppCDS: classes of the app and its libraries pre-parsed in an archive made below; when the archive
+  # is missing or does not match (other paths, other runtime) the JVM silently loads classes normally.
+  --java-options "-XX:SharedArchiveFile=\$APPDIR/melodist.jsa"
+  --java-options "-Xlog:cds=off,cds+dynamic=off"
 )
 COMMON=(
   --name "$NAME"
@@ -108,6 +118,11 @@ COMMON=(
   --icon assets/icons/melodist-256.png \
   "${JAVA_OPTIONS[@]}"
 rm -rf "$INPUT"
+
+step "Class-data-sharing archive (AppCDS)"
+# The archive records the class path it was made with, so it is made where the app will run: here for
+# the app image, and again by the .deb's postinst under /opt (installer/resources/postinst).
+installer/appcds.sh "$OUT/$NAME" "$OUT/$NAME/lib/app/melodist.jsa"
 echo "app image: $OUT/$NAME ($(du -sh "$OUT/$NAME" | cut -f1))"
 
 if [[ "$TYPES" == app-image ]]; then

@@ -42,6 +42,7 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new HarmonizeCommand());
         cl.addSubcommand(new EvaluateHarmonyCommand());
         cl.addSubcommand(new BenchHarmonyCommand());
+        cl.addSubcommand(new EvaluateFollowChordsCommand());
         cl.addSubcommand(new OriginalityCommand());
         cl.addSubcommand(new OriginalityIndexCommand());
         cl.addSubcommand(new OriginalityReportCommand());

@@ -4,15 +4,22 @@ import org.melodist.song.Key;
 
 /**
  * How to continue a melody. {@code topK} 0 and {@code topP} 1 switch those filters off; {@code keyLock}
- * null samples any pitch; {@code continueFromTick} negative continues after the seed's last note.
+ * null samples any pitch; {@code continueFromTick} negative continues after the seed's last note;
+ * {@code chords} (Follow chords) keeps notes heard on strong beats to the chord there ({@link ChordGuide#NONE}: free).
  */
 public record GenerationOptions(int bars, double temperature, int topK, double topP, int variations, long rngSeed,
-                                Key keyLock, long continueFromTick) {
+                                Key keyLock, long continueFromTick, ChordGuide chords) {
 
     public static final int MAX_BARS = 64;
     public static final int MAX_VARIATIONS = 32;
 
+    public GenerationOptions(int bars, double temperature, int topK, double topP, int variations, long rngSeed,
+                             Key keyLock, long continueFromTick) {
+        this(bars, temperature, topK, topP, variations, rngSeed, keyLock, continueFromTick, ChordGuide.NONE);
+    }
+
     public GenerationOptions {
+        if (chords == null) chords = ChordGuide.NONE;
         if (bars < 1 || bars > MAX_BARS) {
             throw new IllegalArgumentException("bars " + bars + " is outside 1-" + MAX_BARS);
         }
@@ -35,34 +42,38 @@ public record GenerationOptions(int bars, double temperature, int topK, double t
     }
 
     public GenerationOptions withBars(int v) {
-        return new GenerationOptions(v, temperature, topK, topP, variations, rngSeed, keyLock, continueFromTick);
+        return new GenerationOptions(v, temperature, topK, topP, variations, rngSeed, keyLock, continueFromTick, chords);
     }
 
     public GenerationOptions withTemperature(double v) {
-        return new GenerationOptions(bars, v, topK, topP, variations, rngSeed, keyLock, continueFromTick);
+        return new GenerationOptions(bars, v, topK, topP, variations, rngSeed, keyLock, continueFromTick, chords);
     }
 
     public GenerationOptions withTopK(int v) {
-        return new GenerationOptions(bars, temperature, v, topP, variations, rngSeed, keyLock, continueFromTick);
+        return new GenerationOptions(bars, temperature, v, topP, variations, rngSeed, keyLock, continueFromTick, chords);
     }
 
     public GenerationOptions withTopP(double v) {
-        return new GenerationOptions(bars, temperature, topK, v, variations, rngSeed, keyLock, continueFromTick);
+        return new GenerationOptions(bars, temperature, topK, v, variations, rngSeed, keyLock, continueFromTick, chords);
     }
 
     public GenerationOptions withVariations(int v) {
-        return new GenerationOptions(bars, temperature, topK, topP, v, rngSeed, keyLock, continueFromTick);
+        return new GenerationOptions(bars, temperature, topK, topP, v, rngSeed, keyLock, continueFromTick, chords);
     }
 
     public GenerationOptions withRngSeed(long v) {
-        return new GenerationOptions(bars, temperature, topK, topP, variations, v, keyLock, continueFromTick);
+        return new GenerationOptions(bars, temperature, topK, topP, variations, v, keyLock, continueFromTick, chords);
     }
 
     public GenerationOptions withKeyLock(Key v) {
-        return new GenerationOptions(bars, temperature, topK, topP, variations, rngSeed, v, continueFromTick);
+        return new GenerationOptions(bars, temperature, topK, topP, variations, rngSeed, v, continueFromTick, chords);
     }
 
     public GenerationOptions withContinueFromTick(long v) {
-        return new GenerationOptions(bars, temperature, topK, topP, variations, rngSeed, keyLock, v);
+        return new GenerationOptions(bars, temperature, topK, topP, variations, rngSeed, keyLock, v, chords);
+    }
+
+    public GenerationOptions withChords(ChordGuide v) {
+        return new GenerationOptions(bars, temperature, topK, topP, variations, rngSeed, keyLock, continueFromTick, v);
     }
 }

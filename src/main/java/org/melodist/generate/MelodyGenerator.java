@@ -131,6 +131,11 @@ public final class MelodyGenerator implements AutoCloseable {
         int[] previous = new int[rows];
         int lastSeedToken = ps.tokens().length == 0 ? MelodyEncoding.START : ps.tokens()[ps.tokens().length - 1];
         Arrays.fill(previous, lastSeedToken);
+        int[] sounding = new int[rows];
+        Arrays.fill(sounding, soundingAtEnd(enc, ps.tokens()));
+        double nllSum = 0;
+        long nllSteps = 0;
+        ChordGuide chords = opt.chords();
         Random rng = new Random(opt.rngSeed());
         TokenSampler sampler = new TokenSampler(enc, opt);
         try (NoGradScope noGrad = new NoGradScope(); NDManager call = model.manager().newSubManager()) {
@@ -153,10 +158,22 @@ public final class MelodyGenerator implements AutoCloseable {
                     throw new CancellationException("melody generation cancelled after " + s + " of " + total + " steps");
                 }
                 checkFinite(logits);
+                int chordMask = 0;
+                if (!chords.isEmpty()) {
+                    long tick = enc.tickOf(ps.continueStep() + s, seed.ppq());
+                    if (ChordGuide.isStrongBeat(tick, seed.timeSignature(), seed.ppq())) chordMask = chords.maskAt(tick);
+                }
                 for (int r = 0; r < rows; r++) {
                     int offset = (rerun ? r : (logits.length == vocab ? 0 : r)) * vocab;
-                    generated[r][s] = sampler.sample(logits, offset, previous[r], rng);
-                    previous[r] = generated[r][s];
+                    int token = sampler.sample(logits, offset, previous[r], sounding[r], chordMask, rng);
+                    generated[r][s] = token;
+                    previous[r] = token;
+                    if (MelodyEncoding.isNoteOn(token)) sounding[r] = enc.pitchOf(token);
+                    else if (token != MelodyEncoding.HOLD) sounding[r] = -1;
+                    if (!Double.isNaN(sampler.lastNll())) {
+                        nllSum += sampler.lastNll();
+                        nllSteps++;
+                    }
                 }
                 if (s + 1 < total) {
                     long nextStep = ps.continueStep() + s + 1;
@@ -196,7 +213,16 @@ public final class MelodyGenerator implements AutoCloseable {
         long startTick = enc.tickOf(ps.continueStep(), seed.ppq());
         long endTick = enc.tickOf(ps.continueStep() + total, seed.ppq());
         return new GenerationResult(variations, startTick, endTick, total, Arrays.asList(generated),
-                (System.nanoTime() - t0) / 1e6);
+                (System.nanoTime() - t0) / 1e6, nllSteps == 0 ? Double.NaN : nllSum / nllSteps);
+    }
+
+    /** The pitch sounding at the end of the seed tokens (a note-on followed only by holds), or -1. */
+    private static int soundingAtEnd(MelodyEncoding enc, int[] tokens) {
+        for (int i = tokens.length - 1; i >= 0; i--) {
+            if (MelodyEncoding.isNoteOn(tokens[i])) return enc.pitchOf(tokens[i]);
+            if (tokens[i] != MelodyEncoding.HOLD) return -1;
+        }
+        return -1;
     }
 
     private static void checkFinite(float[] logits) {

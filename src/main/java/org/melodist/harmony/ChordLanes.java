@@ -2,6 +2,7 @@ package org.melodist.harmony;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.melodist.generate.ChordGuide;
 import org.melodist.song.ChordLane;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
@@ -50,9 +51,12 @@ public final class ChordLanes {
      * {@code from} and {@code to} (the whole song when {@code to <= from}) replace the lane's chords there.
      */
     public static FillChords harmonise(Song song, int trackIndex, long from, long to, Harmonizer harmonizer) {
-        BeatGrid grid = SongHarmony.grid(song, trackIndex);
-        Harmonization h = harmonizer.harmonize(grid);
-        long end = to > from ? to : (long) grid.beats() * song.ppq();
+        return harmonise(harmonizer.harmonize(SongHarmony.grid(song, trackIndex)), from, to);
+    }
+
+    /** Harmonise as one edit from a harmonisation already made (the studio keeps it for the alternatives). */
+    public static FillChords harmonise(Harmonization h, long from, long to) {
+        long end = to > from ? to : (long) h.grid().beats() * h.grid().ppq();
         long start = to > from ? from : 0;
         return new FillChords("Harmonise", start, end, marks(h, start, end));
     }
@@ -113,5 +117,69 @@ public final class ChordLanes {
                 out.add(new Note(root + iv[k], VELOCITY - 10, t, len));
             }
         }
+    }
+
+    /**
+     * The lane as a guide for Follow chords: each mark whose symbol is a chord (not N, not a typo) with its
+     * pitch classes; {@link ChordGuide#NONE} when the lane has no chords.
+     */
+    public static ChordGuide guide(Song song) {
+        List<ChordGuide.Span> spans = new ArrayList<>();
+        for (ChordLane.Mark m : ChordLane.of(song).marks()) {
+            Chord c;
+            try {
+                c = Chord.parse(m.symbol());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (c.isNone()) continue;
+            spans.add(new ChordGuide.Span(m.start(), m.end(), mask(c)));
+        }
+        return spans.isEmpty() ? ChordGuide.NONE : new ChordGuide(spans);
+    }
+
+    /** Per-beat chords (absolute indices, as {@link LabelledTune#labels()}) as a guide: runs of one chord, N left out. */
+    public static ChordGuide guide(int[] beatChords, int ppq) {
+        List<ChordGuide.Span> spans = new ArrayList<>();
+        int start = 0;
+        for (int b = 1; b <= beatChords.length; b++) {
+            if (b == beatChords.length || beatChords[b] != beatChords[start]) {
+                Chord c = Chord.ofIndex(beatChords[start]);
+                if (!c.isNone()) spans.add(new ChordGuide.Span((long) start * ppq, (long) b * ppq, mask(c)));
+                start = b;
+            }
+        }
+        return new ChordGuide(spans);
+    }
+
+    private static int mask(Chord c) {
+        int mask = 0;
+        for (int pc : c.pitchClasses()) mask |= 1 << pc;
+        return mask;
+    }
+
+    /**
+     * What auditioning {@code chord} over {@code [start, end)} plays: the song's notes in that range (cut at its
+     * edges) with the chord as a block chord under them, so that the chord is heard with the melody.
+     */
+    public static Song audition(Song song, long start, long end, Chord chord) {
+        List<Track> tracks = new ArrayList<>();
+        for (Track t : song.tracks()) {
+            List<Note> in = new ArrayList<>();
+            for (Note n : t.notes()) {
+                if (n.start() >= end || n.end() <= start) continue;
+                long s = Math.max(start, n.start());
+                in.add(new Note(n.pitch(), n.velocity(), s, Math.min(end, n.end()) - s));
+            }
+            tracks.add(t.withNotes(in));
+        }
+        boolean[] used = new boolean[16];
+        for (Track t : song.tracks()) used[t.channel()] = true;
+        int channel = 0;
+        while (channel < 15 && (used[channel] || channel == 9)) channel++;
+        List<Note> chordNotes = new ArrayList<>();
+        if (!chord.isNone()) render(chordNotes, chord, start, end, Pattern.BLOCK, song.timeSignature(), song.ppq());
+        tracks.add(Track.of("Chord audition", channel, ChordTracks.PROGRAM, chordNotes));
+        return song.withTracks(tracks);
     }
 }

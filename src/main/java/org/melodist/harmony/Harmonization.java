@@ -73,6 +73,17 @@ public final class Harmonization {
      */
     public List<Alternative> alternatives(int spanIndex, int n) {
         ChordSpan span = spans.get(spanIndex);
+        return alternatives(span.startBeat(), span.endBeat(), n);
+    }
+
+    /**
+     * The {@code n} likeliest chords for beats {@code [startBeat, endBeat)} (clipped to the melody's beats), as
+     * {@link #alternatives(int, int)} ranks a span's: for a chord of the lane that was typed or resized.
+     */
+    public List<Alternative> alternatives(int startBeat, int endBeat, int n) {
+        int from = Math.max(0, Math.min(startBeat, beatChords.length - 1));
+        int to = Math.max(from + 1, Math.min(endBeat, beatChords.length));
+        ChordSpan span = new ChordSpan(from, to, Chord.NONE);
         int k = Chord.VOCABULARY;
         double[] score = new double[k];
         for (int b = span.startBeat(); b < span.endBeat(); b++) {

@@ -171,6 +171,28 @@ class HarmonyCommandsTest {
     }
 
     @Test
+    void evaluateFollowChordsPrintsTheChordToneSharesWithAndWithoutFollowing(@TempDir Path dir) throws Exception {
+        var full = SharedData.data("nottingham/full");
+        Assumptions.assumeTrue(full.isPresent(), SharedData.missingReason("nottingham/full"));
+        Assumptions.assumeTrue(org.melodist.generate.MelodyModels.isModelDir(org.melodist.generate.MelodyModels.shippedLocation()),
+                "the shipped melody model is not in models/melody-lstm");
+        int val = 0;
+        for (Path f : MelodyCorpus.midiFiles(full.get())) {
+            if (MelodyCorpus.isValidation(f.getFileName().toString()) && val++ < 5) Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        CliRun r = run("evaluate-follow-chords", "--corpus", dir.toString(), "--tunes", "3", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(List.of("tunes", "variationsPerTune", "strongBeatChordToneShare", "strongBeatNotes", "nllPerStep"), fieldNames(root));
+        assertEquals(3, root.get("tunes").asInt());
+        JsonNode share = root.get("strongBeatChordToneShare");
+        assertEquals(1.0, share.get("follow").asDouble(), 1e-9, "following: every strong-beat note is a chord tone: " + r.out());
+        assertTrue(share.get("free").asDouble() < 1.0 && share.get("human").asDouble() > 0.3, r.out());
+        assertTrue(root.get("nllPerStep").get("follow").asDouble() > 0, r.out());
+        assertOneLineError(run("evaluate-follow-chords", "--corpus", dir.toString(), "--bars", "0"), "--bars");
+    }
+
+    @Test
     void benchHarmonyPrintsItsFigures() {
         CliRun r = run("bench-harmony", "--runs", "2");
         assertEquals(0, r.code(), r.err());

@@ -114,8 +114,12 @@ public final class GeneratePanel extends FlowPane {
         ComboBox<Key> key = keyChoice();
         key.valueProperty().bindBidirectional(settings.keyLockProperty());
 
+        javafx.scene.control.CheckBox follow = new javafx.scene.control.CheckBox("Follow chords");
+        follow.setId("generate-follow-chords");
+        follow.selectedProperty().bindBidirectional(settings.followChordsProperty());
+        follow.setTooltip(new Tooltip("Notes heard on strong beats keep to the chord lane's chords (harmonise first)"));
         return List.of(label("Bars"), bars, label("Temp"), temperatureSpinner(), label("Variations"), count,
-                label("Key"), key, label("Seed"), rngSeedField(),
+                label("Key"), key, follow, label("Seed"), rngSeedField(),
                 Buttons.command("New", "generate-new-seed", "A new random seed", settings::newRngSeed));
     }
 

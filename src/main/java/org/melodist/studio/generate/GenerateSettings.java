@@ -2,10 +2,12 @@ package org.melodist.studio.generate;
 
 import java.util.Random;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -36,7 +38,13 @@ public final class GenerateSettings {
     private final ObjectProperty<Key> keyLock = new SimpleObjectProperty<>(this, "keyLock");
     private final LongProperty rngSeed = new SimpleLongProperty(this, "rngSeed", DEFAULT_RNG_SEED);
     private final IntegerProperty seedBars = new SimpleIntegerProperty(this, "seedBars", DEFAULT_SEED_BARS);
+    private final BooleanProperty followChords = new SimpleBooleanProperty(this, "followChords", false);
     private final Random random = new Random();
+
+    /** Follow chords: notes heard on strong beats keep to the chord lane's chords there (when it has some). */
+    public BooleanProperty followChordsProperty() {
+        return followChords;
+    }
 
     /** Length of the continuation in bars (1-64). */
     public IntegerProperty barsProperty() {
@@ -94,6 +102,7 @@ public final class GenerateSettings {
         temperature.set(Math.max(MIN_TEMPERATURE, Math.min(MAX_TEMPERATURE, prefs.getDouble("generate.temperature", 1.0))));
         variationCount.set((int) Math.max(1, Math.min(GenerationOptions.MAX_VARIATIONS,
                 prefs.getDouble("generate.variations", DEFAULT_VARIATIONS))));
+        followChords.set(prefs.getBoolean("generate.followChords", false));
     }
 
     /** Remembers the settings that outlive a song. */
@@ -101,5 +110,6 @@ public final class GenerateSettings {
         prefs.putDouble("generate.bars", bars.get());
         prefs.putDouble("generate.temperature", temperature.get());
         prefs.putDouble("generate.variations", variationCount.get());
+        prefs.putBoolean("generate.followChords", followChords.get());
     }
 }

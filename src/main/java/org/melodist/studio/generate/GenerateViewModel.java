@@ -20,7 +20,9 @@ import javafx.collections.ObservableList;
 
 import org.melodist.ErrorMessages;
 import org.melodist.Plurals;
+import org.melodist.generate.ChordGuide;
 import org.melodist.generate.GenerationOptions;
+import org.melodist.harmony.ChordLanes;
 import org.melodist.generate.GenerationResult;
 import org.melodist.generate.MelodyGenerator;
 import org.melodist.generate.MelodySeed;
@@ -219,6 +221,11 @@ public final class GenerateViewModel implements AutoCloseable {
         MelodySeed seed;
         try {
             options = settings.options(choice.continueFromTick());
+            if (settings.followChordsProperty().get()) {
+                ChordGuide chords = ChordLanes.guide(song);
+                if (chords.isEmpty()) message.say("Follow chords: the chord lane is empty (Ctrl+H harmonises); generating freely");
+                options = options.withChords(chords);
+            }
             seed = new MelodySeed(choice.notes(), song.ppq(), song.timeSignature());
         } catch (IllegalArgumentException e) {
             message.say("Cannot generate: " + e.getMessage());
@@ -261,8 +268,9 @@ public final class GenerateViewModel implements AutoCloseable {
                 pending = new Pending(track, seed.notes().get(0).start(), seed.notes(), result);
                 variations.setAll(result.variations());
                 currentIndex.set(0);
-                message.say(String.format(Locale.ROOT, "%s of %s in %.1f s%s · cycle with [ ], audition, then Accept or Discard",
+                message.say(String.format(Locale.ROOT, "%s of %s%s in %.1f s%s · cycle with [ ], audition, then Accept or Discard",
                         Plurals.count(result.variations().size(), "variation"), Plurals.count(options.bars(), "bar"),
+                        options.chords().isEmpty() ? "" : " following the chords",
                         result.millis() / 1000, filterNote.get().isEmpty() ? "" : " (" + filterNote.get() + ")"));
             }
             finish(t);

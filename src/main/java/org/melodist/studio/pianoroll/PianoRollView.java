@@ -59,6 +59,8 @@ public final class PianoRollView extends BorderPane {
     private final ScrollBar hScroll = new ScrollBar();
     private final ScrollBar vScroll = new ScrollBar();
     private final Label hoverLabel = new Label();
+    private final GridPane grid = new GridPane();
+    private final List<Runnable> repaintListeners = new ArrayList<>();
     private List<Note> ghostVariation = List.of();
     private List<Note> liveNotes = List.of();
     private List<Note> modelNotes = List.of();
@@ -101,7 +103,6 @@ public final class PianoRollView extends BorderPane {
         Pane corner = new Pane();
         corner.getStyleClass().add("roll-corner");
 
-        GridPane grid = new GridPane();
         grid.getColumnConstraints().addAll(fixedColumn(KEYBOARD_WIDTH), growColumn(), new ColumnConstraints());
         grid.getRowConstraints().addAll(fixedRow(RULER_HEIGHT), growRow(), fixedRow(VELOCITY_HEIGHT), new RowConstraints());
         grid.add(corner, 0, 0);
@@ -297,6 +298,27 @@ public final class PianoRollView extends BorderPane {
                 keyboardCanvas.getHeight(), vm.scaleKeyProperty().get(), pressedKey);
         painter.paintVelocityLane(velocityCanvas.getGraphicsContext2D(), geo, velocityCanvas.getWidth(),
                 velocityCanvas.getHeight(), track, maxDur, vm.selection(), velocityNote, velocityValue);
+        for (Runnable r : repaintListeners) r.run();
+    }
+
+    /**
+     * Puts a lane of the roll's width (the chord lane) between the ruler and the notes, with {@code label} in
+     * the keyboard's column; it shares the roll's zoom and scroll ({@link #geometry()}) and is repainted with
+     * the roll ({@link #addRepaintListener}).
+     */
+    public void addLaneUnderRuler(javafx.scene.Node label, javafx.scene.layout.Region lane, double height) {
+        for (javafx.scene.Node child : grid.getChildren()) {
+            Integer row = GridPane.getRowIndex(child);
+            if (row != null && row >= 1) GridPane.setRowIndex(child, row + 1);
+        }
+        grid.getRowConstraints().add(1, fixedRow(height));
+        grid.add(label, 0, 1);
+        grid.add(lane, 1, 1);
+    }
+
+    /** Runs {@code r} after every repaint of the roll (scrolling, zooming, song changes). */
+    public void addRepaintListener(Runnable r) {
+        repaintListeners.add(r);
     }
 
     private void paintOverlay() {

@@ -29,7 +29,9 @@ import javafx.collections.ObservableList;
 
 import org.melodist.ErrorMessages;
 import org.melodist.Plurals;
+import org.melodist.generate.ChordGuide;
 import org.melodist.generate.GenerationOptions;
+import org.melodist.harmony.ChordLanes;
 import org.melodist.generate.MelodyGenerator;
 import org.melodist.perform.InputQuantize;
 import org.melodist.perform.InputRouter;
@@ -551,8 +553,13 @@ public final class PlayInViewModel implements AutoCloseable {
         }).onFailed(e -> message.say("Jam unavailable: " + ErrorMessages.oneLine(e))));
     }
 
+    /** Generate's settings (temperature, key lock, Follow chords when the chord lane has chords), one variation. */
     private GenerationOptions jamOptions(int exchange) {
         GenerationOptions base = generateSettings.options(-1);
+        if (generateSettings.followChordsProperty().get()) {
+            ChordGuide chords = ChordLanes.guide(roll.song());
+            if (!chords.isEmpty()) base = base.withChords(chords);
+        }
         return base.withBars(Math.max(1, Math.min(GenerationOptions.MAX_BARS, answerBars.get()))).withVariations(1)
                 .withRngSeed(base.rngSeed() + exchange);
     }

@@ -25,6 +25,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
+import org.melodist.harmony.ChordLanes;
+import org.melodist.studio.chords.ChordLaneViewModel;
 import org.melodist.studio.generate.GenerateViewModel;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.transport.TransportViewModel;
@@ -44,13 +46,16 @@ final class StudioActions {
         COMPOSE,
         /** Keys for the piano roll while it has the focus. */
         NOTES,
+        /** Keys for the chord lane while it has the focus (they win over the Compose keys there). */
+        CHORDS,
         /** A mouse gesture, handled by the piano roll itself; listed so that F1 shows it. */
         MOUSE
     }
 
     /** The groups of the F1 list, and the menus actions appear in. */
     enum Section {
-        FILE("File"), EDIT("Edit"), PLAYBACK("Playback"), PIANO_ROLL("Piano roll"), GENERATE("Generate"),
+        FILE("File"), EDIT("Edit"), PLAYBACK("Playback"), PIANO_ROLL("Piano roll"), CHORD_LANE("Chord lane"),
+        GENERATE("Generate"),
         MOUSE("Mouse"), HELP("Help");
 
         final String title;
@@ -157,6 +162,7 @@ final class StudioActions {
         PianoRollViewModel roll = vm.pianoRoll();
         TransportViewModel transport = vm.transport();
         GenerateViewModel gen = vm.generate();
+        ChordLaneViewModel chords = vm.chords();
         var document = vm.document();
         ObservableBooleanValue hasVariations = gen.hasVariationsProperty();
 
@@ -222,6 +228,19 @@ final class StudioActions {
                 .menu("_Cancel generating").keys(anyShift(KeyCode.ESCAPE)).run(gen::cancel)
                 .enabledWhen(gen.runningProperty()).buttons("generate-cancel");
 
+        // Harmony: in the Generate menu, after the variations
+        add("harmonise", Section.GENERATE, Scope.WINDOW,
+                "Harmonise: fill the chord lane with the model's chords for the selection, or the whole track")
+                .menuAfterSeparator("_Harmonise").keys(shortcut(KeyCode.H)).run(chords::harmonise)
+                .enabledWhen(chords.runningProperty().not()).buttons("chords-harmonise");
+        add("chords-to-track", Section.GENERATE, Scope.WINDOW, "Chords to track: the chord lane as block chords")
+                .menu("Chords → _track (block chords)").run(() -> chords.chordsToTrack(ChordLanes.Pattern.BLOCK))
+                .enabledWhen(chords.hasChordsProperty());
+        add("chords-to-pattern", Section.GENERATE, Scope.WINDOW,
+                "Chords to track: the chord lane as a pattern for the metre (waltz, jig, broken chords)")
+                .menu("Chords → track (_pattern for the metre)")
+                .run(() -> chords.chordsToTrack(ChordLanes.Pattern.BY_METRE)).enabledWhen(chords.hasChordsProperty());
+
         // Playback
         add("play", Section.PLAYBACK, Scope.COMPOSE, "Play / pause from the playhead").keys(anyShift(KeyCode.SPACE))
                 .run(transport::togglePlay).buttons("transport-play");
@@ -267,6 +286,19 @@ final class StudioActions {
                 .keys(shift(KeyCode.RIGHT)).run(() -> roll.move(roll.song().ticksPerBar(), 0));
         add("clear-selection", Section.PIANO_ROLL, Scope.NOTES, "Clear the selection")
                 .keys(anyShift(KeyCode.ESCAPE)).run(roll::clearSelection);
+
+        // Chord lane (while it has the focus)
+        add("delete-chord", Section.CHORD_LANE, Scope.CHORDS, "Delete the selected chord")
+                .keys(anyShift(KeyCode.DELETE), anyShift(KeyCode.BACK_SPACE)).run(chords::deleteSelected);
+        add("edit-chord", Section.CHORD_LANE, Scope.CHORDS, "Type the selected chord's symbol (or type a letter A-G)")
+                .keys(plain(KeyCode.ENTER)).run(chords::requestEdit);
+        add("mouse-chord-click", Section.CHORD_LANE, Scope.MOUSE,
+                "The model's top five alternatives: hover or ▶ to hear one with the melody, click to pick it")
+                .gesture("Click a chord");
+        add("mouse-chord-type", Section.CHORD_LANE, Scope.MOUSE, "Type a chord symbol there (a bad one is refused inline)")
+                .gesture("Double-click the chord lane");
+        add("mouse-chord-resize", Section.CHORD_LANE, Scope.MOUSE, "Change the chord's length (snapped to beats)")
+                .gesture("Drag a chord's edge");
 
         // Mouse gestures, handled by the piano roll; listed here so that F1 shows them
         gesture("Click on empty grid", "Draw a note of the grid's length");
@@ -351,9 +383,9 @@ final class StudioActions {
     /**
      * Installs the keys that are not menu accelerators: window-wide extra keys as scene accelerators, the
      * Compose keys as a filter that yields to text fields and runs only while {@code composeShowing}, and
-     * the piano roll's keys on {@code notes}.
+     * the piano roll's keys on {@code notes}; the chord lane's keys run first while {@code chordLane} has the focus.
      */
-    void installKeys(Scene scene, BooleanSupplier composeShowing, Node notes) {
+    void installKeys(Scene scene, BooleanSupplier composeShowing, Node notes, Node chordLane) {
         for (Action a : actions) {
             if (a.scope != Scope.WINDOW) continue;
             List<KeyCombination> extra = menuItems.containsKey(a.id) ? a.keys.subList(Math.min(1, a.keys.size()), a.keys.size()) : a.keys;
@@ -367,6 +399,10 @@ final class StudioActions {
             Node focus = scene.getFocusOwner();
             if (focus instanceof javafx.scene.control.TextInputControl || e.isShortcutDown()) return;
             if (!composeShowing.getAsBoolean()) return;
+            if (focus == chordLane) {
+                dispatch(Scope.CHORDS, e);
+                if (e.isConsumed()) return;
+            }
             dispatch(Scope.COMPOSE, e);
         });
         EventHandler<KeyEvent> notesKeys = e -> dispatch(Scope.NOTES, e);

@@ -15,6 +15,8 @@ import org.melodist.sound.SequencerPlaybackService;
 import org.melodist.sound.SoundbankChoice;
 import org.melodist.studio.analysis.AnalysisViewModel;
 import org.melodist.studio.analysis.GenreModelSource;
+import org.melodist.studio.chords.ChordLaneViewModel;
+import org.melodist.studio.chords.HarmonizerSource;
 import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.document.SongDocument;
@@ -65,16 +67,32 @@ public final class StudioComposition {
      */
     public static StudioViewModel create(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
                                          MelodyGeneratorSource melody, GenreModelSource genre, BackgroundRunner runner) {
-        return create(userDataDir, playback, melody, genre, runner, new SystemMidiInputs(), GervillLiveOutput::forMonitoring);
+        return create(userDataDir, playback, melody, genre, runner, HarmonizerSource.shipped());
+    }
+
+    /** As above, with the harmony model of the chord lane given ({@code models/harmony} in the app). */
+    public static StudioViewModel create(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
+                                         MelodyGeneratorSource melody, GenreModelSource genre, BackgroundRunner runner,
+                                         HarmonizerSource harmony) {
+        return create(userDataDir, playback, melody, genre, runner, harmony, new SystemMidiInputs(),
+                GervillLiveOutput::forMonitoring);
     }
 
     /**
-     * As {@link #create(Path, Function, MelodyGeneratorSource, GenreModelSource, BackgroundRunner)} with the MIDI
-     * inputs and the monitoring output given (a synthetic keyboard in tests and screenshots).
+     * As above with the shipped harmony model, and the MIDI inputs and the monitoring output given (a synthetic
+     * keyboard in tests and screenshots).
      */
     public static StudioViewModel create(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
                                          MelodyGeneratorSource melody, GenreModelSource genre, BackgroundRunner runner,
                                          MidiInputs midiInputs, Function<SoundbankChoice.Selection, MidiOutput> monitoring) {
+        return create(userDataDir, playback, melody, genre, runner, HarmonizerSource.shipped(), midiInputs, monitoring);
+    }
+
+    /** Every part given: the harmony model, the MIDI inputs and the output that monitors them. */
+    public static StudioViewModel create(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
+                                         MelodyGeneratorSource melody, GenreModelSource genre, BackgroundRunner runner,
+                                         HarmonizerSource harmony, MidiInputs midiInputs,
+                                         Function<SoundbankChoice.Selection, MidiOutput> monitoring) {
         // one per-user store: the command line reads the soundbank chosen here from it too
         StudioPreferences prefs = new StudioPreferences(PropertiesFileSettingsStore.forUser(userDataDir));
         SongDocument document = new SongDocument(Song.empty());
@@ -94,6 +112,8 @@ public final class StudioComposition {
                 new SoundbankChoice(prefs.store()), playback, runner);
 
         GenerateViewModel generate = new GenerateViewModel(pianoRoll, transport, melody, runner);
+        // the chord lane: harmonise, alternatives, Chords -> track; Follow chords reads it when generating
+        ChordLaneViewModel chords = new ChordLaneViewModel(pianoRoll, transport, harmony, runner);
         generate.settings().read(prefs);
         // after the piano roll's listener, so that the key lock follows the scale it has just read
         files.addLoadListener(generate::songReplaced);
@@ -112,7 +132,7 @@ public final class StudioComposition {
         AnalysisViewModel analysis = new AnalysisViewModel(document, openRequests::open, prefs, genre, runner);
 
         StudioViewModel studio = new StudioViewModel(new StudioViewModel.Parts(runner, prefs, document, files, pianoRoll,
-                tracks, transport, generate, analysis, melody, openRequests, badges));
+                tracks, transport, generate, analysis, melody, openRequests, badges, chords));
         // the keyboard: after the transport and the Generate settings it plays with
         PlayInViewModel playIn = new PlayInViewModel(pianoRoll, transport, generate.settings(), melody, midiInputs,
                 monitoring, prefs, PerformanceClock.system(), runner);
@@ -124,8 +144,10 @@ public final class StudioComposition {
         studio.relay(generate.messageProperty());
         studio.relay(analysis.messageProperty());
         studio.relay(originality.messageProperty());
+        studio.relay(chords.messageProperty());
         studio.showActivity(generate.runningProperty(), generate.progressProperty());
         studio.showActivity(analysis.busyProperty(), analysis.runningProgressProperty());
+        studio.showActivity(chords.runningProperty(), chords.progressProperty());
         return studio;
     }
 }

@@ -21,6 +21,7 @@ import org.melodist.ErrorMessages;
 import org.melodist.sound.RenderOptions;
 import org.melodist.sound.SoundbankChoice;
 import org.melodist.studio.analysis.AnalysisViewModel;
+import org.melodist.studio.chords.ChordLaneViewModel;
 import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.SongDocument;
 import org.melodist.studio.export.WavExport;
@@ -49,7 +50,7 @@ public final class StudioViewModel implements AutoCloseable {
     record Parts(BackgroundRunner runner, StudioPreferences prefs, SongDocument document, DocumentViewModel files,
                  PianoRollViewModel pianoRoll, TrackListViewModel tracks, TransportViewModel transport,
                  GenerateViewModel generate, AnalysisViewModel analysis, MelodyGeneratorSource melody,
-                 OpenRequests openRequests, VariationBadgesViewModel badges) {
+                 OpenRequests openRequests, VariationBadgesViewModel badges, ChordLaneViewModel chords) {
     }
 
     private final StudioPreferences prefs;
@@ -62,6 +63,7 @@ public final class StudioViewModel implements AutoCloseable {
     private final AnalysisViewModel analysis;
     private final OpenRequests openRequests;
     private final VariationBadgesViewModel badges;
+    private final ChordLaneViewModel chords;
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     /** The current background job's progress (-1 indeterminate, 0 when idle). */
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
@@ -86,6 +88,12 @@ public final class StudioViewModel implements AutoCloseable {
         melody = parts.melody();
         openRequests = parts.openRequests();
         badges = parts.badges();
+        chords = parts.chords();
+    }
+
+    /** The chord lane: the song's chords, Harmonise, alternatives, Chords -> track. */
+    public ChordLaneViewModel chords() {
+        return chords;
     }
 
     /** The originality badges of generated variations, "avoid copies", and the originality check itself. */
@@ -244,10 +252,12 @@ public final class StudioViewModel implements AutoCloseable {
         files.close();
         analysis.close();
         generate.close();
+        chords.close();
         transport.close();
         // the native melody model must not be freed under a generation step still running
         if (runner.shutdown(java.time.Duration.ofSeconds(5))) {
             melody.close();
+            chords.source().close();
         } else {
             LOG.log(System.Logger.Level.WARNING, "background work did not stop within 5 s; leaving the melody model loaded");
         }

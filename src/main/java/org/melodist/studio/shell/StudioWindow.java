@@ -41,6 +41,7 @@ import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 
 import org.melodist.studio.analysis.AnalysisView;
+import org.melodist.studio.chords.ChordLaneView;
 import org.melodist.studio.document.DocumentViewModel;
 import org.melodist.studio.document.RecoveryStore;
 import org.melodist.studio.generate.GeneratePanel;
@@ -61,6 +62,7 @@ public final class StudioWindow {
     private final Stage stage;
     private final BorderPane root = new BorderPane();
     private final PianoRollView pianoRoll;
+    private final ChordLaneView chordLane;
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Open Recent");
     private final StatusBar statusBar = new StatusBar();
@@ -76,6 +78,9 @@ public final class StudioWindow {
         this.stage = stage;
         this.vm = vm;
         pianoRoll = new PianoRollView(vm.pianoRoll());
+        chordLane = new ChordLaneView(vm.chords(), pianoRoll.geometry(), vm.pianoRoll()::song);
+        pianoRoll.addLaneUnderRuler(ChordLaneView.harmoniseButton(vm.chords()), chordLane, ChordLaneView.HEIGHT);
+        pianoRoll.addRepaintListener(chordLane::repaint);
         actions = new StudioActions(vm, new StudioActions.WindowCommands(this::newSong, this::openDialog, this::save,
                 this::saveAs, this::exportWav, this::quit, this::showShortcuts, this::about));
         root.setTop(actions.menuBar(recentMenu));
@@ -166,7 +171,7 @@ public final class StudioWindow {
         Scene scene = new Scene(root, Math.min(screen.getWidth(), vm.prefs().getDouble("window.width", 1280)),
                 Math.min(screen.getHeight(), vm.prefs().getDouble("window.height", 800)));
         scene.getStylesheets().add(StudioWindow.class.getResource(STYLESHEET).toExternalForm());
-        actions.installKeys(scene, () -> tabs.getSelectionModel().getSelectedItem() == composeTab, pianoRoll.notesArea());
+        actions.installKeys(scene, () -> tabs.getSelectionModel().getSelectedItem() == composeTab, pianoRoll.notesArea(), chordLane);
         scene.setOnDragOver(this::dragOver);
         scene.setOnDragDropped(this::dropped);
         stage.setScene(scene);
@@ -193,6 +198,11 @@ public final class StudioWindow {
 
     public PianoRollView pianoRoll() {
         return pianoRoll;
+    }
+
+    /** The chord lane between the ruler and the notes. */
+    public ChordLaneView chordLane() {
+        return chordLane;
     }
 
     public TabPane tabs() {
