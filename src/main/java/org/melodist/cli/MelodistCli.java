@@ -51,6 +51,9 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new TranscribeCommand());
         cl.addSubcommand(new EvaluateTranscribeCommand());
         cl.addSubcommand(new BenchTranscribeCommand());
+        cl.addSubcommand(new LearnFeedbackCommand());
+        cl.addSubcommand(new EvaluateFeedbackCommand());
+        cl.addSubcommand(new BenchFeedbackCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadArguments);
         return cl;

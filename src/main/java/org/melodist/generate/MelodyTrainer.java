@@ -309,7 +309,7 @@ public final class MelodyTrainer {
      * Moves the finished staging folder to {@code outDir} by renaming; an existing {@code outDir} is renamed
      * aside first and deleted after, so at every moment {@code outDir} is either the old model or the new one.
      */
-    private static void publish(Path staging, Path outDir) throws IOException {
+    static void publish(Path staging, Path outDir) throws IOException {
         Path target = outDir.toAbsolutePath().normalize();
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
@@ -326,7 +326,7 @@ public final class MelodyTrainer {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -386,7 +386,7 @@ public final class MelodyTrainer {
     }
 
     /** {@code count} windows from random tunes of the pools, each in a random fitting key, from a random bar. */
-    private static List<SequenceBatch.Slice> rehearsalSlices(List<List<EncodedTune>> pools, int count, int window, Random rng) {
+    static List<SequenceBatch.Slice> rehearsalSlices(List<List<EncodedTune>> pools, int count, int window, Random rng) {
         List<SequenceBatch.Slice> slices = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             List<EncodedTune> keys = pools.get(rng.nextInt(pools.size()));

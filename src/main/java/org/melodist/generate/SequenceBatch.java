@@ -40,6 +40,24 @@ record SequenceBatch(long[] inputs, long[] positions, long[] targets, float[] ma
         return new SequenceBatch(inputs, positions, targets, mask, rows, time);
     }
 
+    /**
+     * Rows of whole sequences (from their first step) where only steps from {@code scoreFrom[r]} on count: the
+     * continuation after a seed, scored in the seed's context.
+     */
+    static SequenceBatch ofContinuations(List<Continuation> rows, MelodyEncoding enc) {
+        List<Slice> slices = new java.util.ArrayList<>(rows.size());
+        for (Continuation c : rows) {
+            slices.add(new Slice(c.tune(), 0, c.tune().length()));
+        }
+        SequenceBatch b = of(slices, enc);
+        for (int r = 0; r < rows.size(); r++) {
+            for (int i = 0; i < rows.get(r).from(); i++) {
+                b.mask[r * b.time + i] = 0f;
+            }
+        }
+        return b;
+    }
+
     int tokenCount() {
         int n = 0;
         for (float m : mask) {
@@ -59,6 +77,12 @@ record SequenceBatch(long[] inputs, long[] positions, long[] targets, float[] ma
 
     NDArray mask(NDManager manager) {
         return manager.create(mask, new Shape(rows, time));
+    }
+
+    /** Per row, the sum over unmasked steps of log p(target): logits (rows, time, vocab) to (rows). */
+    static NDArray rowLogLikelihood(NDArray logits, NDArray targets, NDArray mask) {
+        NDArray logp = logits.logSoftmax(-1);
+        return logp.gather(targets.expandDims(-1), -1).squeeze(-1).mul(mask).sum(new int[] {1});
     }
 
     /** Sum over unmasked steps of -log p(target): logits (rows, time, vocab). */

@@ -19,7 +19,7 @@ class LayeringTest {
     void domainAndServicesUseNoUiToolkit() {
         noClasses().that().resideInAnyPackage("org.melodist.song..", "org.melodist.midi..", "org.melodist.generate..",
                         "org.melodist.sound..", "org.melodist.analysis..", "org.melodist.harmony..", "org.melodist.originality..",
-                        "org.melodist.transcribe..", "org.melodist.perform..")
+                        "org.melodist.transcribe..", "org.melodist.perform..", "org.melodist.feedback..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")
                 .allowEmptyShould(true)
                 .check(CLASSES);

@@ -1,0 +1,175 @@
+package org.melodist.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.melodist.SharedData;
+import org.melodist.feedback.FeedbackEntry;
+import org.melodist.feedback.FeedbackLearning;
+import org.melodist.feedback.FeedbackLog;
+import org.melodist.feedback.FeedbackSimulation;
+import org.melodist.feedback.Taste;
+import org.melodist.generate.MelodyCorpus;
+import org.melodist.generate.MelodyGenerator;
+import org.melodist.generate.MelodyModel;
+import org.melodist.generate.MelodyModels;
+import org.melodist.generate.MelodyScorer;
+import org.melodist.generate.PreferenceTrainer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code evaluate-feedback}: simulated musicians with known tastes judge the base model's variations, a personal model is
+ * learnt from each log exactly as {@code learn-feedback} does, and both models are judged again on new seeds.
+ */
+@Command(name = "evaluate-feedback", mixinStandardHelpOptions = true,
+        description = "For each simulated taste: judge variations of the base model on seeds from the training tunes (thumbs up/down "
+                + "per variation, logged in the feedback.jsonl format), learn a personal model from that log, then print the share of "
+                + "variations the taste keeps from the base and the learned model on new seeds from the held-out tunes, and the held-out "
+                + "folk NLL before and after.")
+final class EvaluateFeedbackCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "tunes for seeds and the NLL (default: the shared Nottingham melodies)")
+    Path corpus;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "the base model (default: the shipped models/melody-lstm)")
+    Path model;
+
+    @Option(names = "--taste", paramLabel = "NAME", split = ",",
+            description = "tastes to simulate (default: stepwise,high,tonic-ending; also: low, long-notes)")
+    List<String> tastes;
+
+    @Option(names = "--judgements", defaultValue = "300", description = "judgements logged per taste (default ${DEFAULT-VALUE})")
+    int judgements;
+
+    @Option(names = "--eval-seeds", defaultValue = "100", description = "new seeds to judge before and after (default ${DEFAULT-VALUE})")
+    int evalSeeds;
+
+    @Option(names = "--variations", defaultValue = "4", description = "variations per Generate (default ${DEFAULT-VALUE})")
+    int variations;
+
+    @Option(names = "--bars", defaultValue = "2", description = "bars per variation (default ${DEFAULT-VALUE})")
+    int bars;
+
+    @Option(names = "--seed-bars", defaultValue = "2", description = "bars of each seed (default ${DEFAULT-VALUE})")
+    int seedBars;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "keep the logs and learned models here (default: a temporary folder, deleted)")
+    Path out;
+
+    @Option(names = "--max-minutes", paramLabel = "M", defaultValue = "5", description = "learning budget per taste (default ${DEFAULT-VALUE})")
+    double maxMinutes;
+
+    @Option(names = "--beta", paramLabel = "B", description = "preference strength (default 0.5)")
+    Float beta;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default 0.0005)")
+    Float lr;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the judgements (default 8)")
+    Integer epochs;
+
+    @Option(names = "--rehearse", paramLabel = "DIR|self",
+            description = "what to rehearse so the model stays close to the start: the training split of DIR (the starting model's corpus), "
+                    + "or 'self' for melodies the starting model writes itself (default: the shared Nottingham melodies when present, else self)")
+    String rehearse;
+
+    @Option(names = "--single-weight", paramLabel = "W", description = "weight of continuations judged alone, relative to a pair (default 0.5)")
+    Float singleWeight;
+
+    @Option(names = "--rehearsal-weight", paramLabel = "W", description = "weight of the pull toward the base model (default 1.0)")
+    Float rehearsalWeight;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    private record Row(String taste, int[] base, int[] learned, int[] proposed, double temperature, double nllBase, double nllLearned, double seconds) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream ps = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        Path base = MelodyModels.resolve(model);
+        Path dir = corpus != null ? corpus : SharedData.data("nottingham/melody").orElseThrow(() ->
+                new IllegalArgumentException("no --corpus given and " + SharedData.missingReason("nottingham/melody")));
+        List<Taste> chosen = new ArrayList<>();
+        for (String t : tastes == null ? List.of("stepwise", "high", "tonic-ending") : tastes) {
+            chosen.add(Taste.named(t));
+        }
+        PreferenceTrainer.Options opt = LearnFeedbackCommand.options(maxMinutes, beta, lr, epochs, rehearsalWeight, singleWeight).withSeed(seed);
+        Path work = out != null ? out : Files.createTempDirectory("melodist-feedback-eval");
+        MelodyCorpus folk = MelodyCorpus.load(dir, MelodyModel.readConfig(base).encoding(), line -> { });
+        FeedbackSimulation.Setup setup = new FeedbackSimulation.Setup(variations, bars, new double[] {0.8, 1.0, 1.2}, 1.0);
+        List<Row> rows = new ArrayList<>();
+        try (MelodyGenerator baseGen = MelodyGenerator.load(base)) {
+            var enc = baseGen.model().encoding();
+            List<FeedbackSimulation.Seed> learnSeeds = FeedbackSimulation.seeds(folk.train(), enc, (judgements + variations - 1) / variations, seedBars, bars, seed);
+            List<FeedbackSimulation.Seed> newSeeds = FeedbackSimulation.seeds(folk.validation(), enc, evalSeeds, seedBars, bars, seed + 1);
+            double nllBase = MelodyScorer.score(baseGen.model(), folk.validation()).nll();
+            ps.printf(Locale.ROOT, "base model %s; %d seeds to judge from %d training tunes, %d new seeds from %d held-out tunes; held-out folk NLL %.4f%n",
+                    base, learnSeeds.size(), folk.train().size(), newSeeds.size(), folk.validation().size(), nllBase);
+            for (Taste taste : chosen) {
+                ps.println();
+                ps.println("== taste " + taste.name() + ": " + taste.description());
+                List<FeedbackEntry> entries = FeedbackSimulation.judge(baseGen, "folk", taste, learnSeeds, setup, judgements, seed + 7);
+                Path log = work.resolve(taste.name() + ".jsonl");
+                FeedbackLog fl = new FeedbackLog(log);
+                fl.clear();
+                fl.append(entries);
+                Path learned = work.resolve(taste.name());
+                long t0 = System.nanoTime();
+                FeedbackLearning.Report report = FeedbackLearning.learn(log, base, learned, opt, folk.validation(),
+                        "self".equalsIgnoreCase(rehearse) ? null : rehearse == null ? folk.train() : LearnFeedbackCommand.rehearsalTunes(rehearse, base),
+                        "melodist learn-feedback --log " + log + " --model " + base + " --out " + learned, ps, new PreferenceTrainer.Listener() { }, t -> { });
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                int[] b = FeedbackSimulation.acceptance(baseGen, taste, newSeeds, variations, bars, 1.0, 1.0, seed + 11);
+                int[] l;
+                int[] p;
+                try (MelodyGenerator learnedGen = MelodyGenerator.load(learned)) {
+                    l = FeedbackSimulation.acceptance(learnedGen, taste, newSeeds, variations, bars, 1.0, 1.0, seed + 11);
+                    p = FeedbackSimulation.acceptance(learnedGen, taste, newSeeds, variations, bars, report.proposal().temperature(),
+                            report.proposal().topP(), seed + 11);
+                }
+                Row row = new Row(taste.name(), b, l, p, report.proposal().temperature(), nllBase, report.heldOutNllAfter(), seconds);
+                rows.add(row);
+                ps.printf(Locale.ROOT, "%s: kept %s of the base model's variations on new seeds, %s of the learned model's (%s); "
+                                + "at the proposed temperature %.2f %s; folk NLL %.4f -> %.4f (%+.1f %%); learnt from %d judgements (%d kept) in %.0f s%n",
+                        taste.name(), pct(b), pct(l), gain(b, l), report.proposal().temperature(), pct(p), nllBase, report.heldOutNllAfter(),
+                        100 * (report.heldOutNllAfter() / nllBase - 1), report.judgements(), report.accepted(), seconds);
+            }
+        }
+        ps.println();
+        ps.println("| taste | base kept | learned kept | change | learned, proposed settings | folk NLL base -> learned | drift | learning s |");
+        ps.println("|---|---|---|---|---|---|---|---|");
+        for (Row r : rows) {
+            ps.printf(Locale.ROOT, "| %s | %s | %s | %s | %s (t %.2f) | %.4f -> %.4f | %+.1f %% | %.0f |%n", r.taste(), pct(r.base()), pct(r.learned()),
+                    gain(r.base(), r.learned()), pct(r.proposed()), r.temperature(), r.nllBase(), r.nllLearned(),
+                    100 * (r.nllLearned() / r.nllBase() - 1), r.seconds());
+        }
+        if (out == null) {
+            try (var walk = Files.walk(work)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+        ps.flush();
+        return 0;
+    }
+
+    private static String pct(int[] kj) {
+        return String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100.0 * kj[0] / Math.max(1, kj[1]), kj[0], kj[1]);
+    }
+
+    private static String gain(int[] b, int[] l) {
+        double rb = (double) b[0] / Math.max(1, b[1]);
+        double rl = (double) l[0] / Math.max(1, l[1]);
+        return String.format(Locale.ROOT, "x%.2f, %+.1f points", rb == 0 ? Double.POSITIVE_INFINITY : rl / rb, 100 * (rl - rb));
+    }
+}
