@@ -297,4 +297,31 @@ class PlayInViewModelTest {
         assertEquals("Keep the continuation (" + org.melodist.Plurals.count(continued, "note") + ")",
                 roll.document().undoNameProperty().get());
     }
+
+    @Test
+    void loopRecordingLandsEachPassAsItsOwnTakeWhileTheNextPlays() throws Exception {
+        build(emptySong());
+        connectKeys();
+        roll.setLoop(0, 1920);
+        roll.loopEnabledProperty().set(true);
+        roll.playheadProperty().set(2400); // after the loop: recording starts at the loop start
+        vm.countInBarsProperty().set(0);
+        long t0 = now[0];
+        vm.toggleRecord();
+        assertEquals(PlayInViewModel.State.RECORDING, vm.state());
+        play(60, 90, t0);
+        release(60, t0 + BEAT);
+        now[0] = t0 + 4 * BEAT + 10_000; // the second pass has begun
+        vm.frame();
+        assertEquals(List.of(new Note(60, 90, 0, 480)), roll.song().track(0).notes(), "pass 1 landed while pass 2 plays");
+        assertTrue(roll.playheadProperty().get() < 100, "the playhead wrapped to the loop start: " + roll.playheadProperty().get());
+        play(64, 80, t0 + 5 * BEAT);
+        release(64, t0 + 6 * BEAT);
+        now[0] = t0 + 7 * BEAT;
+        vm.toggleRecord();
+        assertEquals(2, roll.song().track(0).notes().size());
+        assertEquals("Record take 2 (1 note)", roll.document().undoNameProperty().get());
+        roll.undo();
+        assertEquals("Record take 1 (1 note)", roll.document().undoNameProperty().get());
+    }
 }
