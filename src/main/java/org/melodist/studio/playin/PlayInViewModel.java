@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -32,7 +33,6 @@ import org.melodist.Plurals;
 import org.melodist.generate.ChordGuide;
 import org.melodist.generate.GenerationOptions;
 import org.melodist.harmony.ChordLanes;
-import org.melodist.generate.MelodyGenerator;
 import org.melodist.perform.InputQuantize;
 import org.melodist.perform.InputRouter;
 import org.melodist.perform.JamResponder;
@@ -96,7 +96,8 @@ public final class PlayInViewModel implements AutoCloseable {
     private final PianoRollViewModel roll;
     private final TransportViewModel transport;
     private final GenerateSettings generateSettings;
-    private final MelodyGeneratorSource melody;
+    /** The model chosen in the Generate panel's picker, asked each time a jam or Keep going starts. */
+    private final Supplier<MelodyGeneratorSource> melody;
     private final MidiInputs inputs;
     private final Function<SoundbankChoice.Selection, MidiOutput> monitorOutput;
     private final StudioPreferences prefs;
@@ -143,6 +144,8 @@ public final class PlayInViewModel implements AutoCloseable {
     private StepInput steps;
     // jam
     private JamResponder responder;
+    /** The model {@link #responder} plays with; a new choice in the picker makes a new responder. */
+    private MelodyGeneratorSource responderSource;
     private JamTiming jam;
     private int computingFor = -1;
     private volatile int latestPhrase = -1;
@@ -157,7 +160,7 @@ public final class PlayInViewModel implements AutoCloseable {
     private boolean continuing;
 
     public PlayInViewModel(PianoRollViewModel roll, TransportViewModel transport, GenerateSettings generateSettings,
-                           MelodyGeneratorSource melody, MidiInputs inputs,
+                           Supplier<MelodyGeneratorSource> melody, MidiInputs inputs,
                            Function<SoundbankChoice.Selection, MidiOutput> monitorOutput, StudioPreferences prefs,
                            PerformanceClock clock, BackgroundRunner runner) {
         this.roll = Objects.requireNonNull(roll, "roll");
@@ -539,16 +542,16 @@ public final class PlayInViewModel implements AutoCloseable {
         int ppq = roll.ppq();
         var metre = roll.song().timeSignature();
         message.say("Jam: warming up the melody model…");
+        MelodyGeneratorSource source = melody.get();
+        JamResponder ready = source == responderSource ? responder : null;
         runner.run(MODEL_LANE, new Job<JamResponder>("Warm up the jam", p -> {
-            if (responder == null) {
-                MelodyGenerator g = melody.get();
-                JamResponder r = new JamResponder(g);
-                r.warmUp(ppq, metre, options);
-                return r;
-            }
-            return responder;
+            if (ready != null) return ready;
+            JamResponder r = new JamResponder(source.get());
+            r.warmUp(ppq, metre, options);
+            return r;
         }).onSucceeded(r -> {
             responder = r;
+            responderSource = source;
             beginJam();
         }).onFailed(e -> message.say("Jam unavailable: " + ErrorMessages.oneLine(e))));
     }
@@ -686,15 +689,20 @@ public final class PlayInViewModel implements AutoCloseable {
             continuationFrom = Math.floorDiv(t.endTick() + bar - 1, bar) * bar;
             continuationEnd = continuationFrom;
         }
-        if (responder == null) {
+        MelodyGeneratorSource source = melody.get();
+        if (responder == null || source != responderSource) {
+            responder = null;
             GenerationOptions options = jamOptions(0);
             int ppq = roll.ppq();
             var metre = roll.song().timeSignature();
             runner.run(MODEL_LANE, new Job<JamResponder>("Warm up Keep going", p -> {
-                JamResponder r = new JamResponder(melody.get());
+                JamResponder r = new JamResponder(source.get());
                 r.warmUp(ppq, metre, options);
                 return r;
-            }).onSucceeded(r -> responder = r)
+            }).onSucceeded(r -> {
+                responder = r;
+                responderSource = source;
+            })
                     .onFailed(e -> {
                         message.say("Keep going unavailable: " + ErrorMessages.oneLine(e));
                         keepGoing.set(false);

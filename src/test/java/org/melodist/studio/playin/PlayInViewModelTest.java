@@ -101,7 +101,7 @@ class PlayInViewModelTest {
         transport = new TransportViewModel(roll, tracks, new SoundbankChoice(prefs.store(), List.of()), playback, runner);
         melody = MelodyGeneratorSource.at(TinyMelodyModel.dir());
         GenerateSettings settings = new GenerateSettings();
-        vm = new PlayInViewModel(roll, transport, settings, melody, inputs, (SoundbankChoice.Selection sel) -> (MidiOutput) null,
+        vm = new PlayInViewModel(roll, transport, settings, () -> melody, inputs, (SoundbankChoice.Selection sel) -> (MidiOutput) null,
                 prefs, () -> now[0], runner);
         return vm;
     }
