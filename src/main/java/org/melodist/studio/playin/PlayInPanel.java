@@ -9,6 +9,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -47,6 +49,7 @@ public final class PlayInPanel extends VBox {
         ComboBox<MidiInputInfo> device = new ComboBox<>(vm.devices());
         device.setId("playin-input");
         device.setPromptText("No MIDI input");
+        device.setTooltip(new Tooltip("The MIDI keyboard to play in from (remembered)"));
         device.valueProperty().bindBidirectional(vm.inputProperty());
         device.setConverter(new StringConverter<>() {
             @Override
@@ -60,12 +63,11 @@ public final class PlayInPanel extends VBox {
             }
         });
         device.disableProperty().bind(vm.hasInputsProperty().not());
-        device.setPrefWidth(190);
+        device.setPrefWidth(160);
         Label inputStatus = new Label();
         inputStatus.setId("playin-input-status");
         inputStatus.getStyleClass().add("playin-status");
         inputStatus.textProperty().bind(vm.inputStatusProperty());
-        inputStatus.setMaxWidth(330);
         Tooltip statusTip = new Tooltip();
         statusTip.textProperty().bind(vm.inputStatusProperty());
         inputStatus.setTooltip(statusTip);
@@ -95,7 +97,7 @@ public final class PlayInPanel extends VBox {
         countInBars.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer n) {
-                return n == null ? "" : n == 0 ? "No count-in" : n == 1 ? "Count-in 1 bar" : "Count-in " + n + " bars";
+                return n == null ? "" : n == 0 ? "none" : n == 1 ? "1 bar" : n + " bars";
             }
 
             @Override
@@ -140,7 +142,7 @@ public final class PlayInPanel extends VBox {
                 strength.getValueFactory().setValue((int) Math.round(b.doubleValue() * 100)));
         strength.setTooltip(new Tooltip("Quantize strength in %: 100 snaps onto the grid, 50 goes half way"));
 
-        ToggleButton step = new ToggleButton("Step input");
+        ToggleButton step = new ToggleButton("Step");
         step.setId("playin-step");
         step.selectedProperty().bindBidirectional(vm.stepInputProperty());
         step.setTooltip(new Tooltip("While stopped, each note (or chord) played goes in at the playhead with the grid's length"));
@@ -185,16 +187,31 @@ public final class PlayInPanel extends VBox {
         keepGoing.selectedProperty().bindBidirectional(vm.keepGoingProperty());
         keepGoing.setTooltip(new Tooltip("While playing, the model continues the selected track ahead of the playhead, bar by bar"));
 
+        // one row: the record and jam settings sit in drop-downs whose buttons say what is set
+        MenuButton recordSettings = new MenuButton();
+        recordSettings.setId("playin-record-settings");
+        recordSettings.textProperty().bind(Bindings.createStringBinding(() -> recordSummary(),
+                vm.countInBarsProperty(), vm.recordModeProperty(), vm.quantizeProperty(), vm.quantizeStrengthProperty()));
+        recordSettings.getItems().addAll(row("Count-in", countInBars), row("Takes", mode), row(quantize, strength));
+        recordSettings.setTooltip(new Tooltip("Count-in, overdub or replace, quantize on input"));
+        MenuButton jamSettings = new MenuButton();
+        jamSettings.setId("playin-jam-settings");
+        jamSettings.textProperty().bind(Bindings.createStringBinding(() -> jamSummary(),
+                vm.phraseEndProperty(), vm.restBeatsProperty(), vm.answerBarsProperty()));
+        jamSettings.getItems().addAll(row("Your phrase ends", phraseEnd), row("Rest (beats)", rest), row("Answer (bars)", bars));
+        jamSettings.setTooltip(new Tooltip("When your phrase ends and how long the model answers"
+                + " (temperature, key lock and Follow chords as in Generate)"));
+
         FlowPane controls = new FlowPane(Orientation.HORIZONTAL, 6, 4);
         controls.setAlignment(Pos.CENTER_LEFT);
-        Label inLabel = new Label("MIDI in");
-        Label beats = new Label("beat rest ·");
-        Label answer = new Label("bars answer");
-        controls.getChildren().addAll(inLabel, device, refresh, inputStatus, sep(), record, countIn, countInBars, mode, quantize,
-                strength, sep(), step, sep(), jam, phraseEnd, rest, beats, bars, answer, sep(), keepGoing);
+        controls.getChildren().addAll(device, refresh, inputStatus, sep(), record, countIn, recordSettings, sep(), step,
+                sep(), jam, jamSettings, sep(), keepGoing);
         for (var n : controls.getChildren()) {
             if (n instanceof Region r && r != inputStatus) r.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // the status is cut first; its tooltip has the whole line
+        inputStatus.setMinWidth(0);
+        inputStatus.setMaxWidth(130);
 
         // the history lane and the continuation, shown once there is something in them
         ListView<JamExchange> lane = new ListView<>(vm.history());
@@ -249,6 +266,35 @@ public final class PlayInPanel extends VBox {
             }
         };
         timer.start();
+    }
+
+    private String recordSummary() {
+        int bars = vm.countInBarsProperty().get();
+        String count = bars == 0 ? "no count-in" : bars + " bar" + (bars == 1 ? "" : "s");
+        String mode = vm.recordModeProperty().get() == RecordMode.REPLACE ? "replace" : "overdub";
+        String q = vm.quantizeProperty().get()
+                ? String.format(Locale.ROOT, " · Q%d%%", Math.round(vm.quantizeStrengthProperty().get() * 100)) : "";
+        return count + " · " + mode + q;
+    }
+
+    private String jamSummary() {
+        String end = vm.phraseEndProperty().get() == JamTiming.PhraseEnd.BAR_LINE ? "bar line"
+                : "rest " + vm.restBeatsProperty().get();
+        return end + " · " + vm.answerBarsProperty().get() + " bars";
+    }
+
+    /** A labelled control inside a drop-down; clicking in it does not close the menu. */
+    private static CustomMenuItem row(String label, javafx.scene.Node control) {
+        Label l = new Label(label);
+        l.setMinWidth(110);
+        return row(l, control);
+    }
+
+    private static CustomMenuItem row(javafx.scene.Node first, javafx.scene.Node control) {
+        HBox box = new HBox(8, first, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        CustomMenuItem item = new CustomMenuItem(box, false);
+        return item;
     }
 
     private static Separator sep() {

@@ -188,7 +188,11 @@ public final class PlayInViewModel implements AutoCloseable {
         keepGoing.addListener((obs, o, n) -> keepGoingChanged(n));
         selectedExchange.addListener((obs, o, n) -> updateLiveNotes());
         roll.document().songProperty().addListener((obs, o, n) -> {
-            if (steps != null && roll.editedTrack() >= 0) route();
+            // the track's instrument may have changed in the track list: monitoring follows it
+            if (monitor != null && roll.editedTrack() < n.tracks().size()) {
+                Track t = roll.track();
+                monitor.setInstrument(t.channel(), t.program());
+            }
         });
     }
 
