@@ -67,7 +67,7 @@ final class StudioActions {
 
     /** The window's own commands (dialogs need the window), handed to the table. */
     record WindowCommands(Runnable newSong, Runnable open, Runnable save, Runnable saveAs, Runnable exportWav,
-            Runnable quit, Runnable shortcuts, Runnable about) {
+            Runnable quit, Runnable shortcuts, Runnable about, Runnable learnStyle, Runnable transcribe, Runnable singSeed) {
     }
 
     /** A row of the F1 list: the keys (or gesture) in full, and what they do. */
@@ -227,6 +227,14 @@ final class StudioActions {
         add("cancel-generate", Section.GENERATE, Scope.COMPOSE, "Cancel a running generation")
                 .menu("_Cancel generating").keys(anyShift(KeyCode.ESCAPE)).run(gen::cancel)
                 .enabledWhen(gen.runningProperty()).buttons("generate-cancel");
+        add("learn-style", Section.GENERATE, Scope.WINDOW,
+                "Learn a style: teach the melody model your own from a folder of MIDI files")
+                .menuAfterSeparator("_Learn a style…").run(window.learnStyle());
+        add("transcribe", Section.GENERATE, Scope.WINDOW,
+                "Transcribe a recording into notes (or drop a WAV, MP3, FLAC… on Compose)")
+                .menuAfterSeparator("_Transcribe a recording…").run(window.transcribe());
+        add("sing-seed", Section.GENERATE, Scope.WINDOW, "Sing a seed: record from the microphone, the notes appear as you sing")
+                .menu("_Sing a seed…").run(window.singSeed());
 
         // Harmony: in the Generate menu, after the variations
         add("harmonise", Section.GENERATE, Scope.WINDOW,
@@ -248,6 +256,24 @@ final class StudioActions {
                 .keys(anyShift(KeyCode.HOME)).run(transport::returnToStart).buttons("transport-start");
         add("loop", Section.PLAYBACK, Scope.COMPOSE, "Loop on/off (loops the whole song when no region is set)")
                 .keys(anyShift(KeyCode.L)).run(transport::toggleLoop).buttons("transport-loop");
+
+        // Playing in from a MIDI keyboard
+        var playIn = vm.playIn();
+        if (playIn != null) {
+            add("record", Section.PLAYBACK, Scope.COMPOSE,
+                    "Record from the MIDI keyboard into the selected track at the playhead (after the count-in) / stop")
+                    .keys(anyShift(KeyCode.R)).run(playIn::toggleRecord).buttons("playin-record");
+            add("jam", Section.PLAYBACK, Scope.COMPOSE, "Jam: the model answers each phrase you play / stop")
+                    .keys(anyShift(KeyCode.J)).run(playIn::toggleJam).buttons("playin-jam");
+            add("step-input", Section.PLAYBACK, Scope.COMPOSE,
+                    "Step input on/off: notes played while stopped go in at the playhead, the playhead moves on")
+                    .keys(anyShift(KeyCode.I)).run(() -> playIn.stepInputProperty().set(!playIn.stepInputProperty().get()))
+                    .buttons("playin-step");
+            add("keep-going", Section.PLAYBACK, Scope.COMPOSE,
+                    "Keep going on/off: while playing, the model continues the track ahead of the playhead")
+                    .keys(anyShift(KeyCode.K)).run(() -> playIn.keepGoingProperty().set(!playIn.keepGoingProperty().get()))
+                    .buttons("playin-keep-going");
+        }
 
         // Piano roll (while it has the focus)
         add("transpose-up", Section.PIANO_ROLL, Scope.NOTES, "Transpose the selection a semitone")

@@ -68,6 +68,7 @@ public final class StudioWindow {
     private final StatusBar statusBar = new StatusBar();
     private final HBox composeBar = new HBox(8);
     private final GeneratePanel generatePanel;
+    private org.melodist.studio.playin.PlayInPanel playInPanel;
     private final StudioActions actions;
     private final Tab composeTab;
 
@@ -87,7 +88,8 @@ public final class StudioWindow {
             e.consume();
         });
         actions = new StudioActions(vm, new StudioActions.WindowCommands(this::newSong, this::openDialog, this::save,
-                this::saveAs, this::exportWav, this::quit, this::showShortcuts, this::about));
+                this::saveAs, this::exportWav, this::quit, this::showShortcuts, this::about, this::learnStyle,
+                this::transcribeWindow, this::singSeed));
         root.setTop(actions.menuBar(recentMenu));
         root.setCenter(tabs);
         root.setBottom(statusBar);
@@ -112,7 +114,28 @@ public final class StudioWindow {
                 () -> badges.originality().checkSelectionOrTrack(vm.pianoRoll())
                         .ifPresent(r -> showComparison(r, badges.originality().lastComparison())),
                 () -> org.melodist.studio.originality.OriginalityFoldersDialog.open(stage, badges.originality()));
-        compose.setTop(new VBox(composeBar, generatePanel));
+        javafx.scene.control.MenuItem learnStyle = new javafx.scene.control.MenuItem("Learn a style…");
+        learnStyle.setId("generate-model-learn");
+        learnStyle.setOnAction(e -> learnStyle());
+        generatePanel.addModelMenuItem(learnStyle);
+        VBox top = new VBox(composeBar);
+        if (vm.playIn() != null) {
+            playInPanel = new org.melodist.studio.playin.PlayInPanel(vm.playIn());
+            top.getChildren().add(playInPanel);
+            var playIn = vm.playIn();
+            javafx.beans.value.ChangeListener<java.util.List<org.melodist.song.Note>> live = (obs, o, n) -> {
+                pianoRoll.setLiveNotes(playIn.liveNotesProperty().get(), playIn.modelNotesProperty().get());
+                // the first notes played in may lie outside the view: bring them in once
+                if (o.isEmpty() && !n.isEmpty()) pianoRoll.reveal(n);
+            };
+            playIn.liveNotesProperty().addListener(live);
+            playIn.modelNotesProperty().addListener(live);
+            playIn.selectedExchangeProperty().addListener((obs, o, n) -> {
+                if (n != null) pianoRoll.reveal(n.notes());
+            });
+        }
+        top.getChildren().add(generatePanel);
+        compose.setTop(top);
         // the variation under audition is drawn faintly after its seed
         vm.generate().currentNotesProperty().addListener((obs, o, n) -> {
             pianoRoll.setGhostVariation(n);
@@ -206,6 +229,11 @@ public final class StudioWindow {
         return vm;
     }
 
+    /** The play-in strip (MIDI input, Record, step input, Jam, Keep going); null in a studio made without it. */
+    public org.melodist.studio.playin.PlayInPanel playInPanel() {
+        return playInPanel;
+    }
+
     public GeneratePanel generatePanel() {
         return generatePanel;
     }
@@ -247,6 +275,36 @@ public final class StudioWindow {
 
     private void showShortcuts() {
         ShortcutsDialog.show(stage, actions.helpRows());
+    }
+
+    /** "Learn a style…": one window, kept while training goes on in the background, brought to the front when asked again. */
+    private void learnStyle() {
+        if (styleWindow == null) {
+            styleWindow = org.melodist.studio.style.StyleLearningDialog.open(stage, vm.style());
+        } else {
+            styleWindow.show();
+            styleWindow.toFront();
+        }
+    }
+
+    private Stage styleWindow;
+
+    /** The "Transcribe" window, one for the session, brought to the front when asked again. */
+    private void transcribeWindow() {
+        if (transcribeStage == null) {
+            transcribeStage = org.melodist.studio.transcribe.TranscribeWindow.open(stage, vm.transcribe());
+        } else {
+            transcribeStage.show();
+            transcribeStage.toFront();
+        }
+    }
+
+    private Stage transcribeStage;
+
+    /** "Sing a seed…": the Transcribe window, recording at once when there is an input (else it says why). */
+    private void singSeed() {
+        transcribeWindow();
+        vm.transcribe().sing();
     }
 
     private void rebuildRecentMenu() {
@@ -385,7 +443,7 @@ public final class StudioWindow {
     private void dragOver(DragEvent e) {
         Dragboard db = e.getDragboard();
         if (e.getGestureSource() == null && db.hasFiles()
-                && db.getFiles().stream().anyMatch(f -> DocumentViewModel.isMidiFile(f.toPath()))) {
+                && db.getFiles().stream().anyMatch(f -> DocumentViewModel.isMidiFile(f.toPath()) || recordingOnCompose(f.toPath()))) {
             e.acceptTransferModes(TransferMode.COPY);
         }
         e.consume();
@@ -396,10 +454,24 @@ public final class StudioWindow {
         Optional<Path> midi = db.hasFiles()
                 ? db.getFiles().stream().map(File::toPath).filter(DocumentViewModel::isMidiFile).findFirst()
                 : Optional.empty();
-        e.setDropCompleted(midi.isPresent());
+        Optional<Path> recording = db.hasFiles() && midi.isEmpty()
+                ? db.getFiles().stream().map(File::toPath).filter(this::recordingOnCompose).findFirst()
+                : Optional.empty();
+        e.setDropCompleted(midi.isPresent() || recording.isPresent());
         e.consume();
+        // a recording dropped on Compose is transcribed: its notes can then become a track or a seed
+        recording.ifPresent(p -> {
+            transcribeWindow();
+            vm.transcribe().transcribeFile(p);
+        });
         // ask after the drop completes: a modal dialog inside the drop handler would block the source
         midi.ifPresent(p -> javafx.application.Platform.runLater(() -> openFile(p)));
+    }
+
+    /** A recording (by its extension) dropped while Compose shows; on the analysis tab a drop is analysed instead. */
+    private boolean recordingOnCompose(Path p) {
+        return tabs.getSelectionModel().getSelectedItem() == composeTab
+                && org.melodist.studio.transcribe.TranscribeWindow.isAudio(p);
     }
 
     /** A handle that drags the current song out of the window as a .mid file. */
