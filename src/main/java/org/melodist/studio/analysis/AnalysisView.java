@@ -157,7 +157,27 @@ public final class AnalysisView extends BorderPane {
 
         VBox.setVgrow(queue, Priority.ALWAYS);
         side.getChildren().addAll(drop, openRow, queue, summaryTitle, facts, exports, seed);
+        this.side = side;
         return side;
+    }
+
+    private VBox side;
+
+    /**
+     * Adds "Use as melody" under "Use as seed": {@code transcribe} is given the selected recording, whose notes can
+     * then become a track or a seed (the window supplies the transcription).
+     */
+    public void onUseAsMelody(java.util.function.Consumer<java.nio.file.Path> transcribe) {
+        Button melody = new Button("Use as melody");
+        melody.setId("analysis-use-melody");
+        melody.setTooltip(new Tooltip("Transcribe the recording's melody (one voice or instrument) into notes for a track or a seed"));
+        melody.setMaxWidth(Double.MAX_VALUE);
+        melody.disableProperty().bind(vm.selectedProperty().isNull());
+        melody.setOnAction(e -> {
+            AnalysisItem item = vm.selectedProperty().get();
+            if (item != null) transcribe.accept(item.file());
+        });
+        side.getChildren().add(melody);
     }
 
     private static Region spacer() {

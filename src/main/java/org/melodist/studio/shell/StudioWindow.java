@@ -150,7 +150,12 @@ public final class StudioWindow {
             tabs.getSelectionModel().select(composeTab);
             openFile(midi);
         });
-        Tab analysisTab = new Tab("Analysis", new AnalysisView(vm.analysis()));
+        AnalysisView analysisView = new AnalysisView(vm.analysis());
+        analysisView.onUseAsMelody(p -> {
+            transcribeWindow();
+            vm.transcribe().transcribeFile(p);
+        });
+        Tab analysisTab = new Tab("Analysis", analysisView);
         analysisTab.setId("analysis-tab");
         tabs.getTabs().addAll(composeTab, analysisTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
