@@ -82,6 +82,9 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
                     + "or 'self' for melodies the starting model writes itself (default: the shared Nottingham melodies when present, else self)")
     String rehearse;
 
+    @Option(names = "--kept-weight", paramLabel = "W", description = "weight of the kept continuations' own NLL (default 0)")
+    Float keptWeight;
+
     @Option(names = "--single-weight", paramLabel = "W", description = "weight of continuations judged alone, relative to a pair (default 0.5)")
     Float singleWeight;
 
@@ -104,7 +107,7 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
         for (String t : tastes == null ? List.of("stepwise", "high", "tonic-ending") : tastes) {
             chosen.add(Taste.named(t));
         }
-        PreferenceTrainer.Options opt = LearnFeedbackCommand.options(maxMinutes, beta, lr, epochs, rehearsalWeight, singleWeight).withSeed(seed);
+        PreferenceTrainer.Options opt = LearnFeedbackCommand.options(maxMinutes, beta, lr, epochs, rehearsalWeight, singleWeight, keptWeight).withSeed(seed);
         Path work = out != null ? out : Files.createTempDirectory("melodist-feedback-eval");
         MelodyCorpus folk = MelodyCorpus.load(dir, MelodyModel.readConfig(base).encoding(), line -> { });
         FeedbackSimulation.Setup setup = new FeedbackSimulation.Setup(variations, bars, new double[] {0.8, 1.0, 1.2}, 1.0);

@@ -56,52 +56,56 @@ public final class PreferenceTrainer {
     /** Settings of one run; see {@link #defaults()}. */
     public record Options(float beta, float learningRate, int epochs, int itemsPerBatch, float singleWeight,
                           float rehearsalWeight, int rehearsalTunes, int rehearsalRowsPerBatch, double maxMinutes,
-                          long seed, float clipNorm) {
+                          long seed, float clipNorm, float keptWeight) {
 
         public Options {
             if (!(beta > 0)) throw new IllegalArgumentException("beta must be positive");
             if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be positive");
             if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1");
             if (itemsPerBatch < 1) throw new IllegalArgumentException("items per batch must be at least 1");
-            if (!(singleWeight >= 0) || !(rehearsalWeight >= 0)) throw new IllegalArgumentException("weights must be 0 or more");
+            if (!(singleWeight >= 0) || !(rehearsalWeight >= 0) || !(keptWeight >= 0)) throw new IllegalArgumentException("weights must be 0 or more");
             if (rehearsalTunes < 0 || rehearsalRowsPerBatch < 0) throw new IllegalArgumentException("rehearsal sizes must be 0 or more");
         }
 
         /** The settings the README's figures were measured with. */
         public static Options defaults() {
-            return new Options(0.5f, 5e-4f, 8, 16, 0.5f, 1.0f, 128, 8, 10, 1L, 1.0f);
+            return new Options(0.5f, 5e-4f, 8, 16, 0.5f, 1.0f, 128, 8, 10, 1L, 1.0f, 0f);
+        }
+
+        public Options withKeptWeight(float v) {
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, v);
         }
 
         public Options withMaxMinutes(double v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, v, seed, clipNorm);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, v, seed, clipNorm, keptWeight);
         }
 
         public Options withEpochs(int v) {
-            return new Options(beta, learningRate, v, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm);
+            return new Options(beta, learningRate, v, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight);
         }
 
         public Options withBeta(float v) {
-            return new Options(v, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm);
+            return new Options(v, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight);
         }
 
         public Options withLearningRate(float v) {
-            return new Options(beta, v, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm);
+            return new Options(beta, v, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight);
         }
 
         public Options withRehearsalWeight(float v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, v, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, v, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight);
         }
 
         public Options withSingleWeight(float v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, v, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, v, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight);
         }
 
         public Options withRehearsalTunes(int v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, v, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, v, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight);
         }
 
         public Options withSeed(long v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, v, clipNorm);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, v, clipNorm, keptWeight);
         }
     }
 
@@ -334,6 +338,24 @@ public final class PreferenceTrainer {
                 if (sCount > 0) {
                     NDArray r = reward.get(2 * pCount + ":").mul(m.create(sign));
                     loss = loss.add(Activation.softPlus(r.neg()).sum().mul(opt.singleWeight()).div(weight));
+                }
+                if (opt.keptWeight() > 0) {
+                    // the kept continuations' own per-step NLL (winners, then singles that were kept)
+                    float[] kept = new float[rows.size()];
+                    int keptCount = 0;
+                    for (int i = 0; i < pCount; i++) {
+                        kept[i] = 1f / rows.get(i).steps();
+                        keptCount++;
+                    }
+                    for (int i = 0; i < sCount; i++) {
+                        if (sign[i] > 0) {
+                            kept[2 * pCount + i] = 1f / rows.get(2 * pCount + i).steps();
+                            keptCount++;
+                        }
+                    }
+                    if (keptCount > 0) {
+                        loss = loss.add(pi.mul(m.create(kept)).sum().neg().mul(opt.keptWeight() / keptCount));
+                    }
                 }
                 if (!rehearsal.isEmpty() && opt.rehearsalWeight() > 0) {
                     SequenceBatch rb = SequenceBatch.of(rehearsal, enc);
