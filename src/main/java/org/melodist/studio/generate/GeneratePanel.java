@@ -27,6 +27,7 @@ import javafx.util.StringConverter;
 import org.melodist.studio.controls.Buttons;
 import org.melodist.studio.generate.GenerateViewModel.ModelState;
 import org.melodist.generate.GenerationOptions;
+import org.melodist.generate.MelodyModelCatalog;
 import org.melodist.song.Key;
 
 /**
@@ -47,14 +48,14 @@ public final class GeneratePanel extends FlowPane {
         getStyleClass().add("generate-panel");
         setAlignment(Pos.CENTER_LEFT);
 
-        // three groups that stay whole: in a narrow window the variations move to a second row instead of
-        // being cut off at the right
+        // groups that stay whole: in a narrow window the settings and the variations move to further rows
+        // instead of being cut off at the right
         List<Node> settings = new ArrayList<>(settingsControls());
         settings.addAll(runControls());
         List<Node> cycler = new ArrayList<>(variationControls());
         cycler.add(separator());
         Label state = modelStateLabel();
-        getChildren().addAll(group(settings), group(cycler), state);
+        getChildren().addAll(group(modelControls()), group(settings), group(cycler), state);
         // a long reason is shortened with an ellipsis rather than cut
         state.maxWidthProperty().bind(widthProperty().subtract(12));
         setMinWidth(0);
@@ -91,6 +92,116 @@ public final class GeneratePanel extends FlowPane {
         javafx.scene.control.Button folderButton = org.melodist.studio.controls.Buttons.command("Folders…",
                 "originality-folders-button", "Your folders of tunes that the originality check compares with", folders);
         getChildren().add(group(List.of(badge, avoid, checkButton, folderButton)));
+    }
+
+    /**
+     * The model picker: the shipped model and the user's own (styles, and any other kind registered with the
+     * catalog), and a menu to rename or delete the chosen user model. Choosing one that cannot be used falls
+     * back to the shipped model with a one-line notice.
+     */
+    private List<Node> modelControls() {
+        ModelPicker picker = vm.picker();
+        ComboBox<MelodyModelCatalog.Entry> box = new ComboBox<>(picker.models());
+        box.setId("generate-model");
+        box.setValue(picker.chosen());
+        boolean[] syncing = {false};
+        picker.chosenProperty().addListener((obs, o, n) -> {
+            syncing[0] = true;
+            box.setValue(n);
+            syncing[0] = false;
+        });
+        // re-listing the models (a style learnt or renamed) must not lose the shown choice
+        picker.models().addListener((javafx.collections.ListChangeListener<MelodyModelCatalog.Entry>) c -> {
+            syncing[0] = true;
+            box.setValue(picker.chosen());
+            syncing[0] = false;
+        });
+        box.setOnAction(e -> {
+            MelodyModelCatalog.Entry n = box.getValue();
+            if (syncing[0] || n == null || n.equals(picker.chosen())) return;
+            vm.chooseModel(n);
+            // a model that could not be used leaves the shipped one chosen: show that, not the refused one
+            if (!picker.chosen().equals(box.getValue())) {
+                syncing[0] = true;
+                box.setValue(picker.chosen());
+                syncing[0] = false;
+            }
+        });
+        box.setOnShowing(e -> picker.refresh());
+        box.setPrefWidth(170);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> {
+            MelodyModelCatalog.Entry e = picker.chosen();
+            return e == null ? "" : "Generate with " + e.displayName() + "\n" + e.dir();
+        }, picker.chosenProperty()));
+        box.setTooltip(tip);
+
+        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton("⋯");
+        more.setId("generate-model-menu");
+        more.setTooltip(new Tooltip("Rename or delete the chosen model"));
+        javafx.scene.control.MenuItem rename = new javafx.scene.control.MenuItem("Rename…");
+        rename.setId("generate-model-rename");
+        rename.setOnAction(e -> renameChosen());
+        javafx.scene.control.MenuItem delete = new javafx.scene.control.MenuItem("Delete…");
+        delete.setId("generate-model-delete");
+        delete.setOnAction(e -> deleteChosen());
+        javafx.beans.binding.BooleanBinding shipped = Bindings.createBooleanBinding(
+                () -> picker.chosen() == null || picker.chosen().isShipped(), picker.chosenProperty());
+        rename.disableProperty().bind(shipped);
+        delete.disableProperty().bind(shipped);
+        more.getItems().addAll(rename, delete);
+        modelMenu = more;
+        return List.of(label("Model"), box, more, modelNoticeLabel());
+    }
+
+    private javafx.scene.control.MenuButton modelMenu;
+
+    /** Adds an item to the model menu (the window adds "Learn a style…"), before Rename and Delete. */
+    public void addModelMenuItem(javafx.scene.control.MenuItem item) {
+        int at = modelMenu.getItems().size() - 2;
+        modelMenu.getItems().add(at, item);
+        if (at == 0) modelMenu.getItems().add(1, new javafx.scene.control.SeparatorMenuItem());
+    }
+
+    private void renameChosen() {
+        MelodyModelCatalog.Entry e = vm.picker().chosen();
+        if (e == null || e.isShipped()) return;
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(e.name());
+        d.setTitle("Rename model");
+        d.setHeaderText("Rename the " + e.kindLabel().toLowerCase(java.util.Locale.ROOT) + " '" + e.name() + "'");
+        d.setContentText("New name:");
+        if (getScene() != null) d.initOwner(getScene().getWindow());
+        d.showAndWait().ifPresent(name -> vm.renameModel(e, name));
+    }
+
+    private void deleteChosen() {
+        MelodyModelCatalog.Entry e = vm.picker().chosen();
+        if (e == null || e.isShipped()) return;
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Delete the " + e.kindLabel().toLowerCase(java.util.Locale.ROOT) + " '" + e.name() + "' and its folder "
+                        + e.dir() + "? This cannot be undone.",
+                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        a.setTitle("Delete model");
+        a.setHeaderText(null);
+        if (getScene() != null) a.initOwner(getScene().getWindow());
+        a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.deleteModel(e));
+    }
+
+    /**
+     * A short warning beside the picker while the chosen model gave way to the shipped one; its tooltip (and
+     * the status bar, when it happened) has the whole reason.
+     */
+    private Label modelNoticeLabel() {
+        Label notice = new Label("⚠ fell back");
+        notice.setId("generate-model-notice");
+        notice.getStyleClass().add("model-state");
+        notice.pseudoClassStateChanged(PROBLEM, true);
+        notice.visibleProperty().bind(vm.picker().noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(vm.picker().noticeProperty());
+        notice.setTooltip(t);
+        return notice;
     }
 
     /** Bars, temperature, variations, key lock and random seed, two-way bound to the settings. */

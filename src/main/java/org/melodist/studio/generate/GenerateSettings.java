@@ -12,8 +12,11 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 import org.melodist.generate.GenerationOptions;
+import org.melodist.generate.MelodyModelCatalog;
 import org.melodist.song.Key;
 import org.melodist.studio.prefs.StudioPreferences;
 
@@ -38,6 +41,7 @@ public final class GenerateSettings {
     private final ObjectProperty<Key> keyLock = new SimpleObjectProperty<>(this, "keyLock");
     private final LongProperty rngSeed = new SimpleLongProperty(this, "rngSeed", DEFAULT_RNG_SEED);
     private final IntegerProperty seedBars = new SimpleIntegerProperty(this, "seedBars", DEFAULT_SEED_BARS);
+    private final StringProperty modelId = new SimpleStringProperty(this, "modelId", MelodyModelCatalog.SHIPPED_ID);
     private final BooleanProperty followChords = new SimpleBooleanProperty(this, "followChords", false);
     private final Random random = new Random();
 
@@ -76,6 +80,11 @@ public final class GenerateSettings {
         return seedBars;
     }
 
+    /** The id of the chosen model ({@link MelodyModelCatalog.Entry#id()}); set by the model picker. */
+    public StringProperty modelIdProperty() {
+        return modelId;
+    }
+
     /** A new random seed, other than the current one, for a fresh set of variations from the same notes. */
     public void newRngSeed() {
         long old = rngSeed.get();
@@ -96,12 +105,13 @@ public final class GenerateSettings {
                 keyLock.get(), continueFromTick);
     }
 
-    /** Takes the remembered settings (length, temperature, variations), clamped to what the panel offers. */
+    /** Takes the remembered settings (length, temperature, variations, the model), clamped to what the panel offers. */
     public void read(StudioPreferences prefs) {
         bars.set((int) Math.max(1, Math.min(GenerationOptions.MAX_BARS, prefs.getDouble("generate.bars", DEFAULT_BARS))));
         temperature.set(Math.max(MIN_TEMPERATURE, Math.min(MAX_TEMPERATURE, prefs.getDouble("generate.temperature", 1.0))));
         variationCount.set((int) Math.max(1, Math.min(GenerationOptions.MAX_VARIATIONS,
                 prefs.getDouble("generate.variations", DEFAULT_VARIATIONS))));
+        modelId.set(prefs.get("generate.model", MelodyModelCatalog.SHIPPED_ID));
         followChords.set(prefs.getBoolean("generate.followChords", false));
     }
 
@@ -110,6 +120,7 @@ public final class GenerateSettings {
         prefs.putDouble("generate.bars", bars.get());
         prefs.putDouble("generate.temperature", temperature.get());
         prefs.putDouble("generate.variations", variationCount.get());
+        prefs.put("generate.model", modelId.get());
         prefs.putBoolean("generate.followChords", followChords.get());
     }
 }

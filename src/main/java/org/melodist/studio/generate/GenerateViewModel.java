@@ -2,6 +2,7 @@ package org.melodist.studio.generate;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -25,6 +26,7 @@ import org.melodist.generate.GenerationOptions;
 import org.melodist.harmony.ChordLanes;
 import org.melodist.generate.GenerationResult;
 import org.melodist.generate.MelodyGenerator;
+import org.melodist.generate.MelodyModelCatalog;
 import org.melodist.generate.MelodySeed;
 import org.melodist.song.Key;
 import org.melodist.song.Note;
@@ -74,7 +76,7 @@ public final class GenerateViewModel implements AutoCloseable {
     }
 
     private final PianoRollViewModel roll;
-    private final MelodyGeneratorSource source;
+    private final ModelPicker picker;
     private final BackgroundRunner runner;
     private VariationFilter filter = VariationFilter.NONE;
     private final GenerateSettings settings = new GenerateSettings();
@@ -107,20 +109,105 @@ public final class GenerateViewModel implements AutoCloseable {
      */
     public GenerateViewModel(PianoRollViewModel roll, TransportViewModel transport, MelodyGeneratorSource source,
                              BackgroundRunner runner) {
+        this(roll, transport, source, new MelodyModelCatalog(source.dir()), runner);
+    }
+
+    /**
+     * @param shipped the shipped melody model, loaded off the FX thread on first use; its owner closes it
+     * @param models  the models the picker offers (the shipped one is served by {@code shipped}); the user's
+     *                models are loaded when chosen and closed by {@link #releaseModels()}
+     */
+    public GenerateViewModel(PianoRollViewModel roll, TransportViewModel transport, MelodyGeneratorSource shipped,
+                             MelodyModelCatalog models, BackgroundRunner runner) {
         this.roll = roll;
         this.transport = transport;
-        this.source = source;
         this.runner = runner;
+        picker = new ModelPicker(models, shipped, runner);
         audition = new Audition(roll, transport, runner);
-        source.problem().ifPresentOrElse(p -> setModelState(ModelState.MISSING, p),
-                () -> setModelState(source.isLoaded() ? ModelState.READY : ModelState.NOT_LOADED,
-                        source.isLoaded() ? "Melody model ready" : "Melody model: loads on first use"));
+        showSourceState();
         modelAvailable.bind(Bindings.createBooleanBinding(() -> modelState.get().isAvailable(), modelState));
         canGenerate = modelAvailable.and(running.not());
         hasVariations = Bindings.isNotEmpty(variations);
         settings.keyLockProperty().set(roll.scaleKeyProperty().get() != null ? roll.scaleKeyProperty().get() : roll.song().key());
         roll.trackIndexProperty().addListener((obs, o, n) -> dropVariations());
         currentIndex.addListener((obs, o, n) -> showCurrent());
+    }
+
+    // ---- the model picker ---------------------------------------------------------------------------
+
+    /** The models on offer (shipped, the user's styles, other registered kinds) and the chosen one. */
+    public ModelPicker picker() {
+        return picker;
+    }
+
+    /**
+     * Generates with {@code model} from now on (a running generation is cancelled; variations already made
+     * stay). A model whose files are missing, or that fails to load, gives way to the shipped model with a
+     * one-line message. The choice is remembered with the settings.
+     */
+    public void chooseModel(MelodyModelCatalog.Entry model) {
+        if (model != null && model.equals(picker.chosen()) && picker.noticeProperty().get().isEmpty()) return;
+        cancel();
+        boolean wasLoading = modelState.get() == ModelState.LOADING || modelState.get() == ModelState.READY;
+        Optional<String> fellBack = picker.choose(model);
+        afterChoice(fellBack, true);
+        // the model that was in use had been loaded: load its successor now, so a broken one shows at once
+        if (wasLoading || fellBack.isEmpty() && model != null && !model.isShipped()) loadModelInBackground();
+    }
+
+    /** Chooses the model remembered under {@code id} (at start-up); one that is gone gives way to the shipped model. */
+    public void chooseModel(String id) {
+        cancel();
+        afterChoice(picker.choose(id), false);
+    }
+
+    /** Remembers the choice and shows the model's state; says why it fell back, and otherwise what is chosen if asked. */
+    private void afterChoice(Optional<String> fellBack, boolean announce) {
+        settings.modelIdProperty().set(picker.chosen().id());
+        showSourceState();
+        if (fellBack.isPresent()) {
+            message.say(fellBack.get());
+        } else if (announce) {
+            message.say("Generating with " + picker.chosen().displayName());
+        }
+    }
+
+    /** Renames a user model (its folder); the chosen one stays chosen under its new name. */
+    public boolean renameModel(MelodyModelCatalog.Entry model, String newName) {
+        boolean wasChosen = model.equals(picker.chosen());
+        try {
+            if (wasChosen) picker.choose((MelodyModelCatalog.Entry) null);
+            MelodyModelCatalog.Entry renamed = picker.catalog().rename(model, newName);
+            picker.refresh();
+            if (wasChosen) chooseModel(renamed);
+            message.say("Renamed '" + model.name() + "' to '" + renamed.name() + "'");
+            return true;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            if (wasChosen) chooseModel(model);
+            message.say("Cannot rename '" + model.name() + "': " + ErrorMessages.oneLine(e));
+            return false;
+        }
+    }
+
+    /** Deletes a user model (its folder); when it was the chosen one, the shipped model takes over. */
+    public boolean deleteModel(MelodyModelCatalog.Entry model) {
+        try {
+            if (model.equals(picker.chosen())) chooseModel((MelodyModelCatalog.Entry) null);
+            picker.catalog().delete(model);
+            picker.refresh();
+            message.say("Deleted '" + model.name() + "'");
+            return true;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            picker.refresh();
+            message.say("Cannot delete '" + model.name() + "': " + ErrorMessages.oneLine(e));
+            return false;
+        }
+    }
+
+    /** The models folders changed (a style was learnt): re-reads them; {@code choose} (may be null) is chosen then. */
+    public void modelsChanged(String choose) {
+        picker.refresh();
+        if (choose != null) picker.catalog().find(choose).ifPresent(this::chooseModel);
     }
 
     // ---- settings -----------------------------------------------------------------------------------
@@ -245,6 +332,7 @@ public final class GenerateViewModel implements AutoCloseable {
                                              int track, long myEpoch) {
         VariationFilter jobFilter = filter;
         java.util.concurrent.atomic.AtomicReference<String> filterNote = new java.util.concurrent.atomic.AtomicReference<>("");
+        MelodyGeneratorSource source = picker.source();
         Job<GenerationResult> t = new Job<>("Generate", work -> {
             if (!source.isLoaded()) {
                 work.message("Loading the melody model…");
@@ -264,7 +352,7 @@ public final class GenerateViewModel implements AutoCloseable {
         t.onSucceeded(result -> {
             // the variations first, so that whoever watches "running" finds them when it turns false
             if (myEpoch == epoch) {
-                modelLoaded();
+                modelLoaded(source);
                 pending = new Pending(track, seed.notes().get(0).start(), seed.notes(), result);
                 variations.setAll(result.variations());
                 currentIndex.set(0);
@@ -282,7 +370,7 @@ public final class GenerateViewModel implements AutoCloseable {
         t.onFailed(ex -> {
             finish(t);
             if (!source.isLoaded()) {
-                modelFailed(ex);
+                modelFailed(source, ex);
             } else {
                 LOG.log(System.Logger.Level.WARNING, "generation failed", ex);
                 message.say("Generation failed: " + ErrorMessages.oneLine(ex));
@@ -326,11 +414,12 @@ public final class GenerateViewModel implements AutoCloseable {
 
     /** Loads the model in the background (at start-up), so that the first Generate does not wait for it. */
     public void loadModelInBackground() {
+        MelodyGeneratorSource source = picker.source();
         if (!modelAvailable.get() || source.isLoaded()) return;
         setModelState(ModelState.LOADING, "Loading the melody model…");
         runner.run(LANE, new Job<>("Load the melody model", work -> source.get())
-                .onSucceeded(loaded -> modelLoaded())
-                .onFailed(this::modelFailed));
+                .onSucceeded(loaded -> modelLoaded(source))
+                .onFailed(ex -> modelFailed(source, ex)));
     }
 
     // ---- the variations -----------------------------------------------------------------------------
@@ -427,20 +516,46 @@ public final class GenerateViewModel implements AutoCloseable {
         modelMessage.set(text);
     }
 
-    private void modelLoaded() {
-        if (source.isLoaded()) setModelState(ModelState.READY, "Melody model ready");
+    /** The chosen model's state before loading: missing, or there (and maybe loaded already). */
+    private void showSourceState() {
+        MelodyGeneratorSource source = picker.source();
+        source.problem().ifPresentOrElse(p -> setModelState(ModelState.MISSING, p),
+                () -> setModelState(source.isLoaded() ? ModelState.READY : ModelState.NOT_LOADED,
+                        source.isLoaded() ? "Melody model ready" : "Melody model: loads on first use"));
     }
 
-    /** The model could not be loaded: Generate stays disabled with the reason. */
-    private void modelFailed(Throwable ex) {
+    private void modelLoaded(MelodyGeneratorSource source) {
+        if (source == picker.source() && source.isLoaded()) setModelState(ModelState.READY, "Melody model ready");
+    }
+
+    /**
+     * A model could not be loaded: a user model gives way to the shipped one, with the reason; the shipped
+     * model leaves Generate disabled with the reason. A model no longer chosen is no one's concern.
+     */
+    private void modelFailed(MelodyGeneratorSource source, Throwable ex) {
+        if (source != picker.source()) return;
         LOG.log(System.Logger.Level.WARNING, "melody model failed to load", ex);
+        MelodyModelCatalog.Entry failed = picker.chosen();
+        if (!failed.isShipped()) {
+            picker.fallBack(failed, "it failed to load: " + ErrorMessages.oneLine(ex));
+            afterChoice(Optional.of(picker.noticeProperty().get()), true);
+            return;
+        }
         setModelState(ModelState.FAILED, "Cannot load the melody model: " + ErrorMessages.oneLine(ex));
         message.say(modelMessage.get());
     }
 
-    /** Stops a running generation; the model is closed by its owner once the runner has stopped. */
+    /** Stops a running generation; the models are closed once the runner has stopped ({@link #releaseModels()}). */
     @Override
     public void close() {
         cancel();
+    }
+
+    /**
+     * Closes the chosen user model's generator; call once the runner has stopped (the shipped model is closed
+     * by its owner).
+     */
+    public void releaseModels() {
+        picker.close();
     }
 }

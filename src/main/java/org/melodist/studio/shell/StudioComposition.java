@@ -3,6 +3,7 @@ package org.melodist.studio.shell;
 import java.nio.file.Path;
 import java.util.function.Function;
 
+import org.melodist.generate.MelodyModelCatalog;
 import org.melodist.settings.PropertiesFileSettingsStore;
 import org.melodist.song.Song;
 import org.melodist.sound.PlaybackService;
@@ -86,10 +87,13 @@ public final class StudioComposition {
         TransportViewModel transport = new TransportViewModel(pianoRoll, tracks,
                 new SoundbankChoice(prefs.store()), playback, runner);
 
-        GenerateViewModel generate = new GenerateViewModel(pianoRoll, transport, melody, runner);
+        // the picker offers the shipped model and the user's own (styles in <user data>/models/styles)
+        GenerateViewModel generate = new GenerateViewModel(pianoRoll, transport, melody,
+                MelodyModelCatalog.forUser(userDataDir, melody.dir()), runner);
         // the chord lane: harmonise, alternatives, Chords -> track; Follow chords reads it when generating
         ChordLaneViewModel chords = new ChordLaneViewModel(pianoRoll, transport, harmony, runner);
         generate.settings().read(prefs);
+        generate.chooseModel(generate.settings().modelIdProperty().get());
         // after the piano roll's listener, so that the key lock follows the scale it has just read
         files.addLoadListener(generate::songReplaced);
 

@@ -245,6 +245,7 @@ public final class StudioViewModel implements AutoCloseable {
         // the native melody model must not be freed under a generation step still running
         if (runner.shutdown(java.time.Duration.ofSeconds(5))) {
             melody.close();
+            generate.releaseModels();
             chords.source().close();
         } else {
             LOG.log(System.Logger.Level.WARNING, "background work did not stop within 5 s; leaving the melody model loaded");
