@@ -3,7 +3,9 @@ package org.melodist.studio.shell;
 import java.nio.file.Path;
 import java.util.function.Function;
 
+import org.melodist.feedback.FeedbackLog;
 import org.melodist.generate.MelodyModelCatalog;
+import org.melodist.studio.generate.FeedbackViewModel;
 import org.melodist.settings.PropertiesFileSettingsStore;
 import org.melodist.song.Song;
 import org.melodist.sound.PlaybackService;
@@ -88,8 +90,14 @@ public final class StudioComposition {
                 new SoundbankChoice(prefs.store()), playback, runner);
 
         // the picker offers the shipped model and the user's own (styles in <user data>/models/styles)
-        GenerateViewModel generate = new GenerateViewModel(pianoRoll, transport, melody,
-                MelodyModelCatalog.forUser(userDataDir, melody.dir()), runner);
+        MelodyModelCatalog models = MelodyModelCatalog.forUser(userDataDir, melody.dir());
+        // personal models, learnt from the musician's Accept / Discard / thumbs, in <user data>/models/personal
+        Path personal = models.register(GenerateViewModel.PERSONAL_KIND, "Personal",
+                MelodyModelCatalog.userModelsDir(userDataDir).resolve(GenerateViewModel.PERSONAL_KIND)).dir();
+        GenerateViewModel generate = new GenerateViewModel(pianoRoll, transport, melody, models, runner);
+        generate.setFeedback(new FeedbackViewModel(new FeedbackLog(userDataDir.resolve(FeedbackLog.FILE_NAME)),
+                personal.resolve(FeedbackViewModel.PERSONAL_NAME), melody::dir, FeedbackViewModel::folkRehearsal,
+                FeedbackViewModel.STUDIO_OPTIONS, runner));
         // the chord lane: harmonise, alternatives, Chords -> track; Follow chords reads it when generating
         ChordLaneViewModel chords = new ChordLaneViewModel(pianoRoll, transport, harmony, runner);
         generate.settings().read(prefs);
