@@ -42,13 +42,13 @@ final class LearnFeedbackCommand implements Callable<Integer> {
             description = "folder of tunes whose validation tenth is scored before and after, for the NLL drift (default: the shared Nottingham melodies when present)")
     String heldOut;
 
-    @Option(names = "--beta", paramLabel = "B", description = "preference strength (default 0.5)")
+    @Option(names = "--beta", paramLabel = "B", description = "preference strength (default 1.0)")
     Float beta;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default 0.0005)")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate after a one-pass warm-up (default 0.0002)")
     Float lr;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "passes over the judgements (default 8)")
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the judgements (default 6)")
     Integer epochs;
 
     @Option(names = "--rehearse", paramLabel = "DIR|self",
@@ -56,13 +56,13 @@ final class LearnFeedbackCommand implements Callable<Integer> {
                     + "or 'self' for melodies the starting model writes itself (default: the shared Nottingham melodies when present, else self)")
     String rehearse;
 
-    @Option(names = "--kept-weight", paramLabel = "W", description = "weight of the kept continuations' own NLL (default 0)")
+    @Option(names = "--kept-weight", paramLabel = "W", description = "weight of the kept continuations' own NLL (default 1.0)")
     Float keptWeight;
 
-    @Option(names = "--single-weight", paramLabel = "W", description = "weight of continuations judged alone, relative to a pair (default 0.5)")
+    @Option(names = "--single-weight", paramLabel = "W", description = "weight of continuations judged alone, relative to a pair (default 0.1)")
     Float singleWeight;
 
-    @Option(names = "--rehearsal-weight", paramLabel = "W", description = "weight of the pull toward the starting model (default 1.0)")
+    @Option(names = "--rehearsal-weight", paramLabel = "W", description = "weight of the rehearsal NLL that holds the model near the start (default 4.0)")
     Float rehearsalWeight;
 
     @Override
