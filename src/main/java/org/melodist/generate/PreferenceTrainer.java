@@ -121,11 +121,17 @@ public final class PreferenceTrainer {
      * What a run produced. {@code pairAccuracyBefore}: the starting model's share of pairs where the kept one is more
      * likely than the dropped one (its implicit preference); the reference margin is 0 by definition.
      */
-    public record Result(List<EpochReport> epochs, double pairAccuracyBefore, double rehearsalNllBefore, double seconds,
-                         String stopReason, boolean saved) {
+    public record Result(List<EpochReport> epochs, int keptPass, double pairAccuracyBefore, double rehearsalNllBefore, double seconds,
+                         String stopReason) {
 
+        /** True when a model was written (a pass was kept). */
+        public boolean saved() {
+            return keptPass > 0;
+        }
+
+        /** The figures of the kept pass; null when none was kept. */
         public EpochReport last() {
-            return epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
+            return keptPass == 0 ? null : epochs.get(keptPass - 1);
         }
     }
 
@@ -286,7 +292,7 @@ public final class PreferenceTrainer {
                 stopReason += String.format(Locale.ROOT, "; pass %d kept, the last within the drift budget (held-out rehearsal NLL %.1f %% above the start)",
                         kept, 100 * opt.maxDrift());
             }
-            Result result = new Result(kept == 0 ? List.of() : reports.subList(0, kept), accBefore, selfBefore, seconds, stopReason, kept > 0);
+            Result result = new Result(List.copyOf(reports), kept, accBefore, selfBefore, seconds, stopReason);
             if (kept == 0) {
                 MelodyTrainer.deleteTree(staging);
                 out.printf(Locale.ROOT, "done: %s before the first pass ended; no model was written%n", stopReason);
