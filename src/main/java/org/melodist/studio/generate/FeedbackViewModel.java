@@ -215,9 +215,9 @@ public final class FeedbackViewModel {
                 return;
             }
             personalExists.set(true);
-            message.say(String.format(Locale.ROOT, "Personal model learnt from %s in %.0f s · proposed temperature %.2f, top-p %.2f",
-                    Plurals.count(report.judgements(), "judgement"), report.result().seconds(), report.proposal().temperature(), report.proposal().topP()));
             onLearned.accept(personalDir);
+            message.say(String.format(Locale.ROOT, "Personal model learnt from %s in %.0f s and chosen · proposed temperature %.2f, top-p %.2f",
+                    Plurals.count(report.judgements(), "judgement"), report.result().seconds(), report.proposal().temperature(), report.proposal().topP()));
         });
         t.onCancelled(() -> {
             finish();

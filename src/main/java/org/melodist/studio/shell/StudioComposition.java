@@ -124,6 +124,7 @@ public final class StudioComposition {
         studio.relay(transport.messageProperty());
         studio.relay(pianoRoll.messageProperty());
         studio.relay(generate.messageProperty());
+        studio.relay(generate.feedback().messageProperty());
         studio.relay(analysis.messageProperty());
         studio.relay(originality.messageProperty());
         studio.relay(chords.messageProperty());
