@@ -25,9 +25,6 @@ import picocli.CommandLine.Option;
                 + "with the best checkpoint and, for a fine-tune, a generated MODEL_CARD.md.")
 final class TrainCommand implements Callable<Integer> {
 
-    /** Self-rehearsal tunes: 256 x 16 bars, about as many steps as the Nottingham training split's tenth. */
-    private static final int SELF_REHEARSAL_TUNES = 256;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -106,7 +103,7 @@ final class TrainCommand implements Callable<Integer> {
             c.summary().forEach(ps::println);
             switch (rehearse) {
                 case "none" -> { }
-                case "self" -> trainer.withRehearsal(RehearsalTunes.sampled(init, SELF_REHEARSAL_TUNES, 16, seed), rehearseShare,
+                case "self" -> trainer.withRehearsal(RehearsalTunes.sampled(init, RehearsalTunes.DEFAULT_TUNES, RehearsalTunes.DEFAULT_BARS, seed), rehearseShare,
                         "tunes the starting model wrote itself");
                 default -> trainer.withRehearsal(MelodyCorpus.load(Path.of(rehearse), initConfig.encoding(), line -> { }).train(), rehearseShare,
                         "tunes of the training split of " + rehearse);

@@ -51,6 +51,14 @@ public record ChordGuide(List<Span> spans) {
         return 0;
     }
 
+    /** True when a chord sounds somewhere in ticks {@code [from, to)}. */
+    public boolean hasChordsIn(long from, long to) {
+        for (Span s : spans) {
+            if (s.start() < to && s.end() > from) return true;
+        }
+        return false;
+    }
+
     /** True when {@code pitch} (any octave) is a tone of the chord sounding at {@code tick}. */
     public boolean isChordTone(int pitch, long tick) {
         return (maskAt(tick) >> Math.floorMod(pitch, 12) & 1) != 0;

@@ -48,6 +48,10 @@ public final class MelodyTrainer {
 
     /** Progress for a user interface; called on the training thread. */
     public interface Listener {
+        /** Before the first epoch, when fine-tuning: the starting model's validation NLL on the new files. */
+        default void started(double initialValidationNll) {
+        }
+
         /** After each batch: {@code done} of {@code total} batches of this epoch. */
         default void batch(int epoch, int done, int total, double trainNll) {
         }
@@ -209,6 +213,7 @@ public final class MelodyTrainer {
             MelodyScorer.Score before = MelodyScorer.score(model, corpus.validation());
             initialNll = before.nll();
             out.printf(Locale.ROOT, "starting model: validation NLL %.4f, accuracy %.3f%n", before.nll(), before.accuracy());
+            listener.started(initialNll);
         }
         out.printf(Locale.ROOT, "parameters: %,d (%.1f MB as float32)%n", model.parameterCount(), model.parameterCount() * 4 / 1e6);
         DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)

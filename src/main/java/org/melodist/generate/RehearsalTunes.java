@@ -19,6 +19,11 @@ public final class RehearsalTunes {
     private static final TimeSignature[] METRES = {
             new TimeSignature(4, 4), new TimeSignature(3, 4), new TimeSignature(6, 8), new TimeSignature(2, 4)};
     private static final int PPQ = 480;
+    /** Self-rehearsal's default: 256 tunes of 16 bars, about as many steps as the Nottingham training split's tenth. */
+    public static final int DEFAULT_TUNES = 256;
+    public static final int DEFAULT_BARS = 16;
+    /** Rehearsal windows per window of the new files, by default (the figures that chose it: the README's Style learning). */
+    public static final double DEFAULT_SHARE = 0.25;
 
     private RehearsalTunes() {
     }

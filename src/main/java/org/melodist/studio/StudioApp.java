@@ -26,6 +26,7 @@ public final class StudioApp extends Application {
         // the window is up; the synthesizer, soundbank and melody model load behind it
         vm.transport().loadInBackground();
         vm.generate().loadModelInBackground();
+        vm.chords().loadModelInBackground();
         vm.badges().originality().reindex();
     }
 }

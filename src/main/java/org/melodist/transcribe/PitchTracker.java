@@ -75,6 +75,31 @@ public final class PitchTracker {
         return new PitchTrack(hop / (double) rate, hz, prob, db, x, rate);
     }
 
+    /**
+     * The pitch of the newest frame of {@code samples}: one YIN frame (46 ms) ending at the last sample, after the
+     * same decimation as {@link #track}. For a live display, where the frame grid of {@link #track} would add up to
+     * a hop of delay. Returns {Hz, confidence}; Hz is NaN when unpitched or when there are fewer samples than a frame.
+     */
+    public double[] newestPitch(float[] samples, int sampleRate) {
+        float[] x = samples;
+        int rate = sampleRate;
+        while (rate / 2 >= ANALYSIS_RATE && rate % 2 == 0) {
+            x = decimate(x);
+            rate /= 2;
+        }
+        int frame = Integer.highestOneBit((int) Math.ceil(rate * FRAME_SEC) - 1) << 1;
+        if (x.length < frame) {
+            return new double[] {Double.NaN, 0};
+        }
+        float[] buf = java.util.Arrays.copyOfRange(x, x.length - frame, x.length);
+        PitchDetectionResult r = new FastYin(rate, frame, YIN_THRESHOLD).getPitch(buf);
+        float f = r.getPitch();
+        if (r.isPitched() && f >= MIN_HZ && f <= MAX_HZ) {
+            return new double[] {f, Math.max(0f, Math.min(1f, r.getProbability()))};
+        }
+        return new double[] {Double.NaN, 0};
+    }
+
     /** Low-pass at a quarter of the rate, then every second sample. */
     static float[] decimate(float[] x) {
         int taps = HALF_BAND.length;

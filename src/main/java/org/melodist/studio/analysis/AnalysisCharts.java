@@ -259,6 +259,16 @@ public final class AnalysisCharts {
         return x;
     }
 
+    /** {@code plot} in a chart with the studio's dark theme (for charts outside the analysis tab, e.g. a loss chart). */
+    public static JFreeChart themed(String title, XYPlot plot, boolean legend) {
+        return chart(title, plot, legend);
+    }
+
+    /** The theme's colour for series {@code i}. */
+    public static Color seriesColour(int i) {
+        return SERIES[Math.floorMod(i, SERIES.length)];
+    }
+
     private static JFreeChart chart(String title, XYPlot plot, boolean legend) {
         JFreeChart chart = new JFreeChart(title, titleFont(), plot, legend);
         style(chart);

@@ -1,6 +1,8 @@
 package org.melodist.studio.chords;
 
 import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -50,18 +52,20 @@ public final class ChordLaneView extends Pane {
     private static final Color CHORD_EDGE = Color.web("#6fa3e0");
     private static final Color BAD_SYMBOL = Color.web("#7a3535");
     private static final Color TEXT = Color.web("#e6e8eb");
+    private static final Color PLAYHEAD = Color.web("#ff5c5c");
 
     private enum Edge { NONE, START, END }
 
     private final ChordLaneViewModel vm;
     private final PianoRollGeometry geo;
-    private final java.util.function.Supplier<Song> song;
+    private final Supplier<Song> song;
     private final Canvas canvas = new Canvas();
     private final TextField editor = new TextField();
     private final Label editorError = new Label();
     private final Popup popup = new Popup();
     private final VBox popupRows = new VBox(2);
 
+    private LongSupplier playhead = () -> -1;
     private int pressedIndex = -1;
     private Edge pressedEdge = Edge.NONE;
     private double pressX;
@@ -75,7 +79,7 @@ public final class ChordLaneView extends Pane {
      * @param geo  the piano roll's geometry (tick to x): the lane follows its zoom and scroll
      * @param song the song shown (for the bar grid)
      */
-    public ChordLaneView(ChordLaneViewModel vm, PianoRollGeometry geo, java.util.function.Supplier<Song> song) {
+    public ChordLaneView(ChordLaneViewModel vm, PianoRollGeometry geo, Supplier<Song> song) {
         this.vm = vm;
         this.geo = geo;
         this.song = song;
@@ -90,6 +94,9 @@ public final class ChordLaneView extends Pane {
         editor.setPromptText("G, Em, D7…");
         editorError.setId("chord-lane-error");
         editorError.getStyleClass().add("chord-lane-error");
+        editorError.setStyle("-fx-background-color: #6b2222; -fx-text-fill: #ffffff; -fx-padding: 0 8 0 8;"
+                + " -fx-background-radius: 4;");
+        editorError.textProperty().addListener((obs, o, n) -> placeEditor());
         editorError.setManaged(false);
         editorError.textProperty().bind(vm.inlineErrorProperty());
         editorError.visibleProperty().bind(vm.inlineErrorProperty().isNotEmpty().and(editor.visibleProperty()));
@@ -125,6 +132,11 @@ public final class ChordLaneView extends Pane {
             repaint();
         }
         if (editor.isVisible()) placeEditor();
+    }
+
+    /** Where the lane draws the playhead line (the roll's playhead), so that it runs through the chords too. */
+    public void setPlayhead(LongSupplier tick) {
+        playhead = tick == null ? () -> -1 : tick;
     }
 
     /** The lane's cell in the keyboard column: a Harmonise button. */
@@ -205,6 +217,18 @@ public final class ChordLaneView extends Pane {
                 g.restore();
             }
         }
+        paintPlayhead(g, h);
+    }
+
+    private void paintPlayhead(GraphicsContext g, double h) {
+        long tick = playhead.getAsLong();
+        if (tick < 0) return;
+        double x = Math.floor(geo.tickToX(tick)) + 0.5;
+        if (x < 0 || x > canvas.getWidth()) return;
+        g.setStroke(PLAYHEAD);
+        g.setLineWidth(1.5);
+        g.strokeLine(x, 0, x, h);
+        g.setLineWidth(1);
     }
 
     private static boolean isChord(String symbol) {
@@ -326,6 +350,9 @@ public final class ChordLaneView extends Pane {
 
     /** Opens the symbol editor over the chord at {@code tick}, or the free part of its bar, starting with {@code text}. */
     public void startEditing(long tick, String text) {
+        // the first click of a double-click opened the alternatives: typing takes over from them
+        popup.hide();
+        vm.hideAlternatives();
         long[] range = vm.rangeAt(Math.max(0, tick));
         editStart = range[0];
         editEnd = range[1];
@@ -335,14 +362,19 @@ public final class ChordLaneView extends Pane {
         editor.setVisible(true);
         placeEditor();
         editor.requestFocus();
-        editor.end();
+        // a chord's symbol is selected, so that typing replaces it; a first letter typed stays, the caret after it
+        if (text == null) editor.selectAll();
+        else editor.end();
     }
 
     private void placeEditor() {
         double x0 = Math.max(0, geo.tickToX(editStart));
         double width = Math.max(70, geo.tickToX(editEnd) - x0);
         editor.resizeRelocate(x0, 0, width, Math.max(HEIGHT, getHeight()));
-        editorError.resizeRelocate(x0 + width + 6, 0, Math.max(200, getWidth() - x0 - width - 6), Math.max(HEIGHT, getHeight()));
+        // the reason beside the field: after it where it fits, else before it
+        double w = Math.min(Math.max(0, getWidth() - 4), editorError.prefWidth(-1));
+        double x = x0 + width + 6 + w <= getWidth() ? x0 + width + 6 : Math.max(0, x0 - 6 - w);
+        editorError.resizeRelocate(x, 1, w, Math.max(HEIGHT, getHeight()) - 2);
     }
 
     private void stopEditing() {

@@ -1,5 +1,6 @@
 package org.melodist.studio.chords;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,14 +21,17 @@ import javafx.collections.ObservableList;
 
 import org.melodist.ErrorMessages;
 import org.melodist.Plurals;
+import org.melodist.harmony.BeatGrid;
 import org.melodist.harmony.Chord;
 import org.melodist.harmony.ChordLanes;
 import org.melodist.harmony.Harmonization;
 import org.melodist.harmony.Harmonizer;
 import org.melodist.harmony.SongHarmony;
 import org.melodist.song.ChordLane;
+import org.melodist.song.Key;
 import org.melodist.song.Note;
 import org.melodist.song.Song;
+import org.melodist.song.TimeSignature;
 import org.melodist.song.Track;
 import org.melodist.song.edit.AddTrack;
 import org.melodist.song.edit.RemoveChord;
@@ -346,6 +350,24 @@ public final class ChordLaneViewModel implements AutoCloseable {
         running.set(true);
         progress.bind(job.progressProperty());
         runner.run(LANE, job);
+    }
+
+    /** Loads the model in the background (at start-up), so that the first Harmonise does not wait for it. */
+    public void loadModelInBackground() {
+        if (!modelAvailable.get() || source.isLoaded()) return;
+        runner.run(LANE, new Job<>("Load the harmony model", work -> {
+            Harmonizer h = source.get();
+            // the engine's first runs are slow (it optimises the graph): one on a short tune now, not on the first Harmonise
+            List<Note> scale = new ArrayList<>();
+            for (int i = 0; i < 16; i++) scale.add(new Note(60 + new int[] {0, 2, 4, 5, 7, 9, 11, 12}[i % 8], 80, i * 480L, 480));
+            for (int i = 0; i < 3; i++) {
+                h.harmonize(BeatGrid.of(scale, 480, new TimeSignature(4, 4), Key.parse("C major")));
+            }
+            return h;
+        }).onFailed(ex -> {
+                    LOG.log(System.Logger.Level.WARNING, "harmony model failed to load", ex);
+                    modelMissing("Cannot load the harmony model: " + ErrorMessages.oneLine(ex));
+                }));
     }
 
     // ---- alternatives -------------------------------------------------------------------------------

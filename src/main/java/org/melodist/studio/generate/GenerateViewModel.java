@@ -402,7 +402,8 @@ public final class GenerateViewModel implements AutoCloseable {
                 currentIndex.set(0);
                 message.say(String.format(Locale.ROOT, "%s of %s%s in %.1f s%s · cycle with [ ], audition, then Accept or Discard",
                         Plurals.count(result.variations().size(), "variation"), Plurals.count(options.bars(), "bar"),
-                        options.chords().isEmpty() ? "" : " following the chords",
+                        options.chords().isEmpty() ? "" : options.chords().hasChordsIn(result.startTick(), result.endTick())
+                                ? " following the chords" : " (Follow chords: no chords under these bars)",
                         result.millis() / 1000, filterNote.get().isEmpty() ? "" : " (" + filterNote.get() + ")"));
             }
             finish(t);

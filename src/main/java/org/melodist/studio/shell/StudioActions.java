@@ -67,7 +67,7 @@ final class StudioActions {
 
     /** The window's own commands (dialogs need the window), handed to the table. */
     record WindowCommands(Runnable newSong, Runnable open, Runnable save, Runnable saveAs, Runnable exportWav,
-            Runnable quit, Runnable shortcuts, Runnable about) {
+            Runnable quit, Runnable shortcuts, Runnable about, Runnable learnStyle, Runnable transcribe, Runnable singSeed) {
     }
 
     /** A row of the F1 list: the keys (or gesture) in full, and what they do. */
@@ -233,6 +233,14 @@ final class StudioActions {
         add("cancel-generate", Section.GENERATE, Scope.COMPOSE, "Cancel a running generation")
                 .menu("_Cancel generating").keys(anyShift(KeyCode.ESCAPE)).run(gen::cancel)
                 .enabledWhen(gen.runningProperty()).buttons("generate-cancel");
+        add("learn-style", Section.GENERATE, Scope.WINDOW,
+                "Learn a style: teach the melody model your own from a folder of MIDI files")
+                .menuAfterSeparator("_Learn a style…").run(window.learnStyle());
+        add("transcribe", Section.GENERATE, Scope.WINDOW,
+                "Transcribe a recording into notes (or drop a WAV, MP3, FLAC… on Compose)")
+                .menuAfterSeparator("_Transcribe a recording…").run(window.transcribe());
+        add("sing-seed", Section.GENERATE, Scope.WINDOW, "Sing a seed: record from the microphone, the notes appear as you sing")
+                .menu("_Sing a seed…").run(window.singSeed());
 
         // Harmony: in the Generate menu, after the variations
         add("harmonise", Section.GENERATE, Scope.WINDOW,

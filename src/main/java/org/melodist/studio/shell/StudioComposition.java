@@ -6,7 +6,12 @@ import java.util.function.Function;
 import org.melodist.feedback.FeedbackLog;
 import org.melodist.generate.MelodyModelCatalog;
 import org.melodist.studio.generate.FeedbackViewModel;
+import org.melodist.analysis.AudioDecodeException;
+import org.melodist.analysis.AudioDecoder;
+import org.melodist.analysis.DecodedAudio;
 import org.melodist.settings.PropertiesFileSettingsStore;
+import org.melodist.sound.AudioInput;
+import org.melodist.studio.transcribe.TranscribeViewModel;
 import org.melodist.song.Song;
 import org.melodist.sound.PlaybackService;
 import org.melodist.sound.SequencerPlaybackService;
@@ -27,6 +32,7 @@ import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
 import org.melodist.studio.tasks.BackgroundRunner;
 import org.melodist.studio.tasks.FxBackgroundRunner;
+import org.melodist.studio.style.StyleLearningViewModel;
 import org.melodist.studio.tracks.TrackListViewModel;
 import org.melodist.studio.transport.TransportViewModel;
 
@@ -105,6 +111,11 @@ public final class StudioComposition {
         // after the piano roll's listener, so that the key lock follows the scale it has just read
         files.addLoadListener(generate::songReplaced);
 
+        // "Learn a style…": a style learnt from a folder joins the picker, chosen
+        StyleLearningViewModel style = new StyleLearningViewModel(models, runner, generate::modelsChanged);
+        // audio to melody: a dropped or opened recording, or singing into the audio input
+        TranscribeViewModel transcribe = new TranscribeViewModel(pianoRoll, runner, audioInput());
+
         // originality: the training tunes plus the musician's folders; each variation shown gets a badge
         OriginalityViewModel originality = new OriginalityViewModel(OriginalityViewModel.shippedLocation(),
                 userDataDir.resolve("originality").resolve("folders.idx"), runner);
@@ -119,7 +130,7 @@ public final class StudioComposition {
         AnalysisViewModel analysis = new AnalysisViewModel(document, openRequests::open, prefs, genre, runner);
 
         StudioViewModel studio = new StudioViewModel(new StudioViewModel.Parts(runner, prefs, document, files, pianoRoll,
-                tracks, transport, generate, analysis, melody, openRequests, badges, chords));
+                tracks, transport, generate, analysis, melody, openRequests, badges, chords, style, transcribe));
         studio.relay(files.messageProperty());
         studio.relay(transport.messageProperty());
         studio.relay(pianoRoll.messageProperty());
@@ -128,9 +139,33 @@ public final class StudioComposition {
         studio.relay(analysis.messageProperty());
         studio.relay(originality.messageProperty());
         studio.relay(chords.messageProperty());
+        studio.relay(style.messageProperty());
+        studio.relay(transcribe.messageProperty());
         studio.showActivity(generate.runningProperty(), generate.progressProperty());
         studio.showActivity(analysis.busyProperty(), analysis.runningProgressProperty());
         studio.showActivity(chords.runningProperty(), chords.progressProperty());
+        studio.showActivity(style.trainingProperty(), style.progressProperty());
         return studio;
     }
+
+    /**
+     * The audio input "Sing a seed" records from: the system's default input line, or, with
+     * {@code -Dmelodist.audioInput=FILE} (a recording in any format the analysis tab reads), that recording played
+     * in real time as if sung into a microphone: for trying the feature, and for screenshots, on a machine without one.
+     */
+    static AudioInput audioInput() {
+        String file = System.getProperty(AUDIO_INPUT_PROPERTY);
+        if (file == null || file.isBlank()) return AudioInput.system();
+        try {
+            DecodedAudio a = new AudioDecoder().decode(Path.of(file));
+            return AudioInput.ofSamples(a.samples(), a.sampleRate(), true);
+        } catch (AudioDecodeException | RuntimeException e) {
+            System.getLogger(StudioComposition.class.getName()).log(System.Logger.Level.WARNING,
+                    "-D" + AUDIO_INPUT_PROPERTY + ": cannot read " + file + " (" + e.getMessage() + "); using the system's input");
+            return AudioInput.system();
+        }
+    }
+
+    /** System property naming a recording that stands in for the microphone. */
+    public static final String AUDIO_INPUT_PROPERTY = "melodist.audioInput";
 }

@@ -32,7 +32,10 @@ import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
 import org.melodist.studio.tasks.BackgroundRunner;
 import org.melodist.studio.tasks.Job;
+import org.melodist.studio.style.StyleLearningViewModel;
+import org.melodist.studio.style.StyleLearningViewModel;
 import org.melodist.studio.tracks.TrackListViewModel;
+import org.melodist.studio.transcribe.TranscribeViewModel;
 import org.melodist.studio.transport.TransportViewModel;
 
 /**
@@ -50,7 +53,8 @@ public final class StudioViewModel implements AutoCloseable {
     record Parts(BackgroundRunner runner, StudioPreferences prefs, SongDocument document, DocumentViewModel files,
                  PianoRollViewModel pianoRoll, TrackListViewModel tracks, TransportViewModel transport,
                  GenerateViewModel generate, AnalysisViewModel analysis, MelodyGeneratorSource melody,
-                 OpenRequests openRequests, VariationBadgesViewModel badges, ChordLaneViewModel chords) {
+                 OpenRequests openRequests, VariationBadgesViewModel badges, ChordLaneViewModel chords,
+                 StyleLearningViewModel style, TranscribeViewModel transcribe) {
     }
 
     private final StudioPreferences prefs;
@@ -64,6 +68,8 @@ public final class StudioViewModel implements AutoCloseable {
     private final OpenRequests openRequests;
     private final VariationBadgesViewModel badges;
     private final ChordLaneViewModel chords;
+    private final StyleLearningViewModel style;
+    private final TranscribeViewModel transcribe;
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     /** The current background job's progress (-1 indeterminate, 0 when idle). */
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
@@ -88,6 +94,18 @@ public final class StudioViewModel implements AutoCloseable {
         openRequests = parts.openRequests();
         badges = parts.badges();
         chords = parts.chords();
+        style = parts.style();
+        transcribe = parts.transcribe();
+    }
+
+    /** "Learn a style…": a folder of MIDI files fine-tunes the melody model in the background. */
+    public StyleLearningViewModel style() {
+        return style;
+    }
+
+    /** Audio to melody: a recording or singing, transcribed; the notes used as a track or a seed. */
+    public TranscribeViewModel transcribe() {
+        return transcribe;
     }
 
     /** The chord lane: the song's chords, Harmonise, alternatives, Chords -> track. */
@@ -241,6 +259,8 @@ public final class StudioViewModel implements AutoCloseable {
         analysis.close();
         generate.close();
         chords.close();
+        style.close();
+        transcribe.close();
         transport.close();
         // the native melody model must not be freed under a generation step still running
         if (runner.shutdown(java.time.Duration.ofSeconds(5))) {

@@ -80,8 +80,15 @@ public final class StudioWindow {
         chordLane = new ChordLaneView(vm.chords(), pianoRoll.geometry(), vm.pianoRoll()::song);
         pianoRoll.addLaneUnderRuler(ChordLaneView.harmoniseButton(vm.chords()), chordLane, ChordLaneView.HEIGHT);
         pianoRoll.addRepaintListener(chordLane::repaint);
+        chordLane.setPlayhead(vm.pianoRoll().playheadProperty()::get);
+        // the wheel over the lane scrolls and zooms the roll (and so the lane) as over the notes
+        chordLane.addEventHandler(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            pianoRoll.notesArea().fireEvent(e.copyFor(pianoRoll.notesArea(), pianoRoll.notesArea()));
+            e.consume();
+        });
         actions = new StudioActions(vm, new StudioActions.WindowCommands(this::newSong, this::openDialog, this::save,
-                this::saveAs, this::exportWav, this::quit, this::showShortcuts, this::about));
+                this::saveAs, this::exportWav, this::quit, this::showShortcuts, this::about, this::learnStyle,
+                this::transcribeWindow, this::singSeed));
         root.setTop(actions.menuBar(recentMenu));
         root.setCenter(tabs);
         root.setBottom(statusBar);
@@ -106,6 +113,10 @@ public final class StudioWindow {
                 () -> badges.originality().checkSelectionOrTrack(vm.pianoRoll())
                         .ifPresent(r -> showComparison(r, badges.originality().lastComparison())),
                 () -> org.melodist.studio.originality.OriginalityFoldersDialog.open(stage, badges.originality()));
+        javafx.scene.control.MenuItem learnStyle = new javafx.scene.control.MenuItem("Learn a style…");
+        learnStyle.setId("generate-model-learn");
+        learnStyle.setOnAction(e -> learnStyle());
+        generatePanel.addModelMenuItem(learnStyle);
         compose.setTop(new VBox(composeBar, generatePanel));
         // the variation under audition is drawn faintly after its seed
         vm.generate().currentNotesProperty().addListener((obs, o, n) -> {
@@ -241,6 +252,36 @@ public final class StudioWindow {
 
     private void showShortcuts() {
         ShortcutsDialog.show(stage, actions.helpRows());
+    }
+
+    /** "Learn a style…": one window, kept while training goes on in the background, brought to the front when asked again. */
+    private void learnStyle() {
+        if (styleWindow == null) {
+            styleWindow = org.melodist.studio.style.StyleLearningDialog.open(stage, vm.style());
+        } else {
+            styleWindow.show();
+            styleWindow.toFront();
+        }
+    }
+
+    private Stage styleWindow;
+
+    /** The "Transcribe" window, one for the session, brought to the front when asked again. */
+    private void transcribeWindow() {
+        if (transcribeStage == null) {
+            transcribeStage = org.melodist.studio.transcribe.TranscribeWindow.open(stage, vm.transcribe());
+        } else {
+            transcribeStage.show();
+            transcribeStage.toFront();
+        }
+    }
+
+    private Stage transcribeStage;
+
+    /** "Sing a seed…": the Transcribe window, recording at once when there is an input (else it says why). */
+    private void singSeed() {
+        transcribeWindow();
+        vm.transcribe().sing();
     }
 
     private void rebuildRecentMenu() {
@@ -379,7 +420,7 @@ public final class StudioWindow {
     private void dragOver(DragEvent e) {
         Dragboard db = e.getDragboard();
         if (e.getGestureSource() == null && db.hasFiles()
-                && db.getFiles().stream().anyMatch(f -> DocumentViewModel.isMidiFile(f.toPath()))) {
+                && db.getFiles().stream().anyMatch(f -> DocumentViewModel.isMidiFile(f.toPath()) || recordingOnCompose(f.toPath()))) {
             e.acceptTransferModes(TransferMode.COPY);
         }
         e.consume();
@@ -390,10 +431,24 @@ public final class StudioWindow {
         Optional<Path> midi = db.hasFiles()
                 ? db.getFiles().stream().map(File::toPath).filter(DocumentViewModel::isMidiFile).findFirst()
                 : Optional.empty();
-        e.setDropCompleted(midi.isPresent());
+        Optional<Path> recording = db.hasFiles() && midi.isEmpty()
+                ? db.getFiles().stream().map(File::toPath).filter(this::recordingOnCompose).findFirst()
+                : Optional.empty();
+        e.setDropCompleted(midi.isPresent() || recording.isPresent());
         e.consume();
+        // a recording dropped on Compose is transcribed: its notes can then become a track or a seed
+        recording.ifPresent(p -> {
+            transcribeWindow();
+            vm.transcribe().transcribeFile(p);
+        });
         // ask after the drop completes: a modal dialog inside the drop handler would block the source
         midi.ifPresent(p -> javafx.application.Platform.runLater(() -> openFile(p)));
+    }
+
+    /** A recording (by its extension) dropped while Compose shows; on the analysis tab a drop is analysed instead. */
+    private boolean recordingOnCompose(Path p) {
+        return tabs.getSelectionModel().getSelectedItem() == composeTab
+                && org.melodist.studio.transcribe.TranscribeWindow.isAudio(p);
     }
 
     /** A handle that drags the current song out of the window as a .mid file. */

@@ -99,6 +99,8 @@ class ChordLaneViewModelTest {
     @Test
     void harmoniseFillsTheLaneWithTheModelsChordsAsOneUndoableEdit() throws Exception {
         buildDemo();
+        chords.loadModelInBackground();
+        assertTrue(shipped.isLoaded(), "loaded at start-up, before the first Harmonise");
         Song before = doc.current();
         assertTrue(chords.canHarmoniseProperty().get());
         assertFalse(chords.hasChordsProperty().get());
@@ -163,12 +165,24 @@ class ChordLaneViewModelTest {
         Files.writeString(broken.resolve("config.json"), "{ not json");
         build(new MidiFileReader().read(DEMO), HarmonizerSource.at(broken), SequencerPlaybackService::forSoundCard);
         assertTrue(chords.modelAvailableProperty().get(), "a config file is there: it is tried");
+        chords.loadModelInBackground();
+        assertFalse(chords.modelAvailableProperty().get(), "the start-up load finds it broken");
+        assertTrue(chords.modelProblemProperty().get().contains("config.json"), chords.modelProblemProperty().get());
         chords.harmonise();
         said = chords.messageProperty().get();
         assertTrue(said.startsWith("Cannot load the harmony model: ") && said.contains("config.json"), said);
         assertFalse(said.contains("\n"));
         assertFalse(chords.modelAvailableProperty().get());
         assertTrue(marks().isEmpty());
+    }
+
+    @Test
+    void anEmptySongHasNothingToHarmoniseAndSaysSo() {
+        build(Song.empty(), shipped, SequencerPlaybackService::forSoundCard);
+        chords.harmonise();
+        assertEquals("Nothing to harmonise: the track has no notes", chords.messageProperty().get());
+        assertFalse(chords.runningProperty().get());
+        assertFalse(doc.isDirty());
     }
 
     @Test

@@ -127,6 +127,14 @@ class ChordLaneViewTest {
         assertFalse(window.chordLane().editor().isVisible());
         assertEquals(new ChordLane.Mark(third.start(), third.end(), "Am"), marks().get(2));
 
+        // a double-click on a chord: its alternatives give way to the editor, and typing replaces its symbol
+        robot.doubleClickOn(lane(third.start(), 8), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.chordLane().alternativesPopup().isShowing());
+        robot.write("Bm7").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new ChordLane.Mark(third.start(), third.end(), "Bm7"), marks().get(2));
+
         // dragging the first chord's right edge one beat to the left
         ChordLane.Mark first = marks().get(0);
         long beat = vm.document().current().timeSignature().ticksPerBeat(vm.document().current().ppq());
@@ -136,11 +144,32 @@ class ChordLaneViewTest {
         assertEquals("Resize chord", vm.document().undoNameProperty().get());
 
         // each was one step
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(harmonised, marks());
         assertNotEquals("", vm.document().undoNameProperty().get());
+    }
+
+    @Test
+    void theLaneFollowsTheRollsZoomAndScroll(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.chords().setChord(0, 1920, "D"));
+        robot.interact(() -> vm.chords().setChord(1920, 3840, "G"));
+        var geo = window.pianoRoll().geometry();
+        // Ctrl+wheel over the lane zooms the roll, and the lane with it
+        double before = geo.pixelsPerTick();
+        javafx.geometry.Bounds b = window.chordLane().localToScene(window.chordLane().getBoundsInLocal());
+        robot.interact(() -> window.chordLane().fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                100, 10, b.getMinX() + 100, b.getMinY() + 10, false, true, false, false, false, false, 0, 40, 0, 40,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(geo.pixelsPerTick() > before, "zoomed in: " + before + " -> " + geo.pixelsPerTick());
+        // a click where the roll now draws the second chord's bar selects that chord
+        robot.clickOn(lane(1920, 12), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, vm.chords().selectedProperty().get());
+        robot.interact(() -> window.chordLane().alternativesPopup().hide());
     }
 }
