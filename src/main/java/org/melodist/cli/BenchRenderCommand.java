@@ -2,6 +2,7 @@ package org.melodist.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -43,9 +44,16 @@ final class BenchRenderCommand implements Callable<Integer> {
     @Option(names = "--reads", defaultValue = "200000000", description = "playhead reads to time (default: ${DEFAULT-VALUE})")
     long reads;
 
+    @Option(names = "--monitor-buffers", split = ",", defaultValue = "40,20,10,5", paramLabel = "MS",
+            description = "line buffers (ms) to measure live monitoring of a MIDI keyboard with (default: ${DEFAULT-VALUE})")
+    List<Integer> monitorBuffers;
+
     @Override
     public Integer call() throws Exception {
         if (reads < 1000) throw new IllegalArgumentException("--reads " + reads + " is below 1000");
+        for (int b : monitorBuffers) {
+            if (b < 5 || b > 1000) throw new IllegalArgumentException("--monitor-buffers " + b + " is outside 5-1000 ms");
+        }
         if (runs < 1 || runs > 50) throw new IllegalArgumentException("--runs " + runs + " is outside 1-50");
         if (!(seconds >= 1 && seconds <= 3600)) throw new IllegalArgumentException("--seconds is outside 1-3600");
         PrintWriter out = spec.commandLine().getOut();
@@ -78,6 +86,17 @@ final class BenchRenderCommand implements Callable<Integer> {
         out.printf("note-on to first sample in the synth stream (blocks of %d ms): %.1f ms; with the %d ms line "
                 + "buffer a sound card adds, about %.1f ms note-on to sound%n", latency / 1000, delay, latency / 1000,
                 delay + latency / 1000.0);
+        out.println("live monitoring of a MIDI keyboard (note-on to first sample in the synth stream, mean of 12 notes;"
+                + " a sound card adds about the line buffer):");
+        out.println("  buffer  control rate  in stream  note-on to sound");
+        for (int ms : monitorBuffers) {
+            for (float rate : new float[] {GervillLiveOutput.DEFAULT_CONTROL_RATE, GervillLiveOutput.MONITOR_CONTROL_RATE}) {
+                double d = bench.noteOnToSoundMillis(ms * 1000L, rate, 12);
+                boolean chosen = ms * 1000L == GervillLiveOutput.MONITOR_LATENCY_MICROS
+                        && rate == GervillLiveOutput.MONITOR_CONTROL_RATE;
+                out.printf("  %3d ms  %6.0f Hz     %5.1f ms   %5.1f ms%s%n", ms, rate, d, d + ms, chosen ? "   <- monitoring" : "");
+            }
+        }
 
         long t0 = System.nanoTime();
         try (SequencerPlaybackService live = SequencerPlaybackService.forSoundCard(bank)) {

@@ -35,6 +35,7 @@ public final class MelodistCli implements Runnable {
         cl.addSubcommand(new BenchAnalyzeCommand());
         cl.addSubcommand(new TrainCommand());
         cl.addSubcommand(new GenerateCommand());
+        cl.addSubcommand(new BenchJamCommand());
         cl.addSubcommand(new BenchGenerateCommand());
         cl.addSubcommand(new EvaluateCommand());
         cl.addSubcommand(new TrainHarmonyCommand());

@@ -14,7 +14,7 @@ import org.melodist.song.TimeSignature;
 
 /**
  * The model's side of a jam: continues the musician's phrase with one variation of {@code bars} bars that
- * starts on the phrase's answer beat. Only what the answer needs is generated (one row, N bars), the
+ * starts on the phrase's answer beat, at the phrase's mean velocity. Only what the answer needs is generated (one row, N bars), the
  * model stays loaded, and {@link #warmUp} runs a first answer before the jam starts so that the first
  * real one does not pay for class loading and native set-up.
  */
@@ -49,8 +49,11 @@ public final class JamResponder {
         if (!MelodyLines.isMonophonic(seed)) seed = MelodyLines.skyline(seed);
         GenerationOptions one = options.withVariations(1).withContinueFromTick(phrase.answerTick());
         GenerationResult result = generator.generate(new MelodySeed(seed, ppq, metre), one);
+        // the answer comes back as loud as the phrase was played
+        int velocity = (int) Math.round(phrase.notes().stream().mapToInt(Note::velocity).average().orElse(90));
+        List<Note> notes = result.variations().get(0).stream().map(n -> n.withVelocity(velocity)).toList();
         double millis = (System.nanoTime() - t0) / 1e6;
-        return new Answer(phrase.id(), result.variations().get(0), result.startTick(), result.endTick(), millis);
+        return new Answer(phrase.id(), notes, result.startTick(), result.endTick(), millis);
     }
 
     /** One throw-away answer on a made-up phrase, so that the first real answer is as fast as the rest. */

@@ -18,8 +18,9 @@ import org.melodist.song.TimeSignature;
  * When the musician's phrase in a jam ends and when the answer starts. Notes arrive as a {@link Receiver}
  * (timestamps in the clock's microseconds, -1 for now) and are placed on the transport's
  * {@link PerformanceTimeline}. A phrase ends after a rest of {@code restTicks} with no key down, or at the
- * first bar line after its last note ends, as chosen. The answer starts on the first beat at least
- * {@code leadMicros} (the time allowed to compute it) after the phrase's end.
+ * first bar line after its last note ends, as chosen. The answer starts on the first beat from the
+ * phrase's end on (the end itself when it falls on a beat, as the bar line does) that is also at least
+ * {@code leadMicros} (the time allowed to compute it) after the last key-up, when computing can begin.
  *
  * <p>As soon as every key is up the phrase is {@linkplain #pending() pending}: its end and answer beat
  * are known already, so the answer can be computed while the rest runs. A key pressed before the end
@@ -98,10 +99,11 @@ public final class JamTiming implements Receiver {
     private Phrase phrase() {
         long bar = metre.ticksPerBar(ppq);
         long beat = metre.ticksPerBeat(ppq);
-        long last = (long) Math.ceil(lastEnd);
+        long last = Math.round(lastEnd);
         long end = rule == PhraseEnd.REST ? last + restTicks : Math.floorDiv(last + bar - 1, bar) * bar;
-        double leadTick = timeline.at(timeline.microsAt(end) + leadMicros).tick();
-        long earliest = Math.max(end + 1, (long) Math.ceil(leadTick - 1e-6));
+        // the answer is computed from the last key-up on, while the rest runs: the lead counts from there
+        double leadTick = timeline.at(timeline.microsAt(lastEnd) + leadMicros).tick();
+        long earliest = Math.max(end, (long) Math.ceil(leadTick - 1e-6));
         long answer = Math.floorDiv(earliest + beat - 1, beat) * beat;
         return new Phrase(nextId++, notes, end, answer);
     }

@@ -18,7 +18,7 @@ import org.melodist.song.Song;
  * Records what a keyboard plays into one track. It is a {@link Receiver}: each message's timestamp (in
  * the {@link PerformanceClock}'s microseconds; -1 means "now") is placed on a {@link PerformanceTimeline}
  * that starts with the count-in and reaches {@code startTick} when the count-in ends. Notes begun in the
- * count-in are not recorded. When the timeline loops, every pass ends a {@link Take} at the loop end and
+ * count-in are not recorded, except one played at most a sixteenth early, which starts on the first beat. When the timeline loops, every pass ends a {@link Take} at the loop end and
  * the next begins at the loop start, so looped takes stack as separate undo steps; {@link #stop} ends the
  * last. Finished takes go to the listener on the thread that finished them (the MIDI thread or the
  * caller of {@link #advance}/{@link #stop}). Velocities are kept; quantize on input moves starts only.
@@ -44,7 +44,7 @@ public final class TakeRecorder implements Receiver {
     }
 
     private final Setup setup;
-    private final PerformanceTimeline timeline;
+    private PerformanceTimeline timeline;
     private final PerformanceClock clock;
     private final Consumer<Take> listener;
     private final long countInTicks;
@@ -81,16 +81,25 @@ public final class TakeRecorder implements Receiver {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /**
+     * The playhead really reached the start tick at {@code micros} (the transport started a little after
+     * the count-in's end): the rest of the take is timed from there.
+     */
+    public synchronized void reanchor(long micros) {
+        timeline = new PerformanceTimeline(timeline.ppq(), timeline.tempo(), timeline.tempoFactor(), micros,
+                timeline.anchorTick(), timeline.loopStart(), timeline.loopEnd());
+    }
+
     public Setup setup() {
         return setup;
     }
 
-    public PerformanceTimeline timeline() {
+    public synchronized PerformanceTimeline timeline() {
         return timeline;
     }
 
     /** The moment the count-in ends and the playhead is at the start tick (the transport starts then). */
-    public long countInEndMicros() {
+    public synchronized long countInEndMicros() {
         return timeline.anchorMicros();
     }
 
@@ -131,12 +140,17 @@ public final class TakeRecorder implements Receiver {
     private void noteOn(int pitch, int velocity, long micros) {
         advanceTo(micros);
         PerformanceTimeline.Position p = timeline.at(micros);
-        if (p.pass() == 0 && p.tick() < setup.startTick()) {
-            ignoredInCountIn++;
-            return;
+        double tick = p.tick();
+        if (p.pass() == 0 && tick < setup.startTick()) {
+            // a note played a hair early (a sixteenth at most) belongs to the first beat
+            if (setup.startTick() - tick > beatTicks / 4.0) {
+                ignoredInCountIn++;
+                return;
+            }
+            tick = setup.startTick();
         }
-        if (held.containsKey(pitch)) finish(pitch, p.tick());
-        held.put(pitch, new Held(p.tick(), velocity));
+        if (held.containsKey(pitch)) finish(pitch, tick);
+        held.put(pitch, new Held(tick, velocity));
     }
 
     private void noteOff(int pitch, long micros) {

@@ -23,6 +23,15 @@ public final class GervillLiveOutput implements MidiOutput {
 
     /** Output line buffer; below ~30 ms Gervill's pusher thread starts to underrun on a busy 2-core box. */
     public static final long DEFAULT_LATENCY_MICROS = 40_000;
+    /**
+     * Line buffer for live monitoring of a MIDI keyboard: what is played must sound at once, so this buffer
+     * is four times smaller than playback's (see {@code bench-render} for the measured delays).
+     */
+    public static final long MONITOR_LATENCY_MICROS = 10_000;
+    /** Control rate for monitoring: a key takes effect within 100 samples instead of 300. */
+    public static final float MONITOR_CONTROL_RATE = 441f;
+    /** Playback's control rate (Gervill's default). */
+    public static final float DEFAULT_CONTROL_RATE = GervillFactory.CONTROL_RATE;
     private static final int POLYPHONY = 96;
     /** CD format: every sound card and ALSA's plug layer accept it without resampling surprises. */
     public static final AudioFormat FORMAT = new AudioFormat(44_100f, 16, 2, true, false);
@@ -30,11 +39,20 @@ public final class GervillLiveOutput implements MidiOutput {
     private final Optional<Soundbank> bank;
     private final String bankDescription;
     private final long latencyMicros;
+    private final float controlRate;
     private AudioSynthesizer synth;
     private Receiver receiver;
     private volatile long openNanos = -1;
 
     public GervillLiveOutput(Optional<Soundbank> bank, String bankDescription, long latencyMicros) {
+        this(bank, bankDescription, latencyMicros, GervillFactory.CONTROL_RATE);
+    }
+
+    public GervillLiveOutput(Optional<Soundbank> bank, String bankDescription, long latencyMicros, float controlRate) {
+        if (!(controlRate >= 50 && controlRate <= 2000)) {
+            throw new IllegalArgumentException("control rate " + controlRate + " Hz is outside 50-2000");
+        }
+        this.controlRate = controlRate;
         if (latencyMicros < 5_000 || latencyMicros > 1_000_000) {
             throw new IllegalArgumentException("latency " + latencyMicros + " us is outside 5000-1000000");
         }
@@ -45,6 +63,15 @@ public final class GervillLiveOutput implements MidiOutput {
 
     public GervillLiveOutput(SoundbankChoice.Selection selection) {
         this(selection.bank(), selection.description(), DEFAULT_LATENCY_MICROS);
+    }
+
+    /** A second synthesizer for monitoring a MIDI keyboard, with the small buffer and the fast control rate. */
+    public static GervillLiveOutput forMonitoring(SoundbankChoice.Selection selection) {
+        return new GervillLiveOutput(selection.bank(), selection.description(), MONITOR_LATENCY_MICROS, MONITOR_CONTROL_RATE);
+    }
+
+    public float controlRate() {
+        return controlRate;
     }
 
     public long latencyMicros() {
@@ -59,7 +86,7 @@ public final class GervillLiveOutput implements MidiOutput {
         long t0 = System.nanoTime();
         AudioSynthesizer s = GervillFactory.newSynthesizer();
         try {
-            var info = GervillFactory.properties(bank, latencyMicros, POLYPHONY);
+            var info = GervillFactory.properties(bank, latencyMicros, POLYPHONY, controlRate);
             info.put("format", FORMAT);
             s.open(null, info);
             GervillFactory.loadBank(s, bank);

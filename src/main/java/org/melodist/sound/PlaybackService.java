@@ -45,6 +45,12 @@ public interface PlaybackService extends AutoCloseable {
 
     void clearLoop();
 
+    /**
+     * Makes playback last at least until {@code tick} (whole bars, with the metronome) even where the song
+     * has no notes, so that recording and the jam can play on past the song's end; 0 for the song's length.
+     */
+    void setMinimumLength(long tick);
+
     /** Plays faster (above 1) or slower than the song's tempo map, taking effect while playing. */
     void setTempoFactor(double factor);
 

@@ -46,6 +46,7 @@ public final class SequencerPlaybackService implements PlaybackService {
     private Song song = Song.empty();
     private PlaybackMix mix = PlaybackMix.DEFAULT;
     private double tempoFactor = 1.0;
+    private long minimumLength;
     private long loopStart = -1;
     private long loopEnd = -1;
     private int auditionProgram = -1;
@@ -124,9 +125,19 @@ public final class SequencerPlaybackService implements PlaybackService {
         }
     }
 
+    @Override
+    public void setMinimumLength(long tick) {
+        synchronized (lock) {
+            long t = Math.max(0, tick);
+            if (t == minimumLength) return;
+            minimumLength = t;
+        }
+        load(song);
+    }
+
     private void installSequence() {
         try {
-            sequencer.setSequence(builder.buildForLivePlayback(song));
+            sequencer.setSequence(builder.buildForLivePlayback(song, minimumLength));
         } catch (InvalidMidiDataException e) {
             throw new IllegalStateException("the sequencer refused the song: " + e.getMessage(), e);
         }

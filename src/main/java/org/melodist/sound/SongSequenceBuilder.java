@@ -60,7 +60,12 @@ public final class SongSequenceBuilder {
      * while playing needs no new sequence (and a loop back to tick 0 cannot undo a program change).
      */
     public Sequence buildForLivePlayback(Song song) {
-        return build(song, PlaybackMix.DEFAULT, true, false);
+        return buildForLivePlayback(song, 0);
+    }
+
+    /** As {@link #buildForLivePlayback(Song)}, lasting at least {@code minTicks} (rounded up to whole bars). */
+    public Sequence buildForLivePlayback(Song song, long minTicks) {
+        return build(song, PlaybackMix.DEFAULT, true, false, minTicks);
     }
 
     /** The tick where the sequence ends: the end of the bar holding the last note (at least one bar). */
@@ -72,9 +77,14 @@ public final class SongSequenceBuilder {
     }
 
     private Sequence build(Song song, PlaybackMix mix, boolean complete, boolean programs) {
+        return build(song, mix, complete, programs, 0);
+    }
+
+    private Sequence build(Song song, PlaybackMix mix, boolean complete, boolean programs, long minTicks) {
         try {
             Sequence seq = new Sequence(Sequence.PPQ, song.ppq());
-            long length = lengthTicks(song);
+            long bar = song.ticksPerBar();
+            long length = Math.max(lengthTicks(song), Math.floorDiv(Math.max(0, minTicks) + bar - 1, bar) * bar);
             Track conductor = seq.createTrack();
             for (TempoChange c : song.tempoMap().changes()) {
                 int us = c.microsPerQuarter();

@@ -138,32 +138,52 @@ public final class SoundBenchmark {
     /**
      * Milliseconds of audio between a note-on sent "now" (timestamp -1, as audition sends it) and the
      * first non-silent sample, reading the stream in blocks of {@code latencyMicros} as the audio line
-     * pusher does. A sound card adds its own buffer (about the configured latency) on top.
+     * pusher does, at playback's control rate. A sound card adds its own buffer (about the configured
+     * latency) on top.
      */
     public double noteOnToSoundMillis(long latencyMicros) throws MidiUnavailableException, IOException {
+        return noteOnToSoundMillis(latencyMicros, GervillFactory.CONTROL_RATE, 1);
+    }
+
+    /**
+     * As {@link #noteOnToSoundMillis(long)} with a control rate, averaged over {@code notes} notes of
+     * different pitches (each sent right after a block was read, as a key pressed just then would be).
+     */
+    public double noteOnToSoundMillis(long latencyMicros, float controlRate, int notes)
+            throws MidiUnavailableException, IOException {
         AudioFormat format = OfflineRenderer.format(44_100f);
         AudioSynthesizer synth = GervillFactory.newSynthesizer();
         try {
-            AudioInputStream in = synth.openStream(format, GervillFactory.properties(bank, latencyMicros, 64));
+            AudioInputStream in = synth.openStream(format, GervillFactory.properties(bank, latencyMicros, 64, controlRate));
             GervillFactory.loadBank(synth, bank);
             Receiver rx = synth.getReceiver();
             int frameSize = format.getFrameSize();
             byte[] block = new byte[(int) (format.getSampleRate() * latencyMicros / 1e6) * frameSize];
-            for (int i = 0; i < 5; i++) readFully(in, block);
             rx.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, 0, 0, 0), -1);
-            rx.send(new ShortMessage(ShortMessage.NOTE_ON, 0, 69, 110), -1);
-            long frames = 0;
-            for (int i = 0; i < 50; i++) {
-                readFully(in, block);
-                for (int f = 0; f < block.length / frameSize; f++) {
-                    int left = (short) ((block[f * frameSize] & 0xFF) | (block[f * frameSize + 1] << 8));
-                    if (Math.abs(left) > 30) {
-                        return (frames + f) * 1000.0 / format.getSampleRate();
+            double sum = 0;
+            for (int n = 0; n < notes; n++) {
+                int pitch = 69 + n % 12;
+                // let the previous note die away: one second of blocks
+                for (int i = 0; i < Math.max(5, 1_000_000 / latencyMicros); i++) readFully(in, block);
+                rx.send(new ShortMessage(ShortMessage.NOTE_ON, 0, pitch, 110), -1);
+                double found = Double.NaN;
+                long frames = 0;
+                for (int i = 0; i < 50 && Double.isNaN(found); i++) {
+                    readFully(in, block);
+                    for (int f = 0; f < block.length / frameSize; f++) {
+                        int left = (short) ((block[f * frameSize] & 0xFF) | (block[f * frameSize + 1] << 8));
+                        if (Math.abs(left) > 30) {
+                            found = (frames + f) * 1000.0 / format.getSampleRate();
+                            break;
+                        }
                     }
+                    frames += block.length / frameSize;
                 }
-                frames += block.length / frameSize;
+                rx.send(new ShortMessage(ShortMessage.NOTE_OFF, 0, pitch, 0), -1);
+                if (Double.isNaN(found)) return Double.NaN;
+                sum += found;
             }
-            return Double.NaN;
+            return sum / notes;
         } catch (InvalidMidiDataException e) {
             throw new IllegalStateException(e);
         } finally {

@@ -27,6 +27,7 @@ public final class StudioApp extends Application {
         vm.transport().loadInBackground();
         vm.generate().loadModelInBackground();
         vm.chords().loadModelInBackground();
+        vm.playIn().startWatchingDevices();
         vm.badges().originality().reindex();
     }
 }

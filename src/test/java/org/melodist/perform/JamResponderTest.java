@@ -34,8 +34,8 @@ class JamResponderTest {
     @Test
     void theAnswerStartsOnTheAnswerBeatAndLastsTheBarsAsked() {
         JamResponder responder = new JamResponder(generator);
-        List<Note> phrase = List.of(new Note(60, 90, 0, 240), new Note(62, 90, 240, 240), new Note(64, 90, 480, 480),
-                new Note(60, 90, 960, 240), new Note(64, 90, 960, 240)); // a chord at the end: its top line is used
+        List<Note> phrase = List.of(new Note(60, 50, 0, 240), new Note(62, 60, 240, 240), new Note(64, 70, 480, 480),
+                new Note(60, 80, 960, 240), new Note(64, 90, 960, 240)); // a chord at the end: its top line is used
         JamTiming.Phrase p = new JamTiming.Phrase(3, phrase, 1680, 1920);
         Key cMajor = Key.parse("C major");
         GenerationOptions opt = GenerationOptions.defaults().withBars(2).withTemperature(0.8).withKeyLock(cMajor).withRngSeed(11);
@@ -47,6 +47,7 @@ class JamResponderTest {
         for (Note n : a.notes()) {
             assertTrue(n.start() >= 1920 && n.start() < a.endTick(), n.toString());
             assertTrue(cMajor.contains(n.pitch()), "key lock: " + n);
+            assertEquals(70, n.velocity(), "as loud as the phrase");
         }
         assertTrue(a.computeMillis() > 0);
         // same settings, same answer

@@ -42,23 +42,23 @@ class JamTimingTest {
     }
 
     @Test
-    void aPhraseEndingOnABeatIsAnsweredOnTheFollowingBeatNotTheSameInstant() {
+    void aPhraseEndingOnABeatIsAnsweredOnThatBeat() {
         JamTiming j = jam(JamTiming.PhraseEnd.REST, 480);
         j.send(on(60, 90), 0);
         j.send(off(60), BEAT);
         JamTiming.Phrase p = j.pending().orElseThrow();
         assertEquals(960, p.endTick());
-        assertEquals(1440, p.answerTick());
+        assertEquals(960, p.answerTick(), "known at the key-up, a beat ahead: the answer can start right there");
     }
 
     @Test
-    void theAnswerLeavesTheComputeLeadBeforeItsBeat() {
-        JamTiming j = jam(JamTiming.PhraseEnd.REST, 400);
+    void theAnswerLeavesTheComputeLeadAfterTheLastKeyUp() {
+        JamTiming j = jam(JamTiming.PhraseEnd.REST, 5);
         j.send(on(60, 90), 0);
-        j.send(off(60), BEAT); // ends at 480 + 400 = 880, 80 ticks (83 ms) before the beat at 960
+        j.send(off(60), 470 * BEAT / 480); // key-up at tick 470, a 5-tick rest ends the phrase at 475
         JamTiming.Phrase p = j.pending().orElseThrow();
-        assertEquals(880, p.endTick());
-        assertEquals(1440, p.answerTick(), "83 ms is less than the 100 ms lead");
+        assertEquals(475, p.endTick());
+        assertEquals(960, p.answerTick(), "the beat at 480 is only 10 ms after the key-up, less than the 100 ms lead");
     }
 
     @Test
@@ -89,7 +89,7 @@ class JamTimingTest {
         j.send(off(60), 2 * BEAT + 1000);
         JamTiming.Phrase p = j.pending().orElseThrow();
         assertEquals(1920, p.endTick());
-        assertEquals(2400, p.answerTick());
+        assertEquals(1920, p.answerTick(), "on the bar line");
         assertTrue(j.poll(4 * BEAT - 1).isEmpty());
         assertEquals(p, j.poll(4 * BEAT).orElseThrow());
     }
@@ -105,6 +105,6 @@ class JamTimingTest {
         JamTiming.Phrase p = j.pending().orElseThrow();
         assertEquals(List.of(new Note(60, 90, 1920, 480)), p.notes());
         assertEquals(2880, p.endTick());
-        assertEquals(3360, p.answerTick());
+        assertEquals(2880, p.answerTick());
     }
 }

@@ -47,6 +47,8 @@ class TakeRecorderTest {
 
         r.send(on(55, 80), t0 + 2 * BEAT);            // during the count-in: not recorded
         r.send(off(55), t0 + 2 * BEAT + 100_000);
+        r.send(on(59, 50), t0 + 4 * BEAT - BEAT / 8);  // a thirty-second early: it starts on the first beat
+        r.send(off(59), t0 + 4 * BEAT + BEAT / 8);
         r.send(on(60, 101), t0 + 4 * BEAT);            // the first beat of the take: tick 1920
         r.send(off(60), t0 + 5 * BEAT);
         r.send(on(64, 37), t0 + 5 * BEAT + BEAT / 2);  // an eighth later: 1920 + 480 + 240
@@ -56,7 +58,8 @@ class TakeRecorderTest {
         assertEquals(1, r.ignoredInCountIn());
         assertEquals(1, takes.size());
         Take take = takes.get(0);
-        assertEquals(List.of(new Note(60, 101, 1920, 480), new Note(64, 37, 2640, 240)), take.notes());
+        assertEquals(List.of(new Note(59, 50, 1920, 60), new Note(60, 101, 1920, 480), new Note(64, 37, 2640, 240)),
+                take.notes());
         assertEquals(1920, take.from());
         assertEquals(1920 + 4 * 480, take.to());
     }

@@ -161,6 +161,11 @@ public final class GenerateViewModel implements AutoCloseable {
         return picker;
     }
 
+    /** The generator of the model chosen in the picker (the jam and Keep going play with it too). */
+    public MelodyGeneratorSource modelSource() {
+        return picker.source();
+    }
+
     /**
      * Generates with {@code model} from now on (a running generation is cancelled; variations already made
      * stay). A model whose files are missing, or that fails to load, gives way to the shipped model with a

@@ -62,6 +62,8 @@ public final class PianoRollView extends BorderPane {
     private final GridPane grid = new GridPane();
     private final List<Runnable> repaintListeners = new ArrayList<>();
     private List<Note> ghostVariation = List.of();
+    private List<Note> liveNotes = List.of();
+    private List<Note> modelNotes = List.of();
     private IntConsumer auditioner = p -> { };
 
     private boolean repaintQueued;
@@ -131,6 +133,17 @@ public final class PianoRollView extends BorderPane {
     /** Notes shown faintly over the roll (generated variations under audition); empty to hide. */
     public void setGhostVariation(List<Note> notes) {
         ghostVariation = List.copyOf(notes);
+        requestRepaint();
+    }
+
+    /**
+     * Notes played in from a keyboard and not yet in the track (a take being recorded, the jam's phrases),
+     * drawn in orange, and the model's answers to them (the jam's answers, Keep going), drawn in teal.
+     */
+    public void setLiveNotes(List<Note> played, List<Note> model) {
+        if (played.equals(liveNotes) && model.equals(modelNotes)) return;
+        liveNotes = List.copyOf(played);
+        modelNotes = List.copyOf(model);
         requestRepaint();
     }
 
@@ -269,6 +282,12 @@ public final class PianoRollView extends BorderPane {
         painter.paintGhosts(gridCanvas.getGraphicsContext2D(), geo, w, h, song, vm.editedTrack());
         if (!ghostVariation.isEmpty()) {
             painter.paintGhostNotes(gridCanvas.getGraphicsContext2D(), geo, w, h, ghostVariation, Color.web("#b58cff", 0.55));
+        }
+        if (!liveNotes.isEmpty()) {
+            painter.paintGhostNotes(gridCanvas.getGraphicsContext2D(), geo, w, h, liveNotes, Color.web("#ff9f43", 0.8));
+        }
+        if (!modelNotes.isEmpty()) {
+            painter.paintGhostNotes(gridCanvas.getGraphicsContext2D(), geo, w, h, modelNotes, Color.web("#2ec4b6", 0.75));
         }
         painter.paintNotes(gridCanvas.getGraphicsContext2D(), geo, w, h, track, maxDur, vm.selection(), preview);
         paintOverlay();

@@ -263,6 +263,24 @@ final class StudioActions {
         add("loop", Section.PLAYBACK, Scope.COMPOSE, "Loop on/off (loops the whole song when no region is set)")
                 .keys(anyShift(KeyCode.L)).run(transport::toggleLoop).buttons("transport-loop");
 
+        // Playing in from a MIDI keyboard
+        var playIn = vm.playIn();
+        if (playIn != null) {
+            add("record", Section.PLAYBACK, Scope.COMPOSE,
+                    "Record from the MIDI keyboard into the selected track at the playhead (after the count-in) / stop")
+                    .keys(anyShift(KeyCode.R)).run(playIn::toggleRecord).buttons("playin-record");
+            add("jam", Section.PLAYBACK, Scope.COMPOSE, "Jam: the model answers each phrase you play / stop")
+                    .keys(anyShift(KeyCode.J)).run(playIn::toggleJam).buttons("playin-jam");
+            add("step-input", Section.PLAYBACK, Scope.COMPOSE,
+                    "Step input on/off: notes played while stopped go in at the playhead, the playhead moves on")
+                    .keys(anyShift(KeyCode.I)).run(() -> playIn.stepInputProperty().set(!playIn.stepInputProperty().get()))
+                    .buttons("playin-step");
+            add("keep-going", Section.PLAYBACK, Scope.COMPOSE,
+                    "Keep going on/off: while playing, the model continues the track ahead of the playhead")
+                    .keys(anyShift(KeyCode.K)).run(() -> playIn.keepGoingProperty().set(!playIn.keepGoingProperty().get()))
+                    .buttons("playin-keep-going");
+        }
+
         // Piano roll (while it has the focus)
         add("transpose-up", Section.PIANO_ROLL, Scope.NOTES, "Transpose the selection a semitone")
                 .keys(plain(KeyCode.UP)).run(() -> roll.transpose(1));

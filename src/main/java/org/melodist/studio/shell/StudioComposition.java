@@ -13,6 +13,11 @@ import org.melodist.settings.PropertiesFileSettingsStore;
 import org.melodist.sound.AudioInput;
 import org.melodist.studio.transcribe.TranscribeViewModel;
 import org.melodist.song.Song;
+import org.melodist.perform.MidiInputs;
+import org.melodist.perform.PerformanceClock;
+import org.melodist.perform.SystemMidiInputs;
+import org.melodist.sound.GervillLiveOutput;
+import org.melodist.sound.MidiOutput;
 import org.melodist.sound.PlaybackService;
 import org.melodist.sound.SequencerPlaybackService;
 import org.melodist.sound.SoundbankChoice;
@@ -29,6 +34,7 @@ import org.melodist.studio.originality.VariationBadgesViewModel;
 import org.melodist.studio.generate.MelodyGeneratorSource;
 import org.melodist.studio.pianoroll.GridDivision;
 import org.melodist.studio.pianoroll.PianoRollViewModel;
+import org.melodist.studio.playin.PlayInViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
 import org.melodist.studio.tasks.BackgroundRunner;
 import org.melodist.studio.tasks.FxBackgroundRunner;
@@ -77,6 +83,25 @@ public final class StudioComposition {
     public static StudioViewModel create(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
                                          MelodyGeneratorSource melody, GenreModelSource genre, BackgroundRunner runner,
                                          HarmonizerSource harmony) {
+        return create(userDataDir, playback, melody, genre, runner, harmony, new SystemMidiInputs(),
+                GervillLiveOutput::forMonitoring);
+    }
+
+    /**
+     * As above with the shipped harmony model, and the MIDI inputs and the monitoring output given (a synthetic
+     * keyboard in tests and screenshots).
+     */
+    public static StudioViewModel create(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
+                                         MelodyGeneratorSource melody, GenreModelSource genre, BackgroundRunner runner,
+                                         MidiInputs midiInputs, Function<SoundbankChoice.Selection, MidiOutput> monitoring) {
+        return create(userDataDir, playback, melody, genre, runner, HarmonizerSource.shipped(), midiInputs, monitoring);
+    }
+
+    /** Every part given: the harmony model, the MIDI inputs and the output that monitors them. */
+    public static StudioViewModel create(Path userDataDir, Function<SoundbankChoice.Selection, PlaybackService> playback,
+                                         MelodyGeneratorSource melody, GenreModelSource genre, BackgroundRunner runner,
+                                         HarmonizerSource harmony, MidiInputs midiInputs,
+                                         Function<SoundbankChoice.Selection, MidiOutput> monitoring) {
         // one per-user store: the command line reads the soundbank chosen here from it too
         StudioPreferences prefs = new StudioPreferences(PropertiesFileSettingsStore.forUser(userDataDir));
         SongDocument document = new SongDocument(Song.empty());
@@ -131,6 +156,11 @@ public final class StudioComposition {
 
         StudioViewModel studio = new StudioViewModel(new StudioViewModel.Parts(runner, prefs, document, files, pianoRoll,
                 tracks, transport, generate, analysis, melody, openRequests, badges, chords, style, transcribe));
+        // the keyboard: after the transport and the Generate settings it plays with
+        PlayInViewModel playIn = new PlayInViewModel(pianoRoll, transport, generate.settings(), generate::modelSource, midiInputs,
+                monitoring, prefs, PerformanceClock.system(), runner);
+        studio.attachPlayIn(playIn);
+        studio.relay(playIn.messageProperty());
         studio.relay(files.messageProperty());
         studio.relay(transport.messageProperty());
         studio.relay(pianoRoll.messageProperty());

@@ -76,6 +76,7 @@ public final class StudioViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Job<?>> job = new ReadOnlyObjectWrapper<>(this, "job");
     private final BackgroundRunner runner;
     private final MelodyGeneratorSource melody;
+    private org.melodist.studio.playin.PlayInViewModel playIn;
 
     /** Panels' own background work, shown in the status bar while no status-bar job runs. */
     private final List<Activity> activities = new ArrayList<>();
@@ -172,6 +173,16 @@ public final class StudioViewModel implements AutoCloseable {
         return generate;
     }
 
+    /** Playing in from a MIDI keyboard: record, step input, jam, Keep going (null in a studio made without it). */
+    public org.melodist.studio.playin.PlayInViewModel playIn() {
+        return playIn;
+    }
+
+    /** Set once by the composition root, after the parts it depends on. */
+    void attachPlayIn(org.melodist.studio.playin.PlayInViewModel p) {
+        playIn = p;
+    }
+
     public AnalysisViewModel analysis() {
         return analysis;
     }
@@ -255,6 +266,7 @@ public final class StudioViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (playIn != null) playIn.close();
         files.close();
         analysis.close();
         generate.close();

@@ -68,6 +68,7 @@ public final class StudioWindow {
     private final StatusBar statusBar = new StatusBar();
     private final HBox composeBar = new HBox(8);
     private final GeneratePanel generatePanel;
+    private org.melodist.studio.playin.PlayInPanel playInPanel;
     private final StudioActions actions;
     private final Tab composeTab;
 
@@ -117,7 +118,24 @@ public final class StudioWindow {
         learnStyle.setId("generate-model-learn");
         learnStyle.setOnAction(e -> learnStyle());
         generatePanel.addModelMenuItem(learnStyle);
-        compose.setTop(new VBox(composeBar, generatePanel));
+        VBox top = new VBox(composeBar);
+        if (vm.playIn() != null) {
+            playInPanel = new org.melodist.studio.playin.PlayInPanel(vm.playIn());
+            top.getChildren().add(playInPanel);
+            var playIn = vm.playIn();
+            javafx.beans.value.ChangeListener<java.util.List<org.melodist.song.Note>> live = (obs, o, n) -> {
+                pianoRoll.setLiveNotes(playIn.liveNotesProperty().get(), playIn.modelNotesProperty().get());
+                // the first notes played in may lie outside the view: bring them in once
+                if (o.isEmpty() && !n.isEmpty()) pianoRoll.reveal(n);
+            };
+            playIn.liveNotesProperty().addListener(live);
+            playIn.modelNotesProperty().addListener(live);
+            playIn.selectedExchangeProperty().addListener((obs, o, n) -> {
+                if (n != null) pianoRoll.reveal(n.notes());
+            });
+        }
+        top.getChildren().add(generatePanel);
+        compose.setTop(top);
         // the variation under audition is drawn faintly after its seed
         vm.generate().currentNotesProperty().addListener((obs, o, n) -> {
             pianoRoll.setGhostVariation(n);
@@ -209,6 +227,11 @@ public final class StudioWindow {
 
     public StudioViewModel viewModel() {
         return vm;
+    }
+
+    /** The play-in strip (MIDI input, Record, step input, Jam, Keep going); null in a studio made without it. */
+    public org.melodist.studio.playin.PlayInPanel playInPanel() {
+        return playInPanel;
     }
 
     public GeneratePanel generatePanel() {

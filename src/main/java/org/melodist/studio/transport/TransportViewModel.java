@@ -230,6 +230,41 @@ public final class TransportViewModel implements AutoCloseable {
         service.playFrom(Math.max(0, fromTick));
     }
 
+    /** Plays from {@code tick} (recording and the jam start the transport themselves). */
+    public void playFrom(long tick) {
+        if (service == null || !canPlay.get()) return;
+        service.playFrom(Math.max(0, tick));
+    }
+
+    /** Pauses where playback is (nothing when it is not playing). */
+    public void pause() {
+        if (service == null || !isPlaying()) return;
+        service.pause();
+        followPlayhead();
+    }
+
+    /**
+     * Swaps in another version of the song while playing, without moving the playhead: the jam's answers
+     * and Keep going's continuation are heard this way, in tempo with the metronome. The open song comes
+     * back when playback stops or the document changes.
+     */
+    public void playAlong(Song version) {
+        if (service == null || !canPlay.get()) return;
+        previewing = true;
+        service.load(version);
+    }
+
+    /** Playback lasts at least until {@code tick} (recording and the jam play on past the song's end). */
+    public void setMinimumLength(long tick) {
+        if (service != null) service.setMinimumLength(tick);
+    }
+
+    /** Playback tempo over the song's own: what the playhead's speed is multiplied by. */
+    public double tempoFactor() {
+        double songBpm = roll.song().tempoMap().initialBpm();
+        return Math.max(0.1, Math.min(10, bpm.get() / songBpm));
+    }
+
     /** Stops and returns the playhead to the start (or the loop start when looping). */
     public void returnToStart() {
         if (service != null && canPlay.get()) service.pause();
@@ -296,9 +331,7 @@ public final class TransportViewModel implements AutoCloseable {
 
     private void applyTempo() {
         if (service == null) return;
-        double songBpm = roll.song().tempoMap().initialBpm();
-        double factor = Math.max(0.1, Math.min(10, bpm.get() / songBpm));
-        service.setTempoFactor(factor);
+        service.setTempoFactor(tempoFactor());
     }
 
     private void updatePosition() {
