@@ -154,7 +154,7 @@ public final class FeedbackLearning {
         sb.append("## Method and settings\n\n");
         sb.append(String.format(Locale.ROOT, "DPO against the starting model as the frozen reference (beta %.3g) on the pairs; for continuations "
                         + "judged alone, the one-sided form (a dropped one is pushed below the reference, a kept one above, weight %.2f); "
-                        + "plus %.2f x the NLL of %s, which holds the model near it. "
+                        + "plus %.2f x the NLL of %s, which holds the model near it; "
                         + "plus %.2f x the kept continuations' own NLL. Adam lr %.3g after a one-pass warm-up, %d judgements per batch, %d passes at most, "
                         + "%.1f minutes at most, gradient-norm clip %.1f, seed %d. Drift guard: a pass is kept only while the NLL of held-out rehearsal "
                         + "tunes stays within %.0f %% of the starting model's.%n%n",

@@ -9,9 +9,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 
+import org.melodist.Plurals;
 import org.melodist.studio.controls.Buttons;
 
 /**
@@ -33,29 +37,48 @@ final class FeedbackControls {
         model.textProperty().bind(gen.currentModelLabelProperty());
         model.visibleProperty().bind(gen.currentModelLabelProperty().isNotEmpty());
         model.managedProperty().bind(model.visibleProperty());
-        Button up = Buttons.command("Thumbs up", "generate-thumbs-up",
-                "I like this variation: it is logged as kept, to learn your taste from (Alt+Up)", gen::thumbUp);
-        Button down = Buttons.command("Thumbs down", "generate-thumbs-down",
-                "I don't like this variation: it is logged as dropped (Alt+Down)", gen::thumbDown);
+        Button up = Buttons.command("▲ Up", "generate-thumbs-up",
+                "Thumbs up: I like this variation; it is logged as kept, to learn your taste from (Alt+Up)", gen::thumbUp);
+        Button down = Buttons.command("▼ Down", "generate-thumbs-down",
+                "Thumbs down: I don't like this variation; it is logged as dropped (Alt+Down)", gen::thumbDown);
         for (Button b : List.of(up, down)) b.disableProperty().bind(gen.hasVariationsProperty().not());
         return List.of(model, up, down);
     }
 
-    /** The judgements' count and Clear, Learn from my choices, Compare with base and Reset. */
+    /**
+     * The judgements' count as a small menu (Learn from my choices, Clear…, Reset personal model), and, only when they
+     * apply, the Learn from my choices button (30 judgements and more), its progress and Cancel, and Compare with base
+     * (a personal model chosen): compact, so the panel keeps its rows and the piano roll its height.
+     */
     static List<Node> learning(FeedbackViewModel fb, GenerateViewModel gen) {
-        Label count = new Label();
+        MenuButton count = new MenuButton();
         count.setId("feedback-count");
-        count.textProperty().bind(Bindings.createStringBinding(fb::describeCount, fb.countProperty()));
-        count.setTooltip(new Tooltip("Every Accept, Discard and thumbs up/down is one line per variation in " + fb.logFile()));
-        Button clear = Buttons.command("Clear…", "feedback-clear", "Forget all your judgements (the personal model stays until Reset)", () -> {
+        count.textProperty().bind(Bindings.createStringBinding(() -> Plurals.count(fb.countProperty().get(), "judgement"), fb.countProperty()));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> fb.describeCount() + " · every Accept, Discard and thumbs up/down is one line per variation in "
+                + fb.logFile(), fb.countProperty()));
+        count.setTooltip(tip);
+        MenuItem learnItem = new MenuItem("Learn from my choices");
+        learnItem.setId("feedback-learn-item");
+        learnItem.setOnAction(e -> fb.learn());
+        learnItem.disableProperty().bind(fb.canLearnProperty().not());
+        MenuItem clear = new MenuItem("Clear judgements…");
+        clear.setId("feedback-clear");
+        clear.setOnAction(e -> {
             Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Forget all " + fb.countProperty().get()
                     + " judgements? The personal model stays until you reset it.", ButtonType.OK, ButtonType.CANCEL);
             ask.setHeaderText("Clear your judgements");
             if (ask.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) fb.clear();
         });
         clear.disableProperty().bind(fb.countProperty().isEqualTo(0).or(fb.learningProperty()));
+        MenuItem reset = new MenuItem("Reset personal model");
+        reset.setId("feedback-reset");
+        reset.setOnAction(e -> fb.resetPersonal());
+        reset.disableProperty().bind(fb.personalExistsProperty().not().or(fb.learningProperty()));
+        count.getItems().addAll(learnItem, clear, new SeparatorMenuItem(), reset);
+
         Button learn = Buttons.command("Learn from my choices", "feedback-learn",
-                "Learn a personal model from your judgements, in the background; it then appears in the model list as personal", fb::learn);
+                "Learn a personal model from your judgements, in the background; it is then chosen, listed as personal", fb::learn);
         learn.disableProperty().bind(fb.canLearnProperty().not());
         learn.visibleProperty().bind(fb.countProperty().greaterThanOrEqualTo(FeedbackViewModel.LEARN_AFTER).or(fb.learningProperty()));
         learn.managedProperty().bind(learn.visibleProperty());
@@ -71,14 +94,10 @@ final class FeedbackControls {
         CheckBox compare = new CheckBox("Compare with base");
         compare.setId("generate-compare-base");
         compare.selectedProperty().bindBidirectional(gen.compareWithBaseProperty());
-        compare.setTooltip(new Tooltip("With a personal model chosen, half the variations of each Generate come from the base model, "
-                + "labelled, so you can judge both in the same batch"));
-        compare.disableProperty().bind(gen.personalChosenProperty().not());
-        Button reset = Buttons.command("Reset personal", "feedback-reset",
-                "Delete the personal model and generate with the base model again (your judgements stay)", fb::resetPersonal);
-        reset.visibleProperty().bind(fb.personalExistsProperty());
-        reset.managedProperty().bind(reset.visibleProperty());
-        reset.disableProperty().bind(fb.learningProperty());
-        return List.of(count, clear, learn, progress, cancel, compare, reset);
+        compare.setTooltip(new Tooltip("Half the variations of each Generate come from the base model, labelled, so you can judge "
+                + "the personal model and the base in the same batch"));
+        compare.visibleProperty().bind(gen.personalChosenProperty());
+        compare.managedProperty().bind(compare.visibleProperty());
+        return List.of(count, learn, progress, cancel, compare);
     }
 }
