@@ -45,8 +45,8 @@ public final class HarmonyTrainer {
                          double devMajmin, double minutes, String stopReason) {
     }
 
-    private static final double[] EMISSION_WEIGHTS = {1, 1.5, 2, 3, 4};
-    private static final double[] PRIOR_WEIGHTS = {0, 0.3, 0.6, 0.9};
+    private static final double[] EMISSION_WEIGHTS = {1, 1.5, 2, 3, 4, 5, 6, 8, 12};
+    private static final double[] PRIOR_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
     /** The decoder's chord entropy on the development tunes must be within this share of the human chords'. */
     private static final double ENTROPY_MARGIN = 0.10;
 

@@ -55,6 +55,8 @@ public final class NoteSegmenter {
     private static final double RELIABLE_PROBABILITY = 0.82;
     private static final double RELIABLE_SCALE = 0.03;
     private static final double REATTACK_PROBABILITY = 0.88;
+    /** Vibrato: the pitch swings around its note at 3.5-9 Hz by at least this much (semitones, standard deviation). */
+    private static final double VIBRATO_DEPTH = 0.08;
 
     /** Notes and tuning, or why there are none. */
     public record Result(List<TranscribedNote> notes, double tuningCents, String emptyReason) {
@@ -79,7 +81,7 @@ public final class NoteSegmenter {
         List<int[]> runs = runs(states);
         Onsets.Found found = Onsets.detect(track.signal(), track.signalRate());
         double attack = attackSalience(runs, track, found);
-        runs = splitRepeats(runs, track, found.atLeast(REPEAT_SALIENCE * attack));
+        runs = splitRepeats(runs, track, midi, found.atLeast(REPEAT_SALIENCE * attack));
         double[] onsets = notEndings(track, found.atLeast(SNAP_SALIENCE * attack));
         int minFrames = (int) Math.ceil(MIN_NOTE_SEC / track.hopSeconds());
         List<int[]> kept = new ArrayList<>();
@@ -189,7 +191,7 @@ public final class NoteSegmenter {
      * {@link #SAME_ATTACK_SEC} of a dip is that dip's. A split must leave at least {@link #OWN_ONSET_SEC} on either
      * side.
      */
-    private static List<int[]> splitRepeats(List<int[]> runs, PitchTrack track, double[] onsets) {
+    private static List<int[]> splitRepeats(List<int[]> runs, PitchTrack track, double[] midi, double[] onsets) {
         float[] db = track.levelDb();
         int w = Math.max(2, (int) Math.round(DIP_WINDOW_SEC / track.hopSeconds()));
         int own = (int) Math.ceil(OWN_ONSET_SEC / track.hopSeconds());
@@ -198,6 +200,9 @@ public final class NoteSegmenter {
         for (int[] r : runs) {
             // candidates: {end of the previous piece, start of the next, 1 if timed at a dip}
             List<int[]> cands = new ArrayList<>();
+            // with vibrato the detector fires about twice a cycle and YIN's confidence wavers with the pitch: there
+            // only a dip in level shows that a detected onset is a new attack
+            boolean vibrato = r[2] != SILENCE && hasVibrato(midi, r, track.hopSeconds());
             for (int t = r[0] + 1; t < r[1] - 1; t++) {
                 if (isDip(db, t, w, r[0], r[1])) {
                     int onset = t;
@@ -214,7 +219,7 @@ public final class NoteSegmenter {
             }
             for (double o : onsets) {
                 int f = (int) Math.round(o / track.hopSeconds());
-                if (f <= r[0] || f >= r[1] || !reattacks(track, f)) {
+                if (f <= r[0] || f >= r[1] || !reattacks(track, f, vibrato)) {
                     continue;
                 }
                 boolean dip = false;
@@ -260,9 +265,10 @@ public final class NoteSegmenter {
     /**
      * True when the sound around frame {@code f} shows a new attack rather than a smooth change inside one note:
      * the level dips and rises again by {@link #REATTACK_DB}, or YIN's confidence drops below
-     * {@link #REATTACK_PROBABILITY} (the old and the new note overlap out of phase).
+     * {@link #REATTACK_PROBABILITY} (the old and the new note overlap out of phase); with {@code levelOnly} (a note
+     * sung with vibrato, whose confidence wavers with every cycle) only the dip in level counts.
      */
-    private static boolean reattacks(PitchTrack track, int f) {
+    private static boolean reattacks(PitchTrack track, int f, boolean levelOnly) {
         int n = track.frames();
         int near = (int) Math.round(0.03 / track.hopSeconds());
         int far = (int) Math.round(0.08 / track.hopSeconds());
@@ -280,7 +286,43 @@ public final class NoteSegmenter {
         for (int k = Math.min(n, f + near / 3 + 1); k <= Math.min(n - 1, f + far); k++) {
             after = Math.max(after, track.levelDb()[k]);
         }
-        return Math.min(before, after) - dip >= REATTACK_DB || minProb < REATTACK_PROBABILITY;
+        return Math.min(before, after) - dip >= REATTACK_DB || !levelOnly && minProb < REATTACK_PROBABILITY;
+    }
+
+    /**
+     * True when the pitch of run {@code r} swings around its centre like vibrato: at least {@link #VIBRATO_DEPTH}
+     * semitones (standard deviation about the median) and crossing the median 7-18 times a second (3.5-9 Hz).
+     */
+    static boolean hasVibrato(double[] midi, int[] r, double hopSeconds) {
+        List<Double> v = new ArrayList<>();
+        for (int k = r[0]; k < r[1]; k++) {
+            if (!Double.isNaN(midi[k])) {
+                v.add(midi[k]);
+            }
+        }
+        if (v.size() * hopSeconds < 0.25) {
+            return false;
+        }
+        List<Double> sorted = new ArrayList<>(v);
+        sorted.sort(null);
+        double median = sorted.get(sorted.size() / 2);
+        double ss = 0;
+        int crossings = 0;
+        int sign = 0;
+        for (double x : v) {
+            double d = x - median;
+            ss += d * d;
+            int sg = d > 0.03 ? 1 : d < -0.03 ? -1 : 0;
+            if (sg != 0 && sign != 0 && sg != sign) {
+                crossings++;
+            }
+            if (sg != 0) {
+                sign = sg;
+            }
+        }
+        double depth = Math.sqrt(ss / v.size());
+        double rate = crossings / 2.0 / (v.size() * hopSeconds);
+        return depth >= VIBRATO_DEPTH && rate >= 3.5 && rate <= 9;
     }
 
     /**

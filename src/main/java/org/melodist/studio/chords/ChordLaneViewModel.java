@@ -194,6 +194,14 @@ public final class ChordLaneViewModel implements AutoCloseable {
         selected.set(index >= 0 && index < lane.get().marks().size() ? index : -1);
     }
 
+    /** Selects the next chord ({@code step} 1) or the previous one (-1), from the first or last when none is selected. */
+    public void selectNext(int step) {
+        int n = lane.get().marks().size();
+        if (n == 0) return;
+        int i = selected.get();
+        select(i < 0 ? (step > 0 ? 0 : n - 1) : Math.max(0, Math.min(n - 1, i + step)));
+    }
+
     /** Selects the chord sounding at {@code tick} (none where there is none); returns its index. */
     public int selectAt(long tick) {
         select(lane.get().indexAt(tick));

@@ -304,6 +304,10 @@ final class StudioActions {
         // Chord lane (while it has the focus)
         add("delete-chord", Section.CHORD_LANE, Scope.CHORDS, "Delete the selected chord")
                 .keys(anyShift(KeyCode.DELETE), anyShift(KeyCode.BACK_SPACE)).run(chords::deleteSelected);
+        add("next-chord", Section.CHORD_LANE, Scope.CHORDS, "Select the next / previous chord")
+                .keys(plain(KeyCode.RIGHT)).run(() -> chords.selectNext(1));
+        add("previous-chord", Section.CHORD_LANE, Scope.CHORDS, "Select the next / previous chord")
+                .keys(plain(KeyCode.LEFT)).run(() -> chords.selectNext(-1));
         add("edit-chord", Section.CHORD_LANE, Scope.CHORDS, "Type the selected chord's symbol (or type a letter A-G)")
                 .keys(plain(KeyCode.ENTER)).run(chords::requestEdit);
         add("mouse-chord-click", Section.CHORD_LANE, Scope.MOUSE,

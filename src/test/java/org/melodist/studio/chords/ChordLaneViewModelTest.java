@@ -208,6 +208,14 @@ class ChordLaneViewModelTest {
         assertEquals(List.of(new ChordLane.Mark(bar, bar + bar / 2, "Em7"), new ChordLane.Mark(bar + bar / 2, 2 * bar, "D")), marks());
 
         assertEquals(chords.snap(bar + 10), bar, "resizing snaps to beats");
+        chords.select(-1);
+        chords.selectNext(-1);
+        assertEquals(1, chords.selectedProperty().get(), "Left with nothing selected: the last chord");
+        chords.selectNext(1);
+        assertEquals(1, chords.selectedProperty().get(), "stays on the last");
+        chords.selectNext(-1);
+        chords.selectNext(-1);
+        assertEquals(0, chords.selectedProperty().get(), "stays on the first");
         chords.select(0);
         chords.deleteSelected();
         assertEquals(List.of(new ChordLane.Mark(bar + bar / 2, 2 * bar, "D")), marks());

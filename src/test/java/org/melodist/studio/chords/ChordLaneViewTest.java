@@ -69,7 +69,7 @@ class ChordLaneViewTest {
 
     private void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what + "; status: " + vm.statusProperty().get(), e);
         }
@@ -98,6 +98,15 @@ class ChordLaneViewTest {
         assertFalse(window.chordLane().alternativesPopup().isShowing());
         assertEquals(second, marks().get(2).symbol());
         assertEquals("Set chord " + second, vm.document().undoNameProperty().get());
+
+        // Left and Right in the lane walk the chords, not the notes
+        robot.interact(() -> {
+            window.chordLane().requestFocus();
+            vm.chords().select(0);
+        });
+        robot.type(KeyCode.RIGHT).type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, vm.chords().selectedProperty().get());
 
         // Delete in the lane removes the selected chord, not the notes
         robot.clickOn(lane(third.start(), 8), MouseButton.PRIMARY);
