@@ -69,10 +69,10 @@ final class BenchFeedbackCommand implements Callable<Integer> {
                     new PrintStream(PrintStream.nullOutputStream()), new PreferenceTrainer.Listener() { }, t -> { });
             double learn = (System.nanoTime() - t1) / 1e9;
             ps.printf(Locale.ROOT, "log: %d judgements (%d kept) written in %.1f s (generation included)%n", r.judgements(), r.accepted(), simulate);
-            ps.printf(Locale.ROOT, "learning: %.1f s in all (%d passes of %d pairs + %d single judgements, %.1f s per pass; "
-                            + "the rest is loading, self-rehearsal tunes and writing), %s threads%n",
+            ps.printf(Locale.ROOT, "learning: %.1f s in all (%d passes of %d pairs + %d single judgements, %.1f s per pass, pass %d kept; "
+                            + "the rest is reading the log, loading the models and the rehearsal tunes, and writing), %s compute thread(s)%n",
                     learn, r.result().epochs().size(), r.pairing().pairs().size(), r.pairing().singles().size(),
-                    r.result().epochs().stream().mapToDouble(PreferenceTrainer.EpochReport::seconds).average().orElse(0),
+                    r.result().epochs().stream().mapToDouble(PreferenceTrainer.EpochReport::seconds).average().orElse(0), r.result().keptPass(),
                     System.getProperty("ai.djl.pytorch.num_threads", "1"));
         } finally {
             try (var walk = Files.walk(work)) {

@@ -68,13 +68,13 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
     @Option(names = "--max-minutes", paramLabel = "M", defaultValue = "5", description = "learning budget per taste (default ${DEFAULT-VALUE})")
     double maxMinutes;
 
-    @Option(names = "--beta", paramLabel = "B", description = "preference strength (default 0.5)")
+    @Option(names = "--beta", paramLabel = "B", description = "preference strength (default 1.0)")
     Float beta;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default 0.0005)")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate after a one-pass warm-up (default 0.0002)")
     Float lr;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "passes over the judgements (default 8)")
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the judgements (default 6)")
     Integer epochs;
 
     @Option(names = "--rehearse", paramLabel = "DIR|self",
@@ -82,10 +82,13 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
                     + "or 'self' for melodies the starting model writes itself (default: the shared Nottingham melodies when present, else self)")
     String rehearse;
 
-    @Option(names = "--single-weight", paramLabel = "W", description = "weight of continuations judged alone, relative to a pair (default 0.5)")
+    @Option(names = "--kept-weight", paramLabel = "W", description = "weight of the kept continuations' own NLL (default 1.0)")
+    Float keptWeight;
+
+    @Option(names = "--single-weight", paramLabel = "W", description = "weight of continuations judged alone, relative to a pair (default 0.1)")
     Float singleWeight;
 
-    @Option(names = "--rehearsal-weight", paramLabel = "W", description = "weight of the pull toward the base model (default 1.0)")
+    @Option(names = "--rehearsal-weight", paramLabel = "W", description = "weight of the rehearsal NLL that holds the model near the base (default 4.0)")
     Float rehearsalWeight;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
@@ -104,7 +107,7 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
         for (String t : tastes == null ? List.of("stepwise", "high", "tonic-ending") : tastes) {
             chosen.add(Taste.named(t));
         }
-        PreferenceTrainer.Options opt = LearnFeedbackCommand.options(maxMinutes, beta, lr, epochs, rehearsalWeight, singleWeight).withSeed(seed);
+        PreferenceTrainer.Options opt = LearnFeedbackCommand.options(maxMinutes, beta, lr, epochs, rehearsalWeight, singleWeight, keptWeight).withSeed(seed);
         Path work = out != null ? out : Files.createTempDirectory("melodist-feedback-eval");
         MelodyCorpus folk = MelodyCorpus.load(dir, MelodyModel.readConfig(base).encoding(), line -> { });
         FeedbackSimulation.Setup setup = new FeedbackSimulation.Setup(variations, bars, new double[] {0.8, 1.0, 1.2}, 1.0);

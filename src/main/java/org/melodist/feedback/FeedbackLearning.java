@@ -154,22 +154,24 @@ public final class FeedbackLearning {
         sb.append("## Method and settings\n\n");
         sb.append(String.format(Locale.ROOT, "DPO against the starting model as the frozen reference (beta %.3g) on the pairs; for continuations "
                         + "judged alone, the one-sided form (a dropped one is pushed below the reference, a kept one above, weight %.2f); "
-                        + "plus %.2f x the NLL of %s, which holds the model near it. "
-                        + "Adam lr %.3g, %d judgements per batch, %d passes at most, %.1f minutes at most, gradient-norm clip %.1f, seed %d.%n%n",
-                o.beta(), o.singleWeight(), o.rehearsalWeight(), rehearsalText, o.learningRate(), o.itemsPerBatch(), o.epochs(),
-                o.maxMinutes(), o.clipNorm(), o.seed()));
+                        + "plus %.2f x the NLL of %s, which holds the model near it; "
+                        + "plus %.2f x the kept continuations' own NLL. Adam lr %.3g after a one-pass warm-up, %d judgements per batch, %d passes at most, "
+                        + "%.1f minutes at most, gradient-norm clip %.1f, seed %d. Drift guard: a pass is kept only while the NLL of held-out rehearsal "
+                        + "tunes stays within %.0f %% of the starting model's.%n%n",
+                o.beta(), o.singleWeight(), o.rehearsalWeight(), rehearsalText, o.keptWeight(), o.learningRate(), o.itemsPerBatch(), o.epochs(),
+                o.maxMinutes(), o.clipNorm(), o.seed(), 100 * o.maxDrift()));
         sb.append("Proposed sampling settings: ").append(proposal.describe()).append(".\n\n");
-        sb.append("## Figures\n\n| pass | loss | pairs ranked right | mean reward margin | self-rehearsal NLL | seconds |\n|---|---|---|---|---|---|\n");
+        sb.append("## Figures\n\n| pass | loss | pairs ranked right | mean reward margin | held-out rehearsal NLL | seconds |\n|---|---|---|---|---|---|\n");
         sb.append(String.format(Locale.ROOT, "| 0 (starting model) | | %s | 0 | %.4f | |%n", pct(r.pairAccuracyBefore()), r.rehearsalNllBefore()));
         for (PreferenceTrainer.EpochReport e : r.epochs()) {
-            sb.append(String.format(Locale.ROOT, "| %d | %.4f | %s | %+.3f | %.4f | %.1f |%n", e.epoch(), e.loss(), pct(e.pairAccuracy()),
+            sb.append(String.format(Locale.ROOT, "| %d%s | %.4f | %s | %+.3f | %.4f | %.1f |%n", e.epoch(), e.epoch() == r.keptPass() ? " (kept)" : "", e.loss(), pct(e.pairAccuracy()),
                     e.meanRewardMargin(), e.rehearsalNll(), e.seconds()));
         }
         if (heldOutTunes > 0) {
             sb.append(String.format(Locale.ROOT, "%nHeld-out folk NLL (%d Nottingham validation tunes): starting model %.4f, this model %.4f (%+.1f %%).%n",
                     heldOutTunes, before, after, 100 * (after / before - 1)));
         } else {
-            sb.append("\nHeld-out folk NLL: not measured (the folk tunes were not at hand); the self-rehearsal NLL above tracks the drift.\n");
+            sb.append("\nHeld-out folk NLL: not measured (the folk tunes were not at hand); the held-out rehearsal NLL above tracks the drift.\n");
         }
         sb.append(String.format(Locale.ROOT, "%nStopped: %s; %.1f s in all. Acceptance by simulated musicians: README, *Learning from your choices*.%n",
                 r.stopReason(), r.seconds()));

@@ -33,8 +33,8 @@ public interface Taste {
                         (s, c, ppq, k) -> endsOnTonic(s, c, ppq, k)),
                 rule("low", "descends: the continuation's mean pitch is at least 4 semitones below the seed's",
                         (s, c, ppq, k) -> meanPitch(c) <= meanPitch(s) - 4),
-                rule("long-notes", "likes space: the continuation's notes last a dotted eighth or more on average",
-                        (s, c, ppq, k) -> c.stream().mapToLong(Note::duration).average().orElse(0) >= 0.75 * ppq));
+                rule("long-notes", "likes space: the continuation's notes last a quarter note or more on average",
+                        (s, c, ppq, k) -> c.stream().mapToLong(Note::duration).average().orElse(0) >= ppq));
     }
 
     /** The built-in taste of that name; the message lists the names. */

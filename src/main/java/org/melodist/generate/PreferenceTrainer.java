@@ -56,52 +56,60 @@ public final class PreferenceTrainer {
     /** Settings of one run; see {@link #defaults()}. */
     public record Options(float beta, float learningRate, int epochs, int itemsPerBatch, float singleWeight,
                           float rehearsalWeight, int rehearsalTunes, int rehearsalRowsPerBatch, double maxMinutes,
-                          long seed, float clipNorm) {
+                          long seed, float clipNorm, float keptWeight, double maxDrift) {
 
         public Options {
             if (!(beta > 0)) throw new IllegalArgumentException("beta must be positive");
             if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be positive");
             if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1");
             if (itemsPerBatch < 1) throw new IllegalArgumentException("items per batch must be at least 1");
-            if (!(singleWeight >= 0) || !(rehearsalWeight >= 0)) throw new IllegalArgumentException("weights must be 0 or more");
+            if (!(singleWeight >= 0) || !(rehearsalWeight >= 0) || !(keptWeight >= 0)) throw new IllegalArgumentException("weights must be 0 or more");
             if (rehearsalTunes < 0 || rehearsalRowsPerBatch < 0) throw new IllegalArgumentException("rehearsal sizes must be 0 or more");
         }
 
         /** The settings the README's figures were measured with. */
         public static Options defaults() {
-            return new Options(0.5f, 5e-4f, 8, 16, 0.5f, 1.0f, 128, 8, 10, 1L, 1.0f);
+            return new Options(1.0f, 2e-4f, 6, 16, 0.1f, 4.0f, 128, 8, 10, 1L, 1.0f, 1.0f, 0.04);
+        }
+
+        public Options withMaxDrift(double v) {
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, v);
+        }
+
+        public Options withKeptWeight(float v) {
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, v, maxDrift);
         }
 
         public Options withMaxMinutes(double v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, v, seed, clipNorm);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, v, seed, clipNorm, keptWeight, maxDrift);
         }
 
         public Options withEpochs(int v) {
-            return new Options(beta, learningRate, v, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm);
+            return new Options(beta, learningRate, v, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift);
         }
 
         public Options withBeta(float v) {
-            return new Options(v, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm);
+            return new Options(v, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift);
         }
 
         public Options withLearningRate(float v) {
-            return new Options(beta, v, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm);
+            return new Options(beta, v, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift);
         }
 
         public Options withRehearsalWeight(float v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, v, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, v, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift);
         }
 
         public Options withSingleWeight(float v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, v, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, v, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift);
         }
 
         public Options withRehearsalTunes(int v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, v, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, v, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift);
         }
 
         public Options withSeed(long v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, v, clipNorm);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, v, clipNorm, keptWeight, maxDrift);
         }
     }
 
@@ -113,11 +121,17 @@ public final class PreferenceTrainer {
      * What a run produced. {@code pairAccuracyBefore}: the starting model's share of pairs where the kept one is more
      * likely than the dropped one (its implicit preference); the reference margin is 0 by definition.
      */
-    public record Result(List<EpochReport> epochs, double pairAccuracyBefore, double rehearsalNllBefore, double seconds,
-                         String stopReason, boolean saved) {
+    public record Result(List<EpochReport> epochs, int keptPass, double pairAccuracyBefore, double rehearsalNllBefore, double seconds,
+                         String stopReason) {
 
+        /** True when a model was written (a pass was kept). */
+        public boolean saved() {
+            return keptPass > 0;
+        }
+
+        /** The figures of the kept pass; null when none was kept. */
         public EpochReport last() {
-            return epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
+            return keptPass == 0 ? null : epochs.get(keptPass - 1);
         }
     }
 
@@ -180,11 +194,11 @@ public final class PreferenceTrainer {
         List<EncodedTune> rehearsal = opt.rehearsalWeight() <= 0 || opt.rehearsalTunes() <= 0 ? List.of()
                 : rehearsalTunes != null ? rehearsalTunes
                 : RehearsalTunes.sampled(baseDir, opt.rehearsalTunes(), 16, opt.seed());
-        // every eighth rehearsal tune (16 at most) is never trained on: their NLL tracks the drift from the start
+        // every eighth rehearsal tune (32 at most) is never trained on: their NLL tracks the drift from the start
         List<EncodedTune> rehearsalHeldOut = new ArrayList<>();
         List<EncodedTune> rehearsalTrain = new ArrayList<>();
         for (int i = 0; i < rehearsal.size(); i++) {
-            (i % 8 == 0 && rehearsalHeldOut.size() < 16 ? rehearsalHeldOut : rehearsalTrain).add(rehearsal.get(i));
+            (i % 8 == 0 && rehearsalHeldOut.size() < 32 ? rehearsalHeldOut : rehearsalTrain).add(rehearsal.get(i));
         }
         try (MelodyModel reference = MelodyModel.load(baseDir); MelodyModel policy = MelodyModel.load(baseDir)) {
             MelodyEncoding enc = policy.encoding();
@@ -218,7 +232,10 @@ public final class PreferenceTrainer {
             Path staging = MelodyTrainer.stagingDir(outDir);
             MelodyTrainer.deleteTree(staging);
             DefaultTrainingConfig tc = new DefaultTrainingConfig(new MelodyTrainer.MaskedNllLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(opt.learningRate())).build());
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.warmUp().optWarmUpBeginValue(opt.learningRate() / 20)
+                            .optWarmUpSteps(Math.max(1, batchesPerEpoch)).setMainTracker(Tracker.fixed(opt.learningRate())).build()).build());
+            int kept = 0;
+            double limit = selfBefore * (1 + opt.maxDrift());
             int done = 0;
             boolean stop = false;
             try (Trainer trainer = policy.djlModel().newTrainer(tc)) {
@@ -255,29 +272,32 @@ public final class PreferenceTrainer {
                     EpochReport r = new EpochReport(epoch, lossSum / Math.max(1, lossBatches), ranking[0], ranking[1], self,
                             (System.nanoTime() - epochStart) / 1e9);
                     reports.add(r);
-                    out.printf(Locale.ROOT, "pass %d: loss %.4f, pairs ranked right %s, mean reward margin %+.3f, self-rehearsal NLL %.4f (start %.4f), %.1f s%n",
+                    // the drift guard: a pass is kept only while the held-out rehearsal NLL stays within maxDrift of the start
+                    boolean within = !(self > limit) || epoch == opt.epochs() && kept == 0;
+                    out.printf(Locale.ROOT, "pass %d: loss %.4f, pairs ranked right %s, mean reward margin %+.3f, held-out rehearsal NLL %.4f (start %.4f)%s, %.1f s%n",
                             epoch, r.loss(), Double.isNaN(r.pairAccuracy()) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * r.pairAccuracy()),
-                            r.meanRewardMargin(), r.rehearsalNll(), selfBefore, r.seconds());
+                            r.meanRewardMargin(), r.rehearsalNll(), selfBefore, self > limit ? " over the drift budget" : " (kept)", r.seconds());
+                    if (within) {
+                        kept = epoch;
+                        policy.save(staging, policy.config().withTraining(record(policy, training, pairs, singles, reports, r, accBefore, selfBefore, start, opt)));
+                    }
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Result result = new Result(reports, accBefore, selfBefore, seconds, stopReason, !reports.isEmpty());
-            if (reports.isEmpty()) {
+            if (cancelled) {
+                MelodyTrainer.deleteTree(staging); // a cancelled run leaves the previous model as it was
+                kept = 0;
+            }
+            if (kept > 0 && kept < reports.size()) {
+                stopReason += String.format(Locale.ROOT, "; pass %d kept, the last within the drift budget (held-out rehearsal NLL %.1f %% above the start)",
+                        kept, 100 * opt.maxDrift());
+            }
+            Result result = new Result(List.copyOf(reports), kept, accBefore, selfBefore, seconds, stopReason);
+            if (kept == 0) {
+                MelodyTrainer.deleteTree(staging);
                 out.printf(Locale.ROOT, "done: %s before the first pass ended; no model was written%n", stopReason);
                 return result;
             }
-            Map<String, Object> record = new LinkedHashMap<>(policy.config().training());
-            record.putAll(training);
-            record.put("preferencePairs", pairs.size());
-            record.put("singleJudgements", singles.size());
-            record.put("passes", reports.size());
-            record.put("pairAccuracyBefore", accBefore);
-            record.put("pairAccuracyAfter", result.last().pairAccuracy());
-            record.put("selfRehearsalNllBefore", selfBefore);
-            record.put("selfRehearsalNllAfter", result.last().rehearsalNll());
-            record.put("seconds", Math.round(seconds * 10) / 10.0);
-            record.put("preferenceOptions", opt);
-            policy.save(staging, policy.config().withTraining(record));
             if (beforePublish != null) {
                 beforePublish.write(staging, result);
             }
@@ -285,6 +305,23 @@ public final class PreferenceTrainer {
             out.printf(Locale.ROOT, "done: %s; %.1f s; model in %s%n", stopReason, seconds, outDir);
             return result;
         }
+    }
+
+    /** The training record of the pass {@code r} for the model's config. */
+    private static Map<String, Object> record(MelodyModel policy, Map<String, Object> training, List<Pair> pairs, List<Single> singles,
+                                              List<EpochReport> reports, EpochReport r, double accBefore, double selfBefore, long start, Options opt) {
+        Map<String, Object> record = new LinkedHashMap<>(policy.config().training());
+        record.putAll(training);
+        record.put("preferencePairs", pairs.size());
+        record.put("singleJudgements", singles.size());
+        record.put("passes", r.epoch());
+        record.put("pairAccuracyBefore", accBefore);
+        record.put("pairAccuracyAfter", r.pairAccuracy());
+        record.put("heldOutRehearsalNllBefore", selfBefore);
+        record.put("heldOutRehearsalNllAfter", r.rehearsalNll());
+        record.put("seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
+        record.put("preferenceOptions", opt);
+        return record;
     }
 
     /** One optimiser step on a batch of pairs and singles plus rehearsal rows; returns the batch loss. */
@@ -334,6 +371,24 @@ public final class PreferenceTrainer {
                 if (sCount > 0) {
                     NDArray r = reward.get(2 * pCount + ":").mul(m.create(sign));
                     loss = loss.add(Activation.softPlus(r.neg()).sum().mul(opt.singleWeight()).div(weight));
+                }
+                if (opt.keptWeight() > 0) {
+                    // the kept continuations' own per-step NLL (winners, then singles that were kept)
+                    float[] kept = new float[rows.size()];
+                    int keptCount = 0;
+                    for (int i = 0; i < pCount; i++) {
+                        kept[i] = 1f / rows.get(i).steps();
+                        keptCount++;
+                    }
+                    for (int i = 0; i < sCount; i++) {
+                        if (sign[i] > 0) {
+                            kept[2 * pCount + i] = 1f / rows.get(2 * pCount + i).steps();
+                            keptCount++;
+                        }
+                    }
+                    if (keptCount > 0) {
+                        loss = loss.add(pi.mul(m.create(kept)).sum().neg().mul(opt.keptWeight() / keptCount));
+                    }
                 }
                 if (!rehearsal.isEmpty() && opt.rehearsalWeight() > 0) {
                     SequenceBatch rb = SequenceBatch.of(rehearsal, enc);

@@ -60,7 +60,7 @@ class FeedbackLearningTest {
         }
         Path log = dir.resolve("feedback.jsonl");
         new FeedbackLog(log).append(entries);
-        PreferenceTrainer.Options opt = PreferenceTrainer.Options.defaults().withLearningRate(5e-3f).withEpochs(4)
+        PreferenceTrainer.Options opt = PreferenceTrainer.Options.defaults().withLearningRate(5e-3f).withEpochs(4).withMaxDrift(1.0)
                 .withRehearsalTunes(8).withMaxMinutes(0);
         AtomicInteger batches = new AtomicInteger();
         Path out = dir.resolve("personal");

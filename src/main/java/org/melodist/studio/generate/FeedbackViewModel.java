@@ -48,6 +48,8 @@ public final class FeedbackViewModel {
     public static final int LEARN_AFTER = 30;
     /** The personal model's folder name inside its kind's folder. */
     public static final String PERSONAL_NAME = "mine";
+    /** The learning settings the README's figures were measured with (evaluate-feedback), in a 10-minute budget. */
+    public static final PreferenceTrainer.Options STUDIO_OPTIONS = PreferenceTrainer.Options.defaults();
 
     private final FeedbackLog log;
     private final Path personalDir;
@@ -213,9 +215,9 @@ public final class FeedbackViewModel {
                 return;
             }
             personalExists.set(true);
-            message.say(String.format(Locale.ROOT, "Personal model learnt from %s in %.0f s · proposed temperature %.2f, top-p %.2f",
-                    Plurals.count(report.judgements(), "judgement"), report.result().seconds(), report.proposal().temperature(), report.proposal().topP()));
             onLearned.accept(personalDir);
+            message.say(String.format(Locale.ROOT, "Personal model learnt from %s in %.0f s and chosen · proposed temperature %.2f, top-p %.2f",
+                    Plurals.count(report.judgements(), "judgement"), report.result().seconds(), report.proposal().temperature(), report.proposal().topP()));
         });
         t.onCancelled(() -> {
             finish();
@@ -272,6 +274,21 @@ public final class FeedbackViewModel {
             LOG.log(System.Logger.Level.WARNING, "cannot read " + log.file(), e);
             return 0;
         }
+    }
+
+    /**
+     * The shipped model's own training tunes to rehearse while learning, when the shared folk tunes are at hand (a
+     * developer's machine); null otherwise, for tunes the shipped model writes itself. Reads files: call off the UI thread.
+     */
+    public static List<EncodedTune> folkRehearsal() {
+        return org.melodist.SharedData.data("nottingham/melody").map(dir -> {
+            try {
+                return org.melodist.generate.MelodyCorpus.load(dir, org.melodist.generate.MelodyEncoding.DEFAULT, line -> { }).train();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot read the folk tunes in " + dir + "; rehearsing self-written tunes", e);
+                return null;
+            }
+        }).orElse(null);
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -53,9 +53,12 @@ public final class GeneratePanel extends FlowPane {
         List<Node> settings = new ArrayList<>(settingsControls());
         settings.addAll(runControls());
         List<Node> cycler = new ArrayList<>(variationControls());
+        if (vm.feedback() != null) cycler.addAll(FeedbackControls.judging(vm));
         cycler.add(separator());
         Label state = modelStateLabel();
-        getChildren().addAll(group(modelControls()), group(settings), group(cycler), state);
+        getChildren().addAll(group(modelControls()), group(settings), group(cycler));
+        if (vm.feedback() != null) getChildren().add(group(FeedbackControls.learning(vm.feedback(), vm)));
+        getChildren().add(state);
         // a long reason is shortened with an ellipsis rather than cut
         state.maxWidthProperty().bind(widthProperty().subtract(12));
         setMinWidth(0);

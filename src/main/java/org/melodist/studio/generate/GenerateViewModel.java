@@ -1,11 +1,14 @@
 package org.melodist.studio.generate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -22,6 +25,7 @@ import javafx.collections.ObservableList;
 import org.melodist.ErrorMessages;
 import org.melodist.Plurals;
 import org.melodist.generate.ChordGuide;
+import org.melodist.feedback.FeedbackEntry;
 import org.melodist.generate.GenerationOptions;
 import org.melodist.harmony.ChordLanes;
 import org.melodist.generate.GenerationResult;
@@ -72,8 +76,18 @@ public final class GenerateViewModel implements AutoCloseable {
     }
 
     /** What a generation started from, kept with its result until it is accepted or discarded. */
-    private record Pending(int track, long seedStart, List<Note> seed, GenerationResult result) {
+    /**
+     * What a generation started from, kept with its result until it is accepted or discarded: the options it used, which
+     * model wrote each variation ({@link #modelName}), and which variations the musician has judged already.
+     */
+    private record Pending(int track, long seedStart, List<Note> seed, GenerationResult result, GenerationOptions options,
+                           List<String> models, boolean[] judged) {
     }
+
+    /** The catalog kind of personal models (learnt from the musician's choices). */
+    public static final String PERSONAL_KIND = "personal";
+    /** The log's name for the shipped model. */
+    static final String SHIPPED_MODEL_NAME = "folk";
 
     private final PianoRollViewModel roll;
     private final ModelPicker picker;
@@ -97,6 +111,11 @@ public final class GenerateViewModel implements AutoCloseable {
     private final BooleanBinding hasVariations;
 
     private Pending pending;
+    private final MelodyGeneratorSource shippedSource;
+    private FeedbackViewModel feedback;
+    private final BooleanProperty compareWithBase = new SimpleBooleanProperty(this, "compareWithBase", false);
+    private final ReadOnlyBooleanWrapper personalChosen = new ReadOnlyBooleanWrapper(this, "personalChosen", false);
+    private final ReadOnlyStringWrapper currentModelLabel = new ReadOnlyStringWrapper(this, "currentModelLabel", "");
     private Job<GenerationResult> task;
     /** Bumped whenever the variations become stale, so that a late result of an older request is dropped. */
     private long epoch;
@@ -123,6 +142,8 @@ public final class GenerateViewModel implements AutoCloseable {
         this.transport = transport;
         this.runner = runner;
         picker = new ModelPicker(models, shipped, runner);
+        shippedSource = shipped;
+        personalChosen.bind(Bindings.createBooleanBinding(() -> isPersonal(picker.chosen()), picker.chosenProperty()));
         audition = new Audition(roll, transport, runner);
         showSourceState();
         modelAvailable.bind(Bindings.createBooleanBinding(() -> modelState.get().isAvailable(), modelState));
@@ -338,6 +359,11 @@ public final class GenerateViewModel implements AutoCloseable {
         VariationFilter jobFilter = filter;
         java.util.concurrent.atomic.AtomicReference<String> filterNote = new java.util.concurrent.atomic.AtomicReference<>("");
         MelodyGeneratorSource source = picker.source();
+        // comparing: half the variations (the odd ones) from the base model, so both are judged in one batch
+        boolean compare = compareWithBase.get() && personalChosen.get() && options.variations() >= 2;
+        String chosenName = modelName(picker.chosen());
+        MelodyGeneratorSource base = shippedSource;
+        java.util.concurrent.atomic.AtomicReference<List<String>> models = new java.util.concurrent.atomic.AtomicReference<>(List.of());
         Job<GenerationResult> t = new Job<>("Generate", work -> {
             if (!source.isLoaded()) {
                 work.message("Loading the melody model…");
@@ -346,10 +372,27 @@ public final class GenerateViewModel implements AutoCloseable {
             MelodyGenerator generator = source.get();
             work.message("Generating " + Plurals.count(options.variations(), "variation") + " of "
                     + Plurals.count(options.bars(), "bar") + " after " + seedDescription + "…");
-            GenerationResult generated = generator.generate(seed, options, work::progress, work::isCancelled);
-            VariationFilter.Filtered filtered = jobFilter.apply(generator, seed, options, generated, work::isCancelled);
-            filterNote.set(filtered.note());
-            return filtered.result();
+            if (!compare) {
+                GenerationResult generated = generator.generate(seed, options, work::progress, work::isCancelled);
+                VariationFilter.Filtered filtered = jobFilter.apply(generator, seed, options, generated, work::isCancelled);
+                filterNote.set(filtered.note());
+                models.set(java.util.Collections.nCopies(filtered.result().variations().size(), chosenName));
+                return filtered.result();
+            }
+            int mine = (options.variations() + 1) / 2;
+            GenerationOptions personalOptions = options.withVariations(mine);
+            GenerationOptions baseOptions = options.withVariations(options.variations() - mine);
+            GenerationResult p = generator.generate(seed, personalOptions, (d, n) -> work.progress(d, 2 * n), work::isCancelled);
+            VariationFilter.Filtered pf = jobFilter.apply(generator, seed, personalOptions, p, work::isCancelled);
+            work.message("Generating the base model's variations to compare…");
+            MelodyGenerator baseGenerator = base.get();
+            GenerationResult b = baseGenerator.generate(seed, baseOptions, (d, n) -> work.progress(n + d, 2 * n), work::isCancelled);
+            VariationFilter.Filtered bf = jobFilter.apply(baseGenerator, seed, baseOptions, b, work::isCancelled);
+            filterNote.set(pf.note().isEmpty() ? bf.note() : pf.note());
+            List<String> names = new ArrayList<>();
+            GenerationResult merged = interleave(pf.result(), bf.result(), chosenName, SHIPPED_MODEL_NAME, names);
+            models.set(names);
+            return merged;
         });
         t.messageProperty().addListener((obs, o, n) -> {
             if (n != null && !n.isBlank() && task == t) message.say(n);
@@ -358,7 +401,8 @@ public final class GenerateViewModel implements AutoCloseable {
             // the variations first, so that whoever watches "running" finds them when it turns false
             if (myEpoch == epoch) {
                 modelLoaded(source);
-                pending = new Pending(track, seed.notes().get(0).start(), seed.notes(), result);
+                pending = new Pending(track, seed.notes().get(0).start(), seed.notes(), result, options, models.get(),
+                        new boolean[result.variations().size()]);
                 variations.setAll(result.variations());
                 currentIndex.set(0);
                 message.say(String.format(Locale.ROOT, "%s of %s%s in %.1f s%s · cycle with [ ], audition, then Accept or Discard",
@@ -402,6 +446,7 @@ public final class GenerateViewModel implements AutoCloseable {
     public void discard() {
         boolean hadVariations = !variations.isEmpty();
         boolean had = hadVariations || running.get();
+        if (hadVariations) recordJudgements(pending, j -> true, j -> false);
         cancel();
         dropVariations();
         // discarded ideas should not come back on the next Generate; re-generating without discarding
@@ -474,6 +519,8 @@ public final class GenerateViewModel implements AutoCloseable {
         }
         SongEdit edit = acceptEdit(i);
         List<Note> accepted = variations.get(i);
+        // the kept variation as accepted, the others shown (and not judged yet) as rejected
+        recordJudgements(pending, j -> true, j -> j == i);
         dropVariations();
         roll.document().apply(edit);
         roll.selectOnly(accepted);
@@ -497,6 +544,124 @@ public final class GenerateViewModel implements AutoCloseable {
     private void showCurrent() {
         int i = currentIndex.get();
         currentNotes.set(i >= 0 && i < variations.size() ? variations.get(i) : List.of());
+        Pending p = pending;
+        boolean mixed = p != null && p.models().stream().distinct().count() > 1;
+        currentModelLabel.set(mixed && i >= 0 && i < p.models().size()
+                ? (SHIPPED_MODEL_NAME.equals(p.models().get(i)) ? "base model" : "personal model") : "");
+    }
+
+    // ---- judgements (learning from the musician's choices) ------------------------------------------
+
+    /**
+     * Where Accept, Discard and the thumbs log their judgements (none until set). A personal model it learns is chosen
+     * at once (loaded afresh, even when an older one of the same name was in use); when it is reset, the shipped model
+     * takes over.
+     */
+    public void setFeedback(FeedbackViewModel f) {
+        feedback = f;
+        String id = PERSONAL_KIND + "/" + f.personalDir().getFileName();
+        f.setOnLearned(dir -> {
+            if (isPersonal(picker.chosen())) chooseModel((MelodyModelCatalog.Entry) null);
+            modelsChanged(id);
+        });
+        f.setOnReset(dir -> {
+            if (isPersonal(picker.chosen())) chooseModel((MelodyModelCatalog.Entry) null);
+            picker.refresh();
+        });
+    }
+
+    /** The judgements and the personal model; null when the studio keeps none. */
+    public FeedbackViewModel feedback() {
+        return feedback;
+    }
+
+    /** With a personal model chosen: half of each Generate's variations come from the base model, labelled. */
+    public BooleanProperty compareWithBaseProperty() {
+        return compareWithBase;
+    }
+
+    /** True while the chosen model is a personal one (learnt from the musician's choices). */
+    public ReadOnlyBooleanProperty personalChosenProperty() {
+        return personalChosen.getReadOnlyProperty();
+    }
+
+    /** "personal model" or "base model" for the variation shown while comparing; empty otherwise. */
+    public ReadOnlyStringProperty currentModelLabelProperty() {
+        return currentModelLabel.getReadOnlyProperty();
+    }
+
+    /** Logs the variation shown as one the musician likes (it stays on offer). */
+    public void thumbUp() {
+        thumb(true);
+    }
+
+    /** Logs the variation shown as one the musician does not like (it stays on offer). */
+    public void thumbDown() {
+        thumb(false);
+    }
+
+    private void thumb(boolean up) {
+        int i = currentIndex.get();
+        Pending p = pending;
+        if (p == null || i < 0) {
+            message.say("Nothing to judge: generate variations first");
+            return;
+        }
+        if (p.judged()[i]) {
+            message.say("Variation " + (i + 1) + " is judged already");
+            return;
+        }
+        recordJudgements(p, j -> j == i, j -> up);
+        message.say("Thumbs " + (up ? "up" : "down") + " for variation " + (i + 1) + " · logged to learn your taste");
+    }
+
+    /**
+     * Logs the variations of {@code p} that {@code include} takes and that are not judged yet, each as accepted or not by
+     * {@code accepted}: Accept logs the kept one accepted and the others rejected, Discard all rejected, a thumb one alone.
+     */
+    private void recordJudgements(Pending p, java.util.function.IntPredicate include, java.util.function.IntPredicate accepted) {
+        if (p == null || feedback == null) return;
+        List<FeedbackEntry> entries = new ArrayList<>();
+        Song song = roll.song();
+        List<Note> seed = p.result().seedCutAtStart(p.seed());
+        GenerationOptions o = p.options();
+        FeedbackEntry.Settings s = new FeedbackEntry.Settings(o.temperature(), o.topP(), o.keyLock());
+        for (int j = 0; j < p.result().variations().size(); j++) {
+            if (p.judged()[j] || !include.test(j)) continue;
+            p.judged()[j] = true;
+            entries.add(new FeedbackEntry(song.ppq(), song.timeSignature(), song.tempoMap().bpmAt(p.seedStart()), seed,
+                    p.result().variations().get(j), accepted.test(j), s, p.models().get(j)));
+        }
+        feedback.record(entries);
+    }
+
+    /** The log's name of a model: "folk" for the shipped one, else its catalog id ("personal/mine", "styles/chorales"). */
+    static String modelName(MelodyModelCatalog.Entry e) {
+        return e == null || e.isShipped() ? SHIPPED_MODEL_NAME : e.id();
+    }
+
+    static boolean isPersonal(MelodyModelCatalog.Entry e) {
+        return e != null && PERSONAL_KIND.equals(e.kind());
+    }
+
+    /** The variations of {@code a} and {@code b} taking turns (a first), with each one's model name in {@code names}. */
+    private static GenerationResult interleave(GenerationResult a, GenerationResult b, String aName, String bName, List<String> names) {
+        List<List<Note>> vars = new ArrayList<>();
+        List<int[]> tokens = new ArrayList<>();
+        int n = Math.max(a.variations().size(), b.variations().size());
+        for (int k = 0; k < n; k++) {
+            if (k < a.variations().size()) {
+                vars.add(a.variations().get(k));
+                tokens.add(a.tokens().get(k));
+                names.add(aName);
+            }
+            if (k < b.variations().size()) {
+                vars.add(b.variations().get(k));
+                tokens.add(b.tokens().get(k));
+                names.add(bName);
+            }
+        }
+        return new GenerationResult(vars, a.startTick(), Math.max(a.endTick(), b.endTick()), a.steps(), tokens, a.millis() + b.millis());
     }
 
     private void dropVariations() {

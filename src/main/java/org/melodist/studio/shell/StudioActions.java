@@ -221,6 +221,12 @@ final class StudioActions {
         add("accept", Section.GENERATE, Scope.WINDOW, "Accept the variation into the track (one undo step)")
                 .menu("_Accept variation").keys(shortcut(KeyCode.ENTER)).run(gen::accept).enabledWhen(hasVariations)
                 .buttons("generate-accept");
+        add("thumbs-up", Section.GENERATE, Scope.COMPOSE, "Thumbs up: log that you like the variation shown")
+                .menuAfterSeparator("Thumbs _up").keys(new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN))
+                .run(gen::thumbUp).enabledWhen(hasVariations).buttons("generate-thumbs-up");
+        add("thumbs-down", Section.GENERATE, Scope.COMPOSE, "Thumbs down: log that you don't like the variation shown")
+                .menu("Thumbs _down").keys(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN))
+                .run(gen::thumbDown).enabledWhen(hasVariations).buttons("generate-thumbs-down");
         add("discard", Section.GENERATE, Scope.COMPOSE, "Discard the variations").menu("_Discard variations")
                 .keys(anyShift(KeyCode.ESCAPE)).run(gen::discard).enabledWhen(hasVariations)
                 .buttons("generate-discard");

@@ -3,7 +3,9 @@ package org.melodist.studio.shell;
 import java.nio.file.Path;
 import java.util.function.Function;
 
+import org.melodist.feedback.FeedbackLog;
 import org.melodist.generate.MelodyModelCatalog;
+import org.melodist.studio.generate.FeedbackViewModel;
 import org.melodist.analysis.AudioDecodeException;
 import org.melodist.analysis.AudioDecoder;
 import org.melodist.analysis.DecodedAudio;
@@ -120,7 +122,13 @@ public final class StudioComposition {
 
         // the picker offers the shipped model and the user's own (styles in <user data>/models/styles)
         MelodyModelCatalog models = MelodyModelCatalog.forUser(userDataDir, melody.dir());
+        // personal models, learnt from the musician's Accept / Discard / thumbs, in <user data>/models/personal
+        Path personal = models.register(GenerateViewModel.PERSONAL_KIND, "Personal",
+                MelodyModelCatalog.userModelsDir(userDataDir).resolve(GenerateViewModel.PERSONAL_KIND)).dir();
         GenerateViewModel generate = new GenerateViewModel(pianoRoll, transport, melody, models, runner);
+        generate.setFeedback(new FeedbackViewModel(new FeedbackLog(userDataDir.resolve(FeedbackLog.FILE_NAME)),
+                personal.resolve(FeedbackViewModel.PERSONAL_NAME), melody::dir, FeedbackViewModel::folkRehearsal,
+                FeedbackViewModel.STUDIO_OPTIONS, runner));
         // the chord lane: harmonise, alternatives, Chords -> track; Follow chords reads it when generating
         ChordLaneViewModel chords = new ChordLaneViewModel(pianoRoll, transport, harmony, runner);
         generate.settings().read(prefs);
@@ -157,6 +165,7 @@ public final class StudioComposition {
         studio.relay(transport.messageProperty());
         studio.relay(pianoRoll.messageProperty());
         studio.relay(generate.messageProperty());
+        studio.relay(generate.feedback().messageProperty());
         studio.relay(analysis.messageProperty());
         studio.relay(originality.messageProperty());
         studio.relay(chords.messageProperty());

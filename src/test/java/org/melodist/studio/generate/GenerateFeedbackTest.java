@@ -1,0 +1,169 @@
+package org.melodist.studio.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.melodist.feedback.FeedbackEntry;
+import org.melodist.feedback.FeedbackLog;
+import org.melodist.generate.MelodyGenerator;
+import org.melodist.generate.MelodyModelCatalog;
+import org.melodist.generate.PreferenceTrainer;
+import org.melodist.generate.TinyMelodyModel;
+import org.melodist.settings.PropertiesFileSettingsStore;
+import org.melodist.song.Note;
+import org.melodist.song.Song;
+import org.melodist.song.TimeSignature;
+import org.melodist.song.Track;
+import org.melodist.sound.SequencerPlaybackService;
+import org.melodist.sound.SoundbankChoice;
+import org.melodist.studio.document.SongDocument;
+import org.melodist.studio.pianoroll.PianoRollViewModel;
+import org.melodist.studio.tasks.SameThreadRunner;
+import org.melodist.studio.tracks.TrackListViewModel;
+import org.melodist.studio.transport.TransportViewModel;
+
+/**
+ * Accept, Discard and the thumbs write the feedback log as the issue says; Learn from my choices gives a personal
+ * model that the picker lists and chooses, that can be compared with the base model in one batch, and reset.
+ */
+class GenerateFeedbackTest {
+
+    private static MelodyGenerator shippedGenerator;
+
+    @TempDir
+    Path userData;
+    private final SameThreadRunner runner = new SameThreadRunner();
+    private TransportViewModel transport;
+    private GenerateViewModel gen;
+    private PianoRollViewModel roll;
+    private FeedbackLog log;
+
+    @BeforeAll
+    static void load() throws Exception {
+        shippedGenerator = MelodyGenerator.load(TinyMelodyModel.dir());
+    }
+
+    @AfterAll
+    static void close() {
+        shippedGenerator.close();
+    }
+
+    @BeforeEach
+    void build() {
+        List<Note> notes = new ArrayList<>();
+        for (int i = 0; i < 16; i++) notes.add(new Note(60 + (i * 2) % 12, 90, i * 240L, 240));
+        SongDocument doc = new SongDocument(Song.of(480, 96, List.of(Track.of("Lead", 0, 0, notes))));
+        roll = new PianoRollViewModel(doc);
+        TrackListViewModel tracks = new TrackListViewModel(doc, roll.trackIndexProperty());
+        SoundbankChoice choice = new SoundbankChoice(new PropertiesFileSettingsStore(userData.resolve("s.properties")), List.of());
+        transport = new TransportViewModel(roll, tracks, choice, SequencerPlaybackService::forSoundCard, runner);
+        MelodyModelCatalog catalog = MelodyModelCatalog.forUser(userData, TinyMelodyModel.dir());
+        Path personal = catalog.register(GenerateViewModel.PERSONAL_KIND, "Personal",
+                MelodyModelCatalog.userModelsDir(userData).resolve(GenerateViewModel.PERSONAL_KIND)).dir();
+        gen = new GenerateViewModel(roll, transport, MelodyGeneratorSource.of(shippedGenerator, TinyMelodyModel.dir()), catalog, runner);
+        log = new FeedbackLog(userData.resolve(FeedbackLog.FILE_NAME));
+        gen.setFeedback(new FeedbackViewModel(log, personal.resolve(FeedbackViewModel.PERSONAL_NAME), TinyMelodyModel::dir, () -> null,
+                PreferenceTrainer.Options.defaults().withEpochs(1).withRehearsalTunes(8).withMaxMinutes(0), runner));
+        gen.settings().barsProperty().set(1);
+        gen.settings().variationCountProperty().set(4);
+    }
+
+    @AfterEach
+    void tearDown() {
+        gen.close();
+        gen.releaseModels();
+        transport.close();
+    }
+
+    @Test
+    void acceptLogsTheKeptVariationAndTheOthersShownAsRejected() throws Exception {
+        gen.generate();
+        assertEquals(4, gen.variations().size(), gen.messageProperty().get());
+        List<List<Note>> shown = List.copyOf(gen.variations());
+        long start = gen.continuationRange()[0];
+        gen.select(2);
+        gen.accept();
+        List<FeedbackEntry> lines = log.read().entries();
+        assertEquals(4, lines.size());
+        assertEquals(4, gen.feedback().countProperty().get());
+        for (int i = 0; i < 4; i++) {
+            FeedbackEntry e = lines.get(i);
+            assertEquals(i == 2, e.accepted(), "only the accepted variation is kept: " + i);
+            assertEquals(shown.get(i), e.candidate());
+            assertEquals(480, e.ppq());
+            assertEquals(TimeSignature.FOUR_FOUR, e.timeSignature());
+            assertEquals(96.0, e.tempoBpm());
+            assertEquals("folk", e.model());
+            assertEquals(gen.settings().temperatureProperty().get(), e.settings().temperature());
+            assertTrue(e.seed().stream().allMatch(n -> n.end() <= start), "the seed as it leads into the continuation");
+            assertFalse(e.seed().isEmpty());
+        }
+    }
+
+    @Test
+    void thumbsLogOneVariationAloneAndDiscardLogsTheRestAsRejected() throws Exception {
+        gen.generate();
+        gen.select(1);
+        gen.thumbUp();
+        gen.thumbUp();
+        assertTrue(gen.messageProperty().get().contains("judged already"), gen.messageProperty().get());
+        gen.select(3);
+        gen.thumbDown();
+        assertEquals(2, log.read().entries().size());
+        assertTrue(log.read().entries().get(0).accepted());
+        assertFalse(log.read().entries().get(1).accepted());
+        gen.discard();
+        List<FeedbackEntry> lines = log.read().entries();
+        assertEquals(4, lines.size(), "each variation once");
+        assertEquals(1, lines.stream().filter(FeedbackEntry::accepted).count());
+    }
+
+    @Test
+    void learnFromMyChoicesChoosesThePersonalModelWhichComparesWithTheBaseAndResets() throws Exception {
+        FeedbackViewModel fb = gen.feedback();
+        for (int round = 0; round < 8; round++) {
+            gen.generate();
+            gen.select(round % 4);
+            gen.accept();
+        }
+        assertEquals(32, fb.countProperty().get());
+        assertTrue(fb.canLearnProperty().get());
+        assertTrue(gen.picker().chosen().isShipped());
+        assertFalse(gen.personalChosenProperty().get());
+
+        fb.learn();
+        assertTrue(fb.personalExistsProperty().get(), fb.messageProperty().get());
+        assertEquals("personal/mine", gen.picker().chosen().id(), "the new personal model is chosen");
+        assertEquals("mine · personal", gen.picker().chosen().displayName(), "and marked as such");
+        assertTrue(gen.personalChosenProperty().get());
+
+        gen.compareWithBaseProperty().set(true);
+        gen.generate();
+        assertEquals(4, gen.variations().size(), gen.messageProperty().get());
+        assertEquals("personal model", gen.currentModelLabelProperty().get());
+        gen.next();
+        assertEquals("base model", gen.currentModelLabelProperty().get());
+        gen.discard();
+        List<FeedbackEntry> lines = log.read().entries();
+        List<String> models = lines.subList(lines.size() - 4, lines.size()).stream().map(FeedbackEntry::model).toList();
+        assertEquals(List.of("personal/mine", "folk", "personal/mine", "folk"), models, "each judgement names the model that wrote it");
+
+        fb.resetPersonal();
+        assertFalse(fb.personalExistsProperty().get());
+        assertTrue(gen.picker().chosen().isShipped(), "the shipped model takes over");
+        assertEquals(List.of("shipped"), gen.picker().models().stream().map(MelodyModelCatalog.Entry::id).toList());
+        assertEquals("", gen.currentModelLabelProperty().get());
+    }
+}
