@@ -67,7 +67,8 @@ final class StudioActions {
 
     /** The window's own commands (dialogs need the window), handed to the table. */
     record WindowCommands(Runnable newSong, Runnable open, Runnable save, Runnable saveAs, Runnable exportWav,
-            Runnable quit, Runnable shortcuts, Runnable about, Runnable learnStyle, Runnable transcribe, Runnable singSeed) {
+            Runnable quit, Runnable shortcuts, Runnable about, Runnable learnStyle, Runnable transcribe, Runnable singSeed,
+            Runnable preferences) {
     }
 
     /** A row of the F1 list: the keys (or gesture) in full, and what they do. */
@@ -199,6 +200,9 @@ final class StudioActions {
                 .keys(shortcut(KeyCode.A)).run(roll::selectAll);
         add("quantize", Section.EDIT, Scope.COMPOSE, "Quantize the selection (or the track) to the grid")
                 .menu("_Quantize to grid").keys(anyShift(KeyCode.Q)).run(roll::quantize);
+        add("preferences", Section.EDIT, Scope.WINDOW,
+                "Preferences: the folders the originality check compares with, the judgements learnt from")
+                .menuAfterSeparator("Pre_ferences…").keys(shortcut(KeyCode.COMMA)).run(window.preferences());
 
         // Generate: its plain keys come before the transport's, so that Shift+Space auditions while
         // there are variations and Escape reaches them before the piano roll clears its selection

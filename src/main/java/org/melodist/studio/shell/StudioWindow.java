@@ -71,6 +71,7 @@ public final class StudioWindow {
     private org.melodist.studio.playin.PlayInPanel playInPanel;
     private final StudioActions actions;
     private final Tab composeTab;
+    private org.melodist.studio.prefs.PreferencesView preferences;
 
     public StudioWindow(Stage stage, StudioViewModel vm) {
         // the app stylesheet builds on the theme's -color-* variables, so the theme comes first
@@ -89,7 +90,7 @@ public final class StudioWindow {
         });
         actions = new StudioActions(vm, new StudioActions.WindowCommands(this::newSong, this::openDialog, this::save,
                 this::saveAs, this::exportWav, this::quit, this::showShortcuts, this::about, this::learnStyle,
-                this::transcribeWindow, this::singSeed));
+                this::transcribeWindow, this::singSeed, this::preferences));
         root.setTop(actions.menuBar(recentMenu));
         root.setCenter(tabs);
         root.setBottom(statusBar);
@@ -113,7 +114,7 @@ public final class StudioWindow {
                 () -> showComparison(badges.resultProperty().get(), badges.comparison()),
                 () -> badges.originality().checkSelectionOrTrack(vm.pianoRoll())
                         .ifPresent(r -> showComparison(r, badges.originality().lastComparison())),
-                () -> org.melodist.studio.originality.OriginalityFoldersDialog.open(stage, badges.originality()));
+                () -> preferences(org.melodist.studio.prefs.PreferencesViewModel.Section.ORIGINALITY));
         javafx.scene.control.MenuItem learnStyle = new javafx.scene.control.MenuItem("Learn a style…");
         learnStyle.setId("generate-model-learn");
         learnStyle.setOnAction(e -> learnStyle());
@@ -276,6 +277,20 @@ public final class StudioWindow {
             shutdown();
             stage.close();
         }
+    }
+
+    /** Edit ▸ Preferences…: the Preferences window at the section shown last. */
+    private void preferences() {
+        preferences(null);
+    }
+
+    /** The Preferences window at this section (null: the one shown last), made on first use. */
+    private void preferences(org.melodist.studio.prefs.PreferencesViewModel.Section section) {
+        if (preferences == null) {
+            preferences = new org.melodist.studio.prefs.PreferencesView(stage,
+                    new org.melodist.studio.prefs.PreferencesViewModel(vm.badges().originality(), vm.generate().feedback()));
+        }
+        preferences.show(section);
     }
 
     private void showShortcuts() {

@@ -35,7 +35,8 @@ class StudioActionsTest {
         actions = new StudioActions(vm, new StudioActions.WindowCommands(() -> ran.add("new"), () -> ran.add("open"),
                 () -> ran.add("save"), () -> ran.add("save-as"), () -> ran.add("export"), () -> ran.add("quit"),
                 () -> ran.add("shortcuts"), () -> ran.add("about"),
-                () -> ran.add("learn-style"), () -> ran.add("transcribe"), () -> ran.add("sing-seed")));
+                () -> ran.add("learn-style"), () -> ran.add("transcribe"), () -> ran.add("sing-seed"),
+                () -> ran.add("preferences")));
     }
 
     @AfterEach
