@@ -65,8 +65,7 @@ final class FeedbackControls {
         MenuItem clear = new MenuItem("Clear judgements…");
         clear.setId("feedback-clear");
         clear.setOnAction(e -> {
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Forget all " + fb.countProperty().get()
-                    + " judgements? The personal model stays until you reset it.", ButtonType.OK, ButtonType.CANCEL);
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, fb.clearQuestion(), ButtonType.OK, ButtonType.CANCEL);
             ask.setHeaderText("Clear your judgements");
             if (ask.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) fb.clear();
         });

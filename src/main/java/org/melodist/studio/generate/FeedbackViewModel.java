@@ -146,6 +146,11 @@ public final class FeedbackViewModel {
                 : Plurals.count(n, "judgement");
     }
 
+    /** The question asked before {@link #clear()}, by the panel's menu and by the Preferences. */
+    public String clearQuestion() {
+        return "Forget all " + Plurals.count(count.get(), "judgement") + "? The personal model stays until you reset it.";
+    }
+
     // ---- commands -----------------------------------------------------------------------------------
 
     /** Appends judgements to the log (on the runner) and counts them at once. */

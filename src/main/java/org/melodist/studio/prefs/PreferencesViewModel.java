@@ -87,8 +87,7 @@ public final class PreferencesViewModel {
 
     /** The question asked before {@link #clearJudgements()}. */
     public String clearQuestion() {
-        int n = feedback == null ? 0 : feedback.countProperty().get();
-        return "Forget all " + Plurals.count(n, "judgement") + "? The personal model stays until you reset it.";
+        return feedback == null ? "" : feedback.clearQuestion();
     }
 
     /** Forgets every judgement (after the view has asked {@link #clearQuestion()}); nothing when it cannot. */
