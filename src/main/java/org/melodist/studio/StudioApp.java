@@ -1,6 +1,8 @@
 package org.melodist.studio;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Optional;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -22,7 +24,9 @@ public final class StudioApp extends Application {
         stage.show();
         long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.log(System.Logger.Level.INFO, "Studio window shown " + sinceStart + " ms after the JVM started");
-        window.openInitialSong(true);
+        // the launcher starts the studio with arguments only for one MIDI file (a file manager's "Open with")
+        Optional<Path> launchedWith = getParameters().getRaw().stream().findFirst().map(Path::of);
+        window.openInitialSong(true, launchedWith);
         // the window is up; the synthesizer, soundbank and melody model load behind it
         vm.transport().loadInBackground();
         vm.generate().loadModelInBackground();

@@ -254,6 +254,15 @@ public final class StudioWindow {
      * recent file, or the demo tune on the very first start.
      */
     public void openInitialSong(boolean askAboutRecovery) {
+        openInitialSong(askAboutRecovery, Optional.empty());
+    }
+
+    /**
+     * Opens what the studio starts with: unsaved work from a crash if the musician wants it back, else the
+     * file the studio was launched with (a .mid double-clicked in a file manager, or {@code melodist song.mid}),
+     * else the demo tune on the very first start, else the most recent song.
+     */
+    public void openInitialSong(boolean askAboutRecovery, Optional<Path> launchedWith) {
         RecoveryStore recovery = vm.files().recovery();
         if (askAboutRecovery && recovery.exists() && askRestore(recovery)) {
             if (vm.files().restoreRecovery()) {
@@ -264,7 +273,8 @@ public final class StudioWindow {
         boolean first = !vm.prefs().getBoolean("started", false);
         vm.prefs().putBoolean("started", true);
         vm.prefs().save();
-        Optional<Path> start = first ? DemoSong.locate() : vm.files().recentFiles().stream().findFirst();
+        Optional<Path> start = launchedWith.isPresent() ? launchedWith
+                : first ? DemoSong.locate() : vm.files().recentFiles().stream().findFirst();
         if (start.isEmpty() && first) vm.statusProperty().set("Demo tune not found (" + DemoSong.RELATIVE + ")");
         start.ifPresent(vm.files()::open);
         pianoRoll.scrollToContent();

@@ -84,6 +84,16 @@ class StudioWindowTest {
     }
 
     @Test
+    void theSongTheStudioWasLaunchedWithIsOpenedInsteadOfTheDemoOrTheRecentSong(FxRobot robot) throws Exception {
+        Path file = userData.resolve("launched.mid");
+        new MidiFileWriter().write(Song.of(480, 120, List.of(Track.of("Lead", 0, 0,
+                List.of(new Note(67, 90, 0, 480), new Note(69, 90, 480, 480))))), file);
+        robot.interact(() -> window.openInitialSong(false, java.util.Optional.of(file)));
+        assertEquals(List.of(67, 69), notes().stream().map(Note::pitch).toList());
+        assertEquals("launched.mid", vm.document().titleProperty().get());
+    }
+
+    @Test
     void openAFileThenRubberBandTransposeAndDeleteWithKeys(FxRobot robot) throws Exception {
         Path file = userData.resolve("three.mid");
         new MidiFileWriter().write(Song.of(480, 120, List.of(Track.of("Lead", 0, 0,
