@@ -4,9 +4,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.melodist.AtomicFiles;
 import org.melodist.SharedData;
 import org.melodist.feedback.FeedbackEntry;
 import org.melodist.feedback.FeedbackLearning;
@@ -94,7 +99,8 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    private record Row(String taste, int[] base, int[] learned, int[] proposed, double temperature, double nllBase, double nllLearned, double seconds) {
+    private record Row(String taste, int[] base, int[] learned, int[] proposed, double temperature, double topP, double nllBase, double nllLearned,
+                       double seconds) {
     }
 
     @Override
@@ -141,21 +147,27 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
                     p = FeedbackSimulation.acceptance(learnedGen, taste, newSeeds, variations, bars, report.proposal().temperature(),
                             report.proposal().topP(), seed + 11);
                 }
-                Row row = new Row(taste.name(), b, l, p, report.proposal().temperature(), nllBase, report.heldOutNllAfter(), seconds);
+                Row row = new Row(taste.name(), b, l, p, report.proposal().temperature(), report.proposal().topP(), nllBase, report.heldOutNllAfter(), seconds);
                 rows.add(row);
                 ps.printf(Locale.ROOT, "%s: kept %s of the base model's variations on new seeds, %s of the learned model's (%s); "
-                                + "at the proposed temperature %.2f %s; folk NLL %.4f -> %.4f (%+.1f %%); learnt from %d judgements (%d kept) in %.0f s%n",
-                        taste.name(), pct(b), pct(l), gain(b, l), report.proposal().temperature(), pct(p), nllBase, report.heldOutNllAfter(),
+                                + "the learned system (the learned model at its proposed temperature %.2f, top-p %.2f) %s (%s); "
+                                + "folk NLL %.4f -> %.4f (%+.1f %%); learnt from %d judgements (%d kept) in %.0f s%n",
+                        taste.name(), pct(b), pct(l), gain(b, l), report.proposal().temperature(), report.proposal().topP(), pct(p), gain(b, p),
+                        nllBase, report.heldOutNllAfter(),
                         100 * (report.heldOutNllAfter() / nllBase - 1), report.judgements(), report.accepted(), seconds);
             }
         }
         ps.println();
-        ps.println("| taste | base kept | learned kept | change | learned, proposed settings | folk NLL base -> learned | drift | learning s |");
-        ps.println("|---|---|---|---|---|---|---|---|");
+        ps.println("| taste | base kept | learned kept | change | learned system: at its proposed settings | change | folk NLL base -> learned | drift | learning s |");
+        ps.println("|---|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
-            ps.printf(Locale.ROOT, "| %s | %s | %s | %s | %s (t %.2f) | %.4f -> %.4f | %+.1f %% | %.0f |%n", r.taste(), pct(r.base()), pct(r.learned()),
-                    gain(r.base(), r.learned()), pct(r.proposed()), r.temperature(), r.nllBase(), r.nllLearned(),
-                    100 * (r.nllLearned() / r.nllBase() - 1), r.seconds());
+            ps.printf(Locale.ROOT, "| %s | %s | %s | %s | %s (t %.2f, top-p %.2f) | %s | %.4f -> %.4f | %+.1f %% | %.0f |%n", r.taste(), pct(r.base()),
+                    pct(r.learned()), gain(r.base(), r.learned()), pct(r.proposed()), r.temperature(), r.topP(), gain(r.base(), r.proposed()),
+                    r.nllBase(), r.nllLearned(), 100 * (r.nllLearned() / r.nllBase() - 1), r.seconds());
+        }
+        if (out != null) {
+            Path results = AtomicFiles.replace(out.resolve("results.json"), tmp -> Files.writeString(tmp, resultsJson(rows)));
+            ps.println("figures in " + results);
         }
         if (out == null) {
             try (var walk = Files.walk(work)) {
@@ -164,6 +176,35 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
         }
         ps.flush();
         return 0;
+    }
+
+    /** The figures per taste as {@code results.json} in {@code --out}: kept/judged per model and settings, the proposal, the NLL. */
+    static String resultsJson(List<Row> rows) throws java.io.IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        List<Map<String, Object>> tastes = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("taste", r.taste());
+            t.put("base", rate(r.base()));
+            t.put("learned", rate(r.learned()));
+            Map<String, Object> system = rate(r.proposed());
+            system.put("temperature", r.temperature());
+            system.put("topP", r.topP());
+            t.put("learnedAtProposedSettings", system);
+            t.put("folkNllBase", r.nllBase());
+            t.put("folkNllLearned", r.nllLearned());
+            t.put("learningSeconds", Math.round(r.seconds() * 10) / 10.0);
+            tastes.add(t);
+        }
+        return mapper.writeValueAsString(Map.of("tastes", tastes)) + "\n";
+    }
+
+    private static Map<String, Object> rate(int[] kj) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kept", kj[0]);
+        m.put("judged", kj[1]);
+        m.put("rate", kj[1] == 0 ? 0.0 : (double) kj[0] / kj[1]);
+        return m;
     }
 
     private static String pct(int[] kj) {

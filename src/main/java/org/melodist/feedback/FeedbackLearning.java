@@ -52,6 +52,24 @@ public final class FeedbackLearning {
         return KIND.equals(config.training().get("kind"));
     }
 
+    /** The sampling settings a personal model proposes (learnt from the settings whose variations the musician kept). */
+    public record ProposedSettings(double temperature, double topP) {
+    }
+
+    /**
+     * The settings a personal model's config proposes; empty when the model is not personal, records none, or its log held
+     * too few judgements per setting to propose any ({@code proposedFromJudgements} false).
+     */
+    public static java.util.Optional<ProposedSettings> proposedSettings(MelodyModelConfig config) {
+        Map<String, Object> t = config.training();
+        if (!isPersonal(config) || Boolean.FALSE.equals(t.get("proposedFromJudgements"))
+                || !(t.get("proposedTemperature") instanceof Number temperature)) {
+            return java.util.Optional.empty();
+        }
+        double topP = t.get("proposedTopP") instanceof Number p ? p.doubleValue() : 1.0;
+        return java.util.Optional.of(new ProposedSettings(temperature.doubleValue(), topP));
+    }
+
     /**
      * Learns from the judgements in {@code log} starting from the model in {@code base}, writes {@code out}.
      * {@code heldOut} (may be empty) are tunes scored before and after, for the drift figure; {@code rehearsal} are tunes to
@@ -113,6 +131,7 @@ public final class FeedbackLearning {
         training.put("acceptedJudgements", accepted);
         training.put("proposedTemperature", proposal.temperature());
         training.put("proposedTopP", proposal.topP());
+        training.put("proposedFromJudgements", proposal.fromLog());
         training.put("learnedOn", LocalDate.now(ZoneOffset.UTC).toString());
         training.put("rehearsal", rehearsal == null ? "tunes the starting model wrote itself" : rehearsal.size() + " given tunes");
         PreferenceTrainer trainer = new PreferenceTrainer(ps, listener);

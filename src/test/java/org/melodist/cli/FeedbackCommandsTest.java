@@ -48,6 +48,8 @@ class FeedbackCommandsTest {
         try (MelodyModel m = MelodyModel.load(out)) {
             assertTrue(FeedbackLearning.isPersonal(m.config()));
             assertEquals(5, ((Number) m.config().training().get("judgements")).intValue());
+            assertEquals(Boolean.FALSE, m.config().training().get("proposedFromJudgements"), "two judgements at 0.9 are too few to propose it");
+            assertTrue(FeedbackLearning.proposedSettings(m.config()).isEmpty(), "so the studio leaves the musician's temperature alone");
         }
         assertTrue(Files.readString(out.resolve("MODEL_CARD.md")).contains("2 preference pairs"));
     }

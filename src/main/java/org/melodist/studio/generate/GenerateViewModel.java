@@ -26,10 +26,12 @@ import org.melodist.ErrorMessages;
 import org.melodist.Plurals;
 import org.melodist.generate.ChordGuide;
 import org.melodist.feedback.FeedbackEntry;
+import org.melodist.feedback.FeedbackLearning;
 import org.melodist.generate.GenerationOptions;
 import org.melodist.harmony.ChordLanes;
 import org.melodist.generate.GenerationResult;
 import org.melodist.generate.MelodyGenerator;
+import org.melodist.generate.MelodyModel;
 import org.melodist.generate.MelodyModelCatalog;
 import org.melodist.generate.MelodySeed;
 import org.melodist.song.Key;
@@ -111,6 +113,10 @@ public final class GenerateViewModel implements AutoCloseable {
     private final BooleanBinding hasVariations;
 
     private Pending pending;
+    /** The musician's temperature before a personal model's proposal was applied (null when none is applied). */
+    private Double ownTemperature;
+    /** The temperature the proposal set. */
+    private double appliedTemperature;
     private final MelodyGeneratorSource shippedSource;
     private FeedbackViewModel feedback;
     private final BooleanProperty compareWithBase = new SimpleBooleanProperty(this, "compareWithBase", false);
@@ -187,15 +193,65 @@ public final class GenerateViewModel implements AutoCloseable {
         afterChoice(picker.choose(id), false);
     }
 
-    /** Remembers the choice and shows the model's state; says why it fell back, and otherwise what is chosen if asked. */
+    /**
+     * Remembers the choice and shows the model's state; says why it fell back, and otherwise what is chosen if asked. A
+     * personal model chosen by the musician proposes the temperature learnt from their choices ({@link #proposeSettings});
+     * leaving it for another model gives back the musician's own temperature unless they changed the proposed one.
+     */
     private void afterChoice(Optional<String> fellBack, boolean announce) {
         settings.modelIdProperty().set(picker.chosen().id());
         showSourceState();
+        String restored = isPersonal(picker.chosen()) ? "" : restoreOwnTemperature();
         if (fellBack.isPresent()) {
-            message.say(fellBack.get());
+            message.say(fellBack.get() + restored);
         } else if (announce) {
-            message.say("Generating with " + picker.chosen().displayName());
+            message.say("Generating with " + picker.chosen().displayName() + (isPersonal(picker.chosen()) ? proposeSettings() : restored));
         }
+    }
+
+    /**
+     * Applies the chosen personal model's proposed temperature (the setting whose variations the musician kept most) to
+     * the panel, keeping theirs to give back; returns the status line's tail saying what was applied, or "" when the model
+     * proposes nothing. The panel has no top-p control, so a proposed top-p other than 1 is only named.
+     */
+    private String proposeSettings() {
+        Optional<FeedbackLearning.ProposedSettings> proposed;
+        try {
+            proposed = FeedbackLearning.proposedSettings(MelodyModel.readConfig(picker.chosen().dir()));
+        } catch (java.io.IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "no proposed settings: " + ErrorMessages.oneLine(e));
+            return "";
+        }
+        if (proposed.isEmpty()) return "";
+        double t = Math.max(GenerateSettings.MIN_TEMPERATURE, Math.min(GenerateSettings.MAX_TEMPERATURE, proposed.get().temperature()));
+        double current = settings.temperatureProperty().get();
+        if (ownTemperature == null || !same(current, appliedTemperature)) ownTemperature = current;
+        appliedTemperature = t;
+        settings.temperatureProperty().set(t);
+        String topP = proposed.get().topP() < 1.0
+                ? String.format(Locale.ROOT, "; it proposes top-p %.2f too, which the panel does not set (generate --top-p does)", proposed.get().topP())
+                : "";
+        return String.format(Locale.ROOT, " at temperature %.1f, the one whose variations you kept most%s%s · change it as you like",
+                t, same(current, t) ? "" : String.format(Locale.ROOT, " (was %.1f)", current), topP);
+    }
+
+    /** Temperatures equal as the panel shows them (its spinner steps by 0.1 in doubles). */
+    private static boolean same(double a, double b) {
+        return Math.abs(a - b) < 1e-6;
+    }
+
+    /**
+     * Gives back the temperature the musician had before a personal model's proposal, unless they changed the proposed one
+     * since (then theirs stays); returns the status line's tail saying so, or "".
+     */
+    private String restoreOwnTemperature() {
+        if (ownTemperature == null) return "";
+        double own = ownTemperature;
+        boolean untouched = same(settings.temperatureProperty().get(), appliedTemperature);
+        ownTemperature = null;
+        if (!untouched || same(own, appliedTemperature)) return "";
+        settings.temperatureProperty().set(own);
+        return String.format(Locale.ROOT, " · temperature back to your %.1f", own);
     }
 
     /** Renames a user model (its folder); the chosen one stays chosen under its new name. */

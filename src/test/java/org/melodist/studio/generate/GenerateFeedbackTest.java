@@ -166,4 +166,44 @@ class GenerateFeedbackTest {
         assertEquals(List.of("shipped"), gen.picker().models().stream().map(MelodyModelCatalog.Entry::id).toList());
         assertEquals("", gen.currentModelLabelProperty().get());
     }
+    @Test
+    void thePersonalModelProposesTheTemperatureWhoseVariationsWereKeptAndTheShippedOneGivesBackTheMusiciansOwn() throws Exception {
+        FeedbackViewModel fb = gen.feedback();
+        // four Generates at 0.6 with one variation kept each, four at 1.4 all discarded: 0.6 is the setting kept
+        for (int round = 0; round < 8; round++) {
+            gen.settings().temperatureProperty().set(round < 4 ? 0.6 : 1.4);
+            gen.generate();
+            if (round < 4) {
+                gen.select(round);
+                gen.accept();
+            } else {
+                gen.discard();
+            }
+        }
+        assertTrue(fb.canLearnProperty().get());
+        gen.settings().temperatureProperty().set(1.2);
+
+        fb.learn();
+        assertEquals("personal/mine", gen.picker().chosen().id(), fb.messageProperty().get());
+        assertEquals(0.6, gen.settings().temperatureProperty().get(), 1e-9, "learning chose the personal model at its proposed temperature");
+        String said = gen.messageProperty().get();
+        assertTrue(said.contains("temperature 0.6") && said.contains("(was 1.2)") && said.contains("change it"), said);
+        gen.generate();
+        gen.discard();
+        List<FeedbackEntry> lines = log.read().entries();
+        assertEquals(0.6, lines.get(lines.size() - 1).settings().temperature(), 1e-9, "and it generates at it");
+
+        MelodyModelCatalog.Entry shipped = gen.picker().catalog().shipped();
+        MelodyModelCatalog.Entry mine = gen.picker().chosen();
+        gen.chooseModel(shipped);
+        assertEquals(1.2, gen.settings().temperatureProperty().get(), 1e-9, "the shipped model gives back the musician's own temperature");
+        assertTrue(gen.messageProperty().get().contains("back to your 1.2"), gen.messageProperty().get());
+
+        gen.chooseModel(mine);
+        assertEquals(0.6, gen.settings().temperatureProperty().get(), 1e-9);
+        gen.settings().temperatureProperty().set(0.9);
+        gen.chooseModel(shipped);
+        assertEquals(0.9, gen.settings().temperatureProperty().get(), 1e-9, "a temperature the musician chose since stays theirs");
+        assertFalse(gen.messageProperty().get().contains("back to"), gen.messageProperty().get());
+    }
 }
