@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate-feedback", mixinStandardHelpOptions = true,
         description = "For each simulated taste: judge variations of the base model on seeds from the training tunes (thumbs up/down "
                 + "per variation, logged in the feedback.jsonl format), learn a personal model from that log, then print the share of "
-                + "variations the taste keeps from the base and the learned model on new seeds from the held-out tunes, and the held-out "
-                + "folk NLL before and after.")
+                + "variations the taste keeps from the base and the learned model on new seeds from the held-out tunes (and from both at the "
+                + "sampling settings the learned model proposes: the learned system), and the held-out folk NLL before and after; with "
+                + "--out, also results.json there.")
 final class EvaluateFeedbackCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -99,7 +100,7 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    private record Row(String taste, int[] base, int[] learned, int[] proposed, double temperature, double topP, double nllBase, double nllLearned,
+    private record Row(String taste, int[] base, int[] learned, int[] proposed, int[] baseProposed, double temperature, double topP, double nllBase, double nllLearned,
                        double seconds) {
     }
 
@@ -142,27 +143,29 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
                 int[] b = FeedbackSimulation.acceptance(baseGen, taste, newSeeds, variations, bars, 1.0, 1.0, seed + 11);
                 int[] l;
                 int[] p;
+                int[] bp = FeedbackSimulation.acceptance(baseGen, taste, newSeeds, variations, bars, report.proposal().temperature(),
+                        report.proposal().topP(), seed + 11);
                 try (MelodyGenerator learnedGen = MelodyGenerator.load(learned)) {
                     l = FeedbackSimulation.acceptance(learnedGen, taste, newSeeds, variations, bars, 1.0, 1.0, seed + 11);
                     p = FeedbackSimulation.acceptance(learnedGen, taste, newSeeds, variations, bars, report.proposal().temperature(),
                             report.proposal().topP(), seed + 11);
                 }
-                Row row = new Row(taste.name(), b, l, p, report.proposal().temperature(), report.proposal().topP(), nllBase, report.heldOutNllAfter(), seconds);
+                Row row = new Row(taste.name(), b, l, p, bp, report.proposal().temperature(), report.proposal().topP(), nllBase, report.heldOutNllAfter(), seconds);
                 rows.add(row);
                 ps.printf(Locale.ROOT, "%s: kept %s of the base model's variations on new seeds, %s of the learned model's (%s); "
-                                + "the learned system (the learned model at its proposed temperature %.2f, top-p %.2f) %s (%s); "
+                                + "the learned system (the learned model at its proposed temperature %.2f, top-p %.2f) %s (%s; the base model there %s); "
                                 + "folk NLL %.4f -> %.4f (%+.1f %%); learnt from %d judgements (%d kept) in %.0f s%n",
-                        taste.name(), pct(b), pct(l), gain(b, l), report.proposal().temperature(), report.proposal().topP(), pct(p), gain(b, p),
+                        taste.name(), pct(b), pct(l), gain(b, l), report.proposal().temperature(), report.proposal().topP(), pct(p), gain(b, p), pct(bp),
                         nllBase, report.heldOutNllAfter(),
                         100 * (report.heldOutNllAfter() / nllBase - 1), report.judgements(), report.accepted(), seconds);
             }
         }
         ps.println();
-        ps.println("| taste | base kept | learned kept | change | learned system: at its proposed settings | change | folk NLL base -> learned | drift | learning s |");
-        ps.println("|---|---|---|---|---|---|---|---|---|");
+        ps.println("| taste | base kept | learned kept | change | learned system: at its proposed settings | change | base at those settings | folk NLL base -> learned | drift | learning s |");
+        ps.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
-            ps.printf(Locale.ROOT, "| %s | %s | %s | %s | %s (t %.2f, top-p %.2f) | %s | %.4f -> %.4f | %+.1f %% | %.0f |%n", r.taste(), pct(r.base()),
-                    pct(r.learned()), gain(r.base(), r.learned()), pct(r.proposed()), r.temperature(), r.topP(), gain(r.base(), r.proposed()),
+            ps.printf(Locale.ROOT, "| %s | %s | %s | %s | %s (t %.2f, top-p %.2f) | %s | %s | %.4f -> %.4f | %+.1f %% | %.0f |%n", r.taste(), pct(r.base()),
+                    pct(r.learned()), gain(r.base(), r.learned()), pct(r.proposed()), r.temperature(), r.topP(), gain(r.base(), r.proposed()), pct(r.baseProposed()),
                     r.nllBase(), r.nllLearned(), 100 * (r.nllLearned() / r.nllBase() - 1), r.seconds());
         }
         if (out != null) {
@@ -191,6 +194,7 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
             system.put("temperature", r.temperature());
             system.put("topP", r.topP());
             t.put("learnedAtProposedSettings", system);
+            t.put("baseAtProposedSettings", rate(r.baseProposed()));
             t.put("folkNllBase", r.nllBase());
             t.put("folkNllLearned", r.nllLearned());
             t.put("learningSeconds", Math.round(r.seconds() * 10) / 10.0);
