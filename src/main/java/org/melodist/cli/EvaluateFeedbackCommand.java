@@ -74,28 +74,12 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
     @Option(names = "--max-minutes", paramLabel = "M", defaultValue = "5", description = "learning budget per taste (default ${DEFAULT-VALUE})")
     double maxMinutes;
 
-    @Option(names = "--beta", paramLabel = "B", description = "preference strength (default 1.0)")
-    Float beta;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate after a one-pass warm-up (default 0.0002)")
-    Float lr;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "passes over the judgements (default 6)")
-    Integer epochs;
 
-    @Option(names = "--rehearse", paramLabel = "DIR|self",
-            description = "what to rehearse so the model stays close to the start: the training split of DIR (the starting model's corpus), "
-                    + "or 'self' for melodies the starting model writes itself (default: the shared Nottingham melodies when present, else self)")
-    String rehearse;
 
-    @Option(names = "--kept-weight", paramLabel = "W", description = "weight of the kept continuations' own NLL (default 1.0)")
-    Float keptWeight;
 
-    @Option(names = "--single-weight", paramLabel = "W", description = "weight of continuations judged alone, relative to a pair (default 0.1)")
-    Float singleWeight;
 
-    @Option(names = "--rehearsal-weight", paramLabel = "W", description = "weight of the rehearsal NLL that holds the model near the base (default 4.0)")
-    Float rehearsalWeight;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
@@ -103,6 +87,9 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
     private record Row(String taste, int[] base, int[] learned, int[] proposed, int[] baseProposed, double temperature, double topP, double nllBase, double nllLearned,
                        double seconds) {
     }
+
+    @CommandLine.Mixin
+    PreferenceLearningOptions learning = new PreferenceLearningOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -114,7 +101,7 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
         for (String t : tastes == null ? List.of("stepwise", "high", "tonic-ending") : tastes) {
             chosen.add(Taste.named(t));
         }
-        PreferenceTrainer.Options opt = LearnFeedbackCommand.options(maxMinutes, beta, lr, epochs, rehearsalWeight, singleWeight, keptWeight).withSeed(seed);
+        PreferenceTrainer.Options opt = learning.trainerOptions(maxMinutes).withSeed(seed);
         Path work = out != null ? out : Files.createTempDirectory("melodist-feedback-eval");
         MelodyCorpus folk = MelodyCorpus.load(dir, MelodyModel.readConfig(base).encoding(), line -> { });
         FeedbackSimulation.Setup setup = new FeedbackSimulation.Setup(variations, bars, new double[] {0.8, 1.0, 1.2}, 1.0);
@@ -137,7 +124,7 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
                 Path learned = work.resolve(taste.name());
                 long t0 = System.nanoTime();
                 FeedbackLearning.Report report = FeedbackLearning.learn(log, base, learned, opt, folk.validation(),
-                        "self".equalsIgnoreCase(rehearse) ? null : rehearse == null ? folk.train() : LearnFeedbackCommand.rehearsalTunes(rehearse, base),
+                        "self".equalsIgnoreCase(learning.rehearse) ? null : learning.rehearse == null ? folk.train() : LearnFeedbackCommand.rehearsalTunes(learning.rehearse, base),
                         "melodist learn-feedback --log " + log + " --model " + base + " --out " + learned, ps, new PreferenceTrainer.Listener() { }, t -> { });
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 int[] b = FeedbackSimulation.acceptance(baseGen, taste, newSeeds, variations, bars, 1.0, 1.0, seed + 11);

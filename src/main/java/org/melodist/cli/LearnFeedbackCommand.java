@@ -42,36 +42,23 @@ final class LearnFeedbackCommand implements Callable<Integer> {
             description = "folder of tunes whose validation tenth is scored before and after, for the NLL drift (default: the shared Nottingham melodies when present)")
     String heldOut;
 
-    @Option(names = "--beta", paramLabel = "B", description = "preference strength (default 1.0)")
-    Float beta;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate after a one-pass warm-up (default 0.0002)")
-    Float lr;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "passes over the judgements (default 6)")
-    Integer epochs;
 
-    @Option(names = "--rehearse", paramLabel = "DIR|self",
-            description = "what to rehearse so the model stays close to the start: the training split of DIR (the starting model's corpus), "
-                    + "or 'self' for melodies the starting model writes itself (default: the shared Nottingham melodies when present, else self)")
-    String rehearse;
 
-    @Option(names = "--kept-weight", paramLabel = "W", description = "weight of the kept continuations' own NLL (default 1.0)")
-    Float keptWeight;
 
-    @Option(names = "--single-weight", paramLabel = "W", description = "weight of continuations judged alone, relative to a pair (default 0.1)")
-    Float singleWeight;
 
-    @Option(names = "--rehearsal-weight", paramLabel = "W", description = "weight of the rehearsal NLL that holds the model near the start (default 4.0)")
-    Float rehearsalWeight;
+
+    @CommandLine.Mixin
+    PreferenceLearningOptions learning = new PreferenceLearningOptions();
 
     @Override
     public Integer call() throws Exception {
         PrintStream ps = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         Path base = MelodyModels.resolve(model);
-        PreferenceTrainer.Options opt = options(maxMinutes, beta, lr, epochs, rehearsalWeight, singleWeight, keptWeight);
+        PreferenceTrainer.Options opt = learning.trainerOptions(maxMinutes);
         List<EncodedTune> tunes = heldOutTunes(heldOut, base);
-        FeedbackLearning.Report r = FeedbackLearning.learn(log, base, out, opt, tunes, rehearsalTunes(rehearse, base),
+        FeedbackLearning.Report r = FeedbackLearning.learn(log, base, out, opt, tunes, rehearsalTunes(learning.rehearse, base),
                 "melodist " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), ps, new PreferenceTrainer.Listener() { }, t -> { });
         if (!r.result().saved()) {
             spec.commandLine().getErr().println("melodist learn-feedback: stopped (" + r.result().stopReason() + ") before the first pass ended; nothing was written");
@@ -81,14 +68,6 @@ final class LearnFeedbackCommand implements Callable<Integer> {
                 out, out, r.proposal().temperature(), r.proposal().topP());
         ps.flush();
         return 0;
-    }
-
-    static PreferenceTrainer.Options options(double maxMinutes, Float beta, Float lr, Integer epochs, Float rehearsalWeight, Float singleWeight, Float keptWeight) {
-        PreferenceTrainer.Options d = PreferenceTrainer.Options.defaults();
-        return d.withMaxMinutes(maxMinutes).withBeta(beta != null ? beta : d.beta()).withLearningRate(lr != null ? lr : d.learningRate())
-                .withEpochs(epochs != null ? epochs : d.epochs()).withRehearsalWeight(rehearsalWeight != null ? rehearsalWeight : d.rehearsalWeight())
-                .withSingleWeight(singleWeight != null ? singleWeight : d.singleWeight())
-                .withKeptWeight(keptWeight != null ? keptWeight : d.keptWeight());
     }
 
     /** The training split of {@code spec} (a folder, "self" for null, or null for the shared folk tunes when present, else self). */
