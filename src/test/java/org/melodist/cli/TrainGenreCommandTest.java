@@ -54,13 +54,8 @@ class TrainGenreCommandTest {
 
     @Test
     void trainsOnASmallTableAndWritesALoadableModel() throws Exception {
-        Optional<Path> full = SharedData.data(TABLE);
-        if (full.isEmpty()) {
-            System.out.println(SharedData.missingReason(TABLE));
-        }
-        Assumptions.assumeTrue(full.isPresent(), SharedData.missingReason(TABLE));
         // 12 clips per genre keep this quick on a 2-core CI machine.
-        List<String> lines = Files.readAllLines(full.get());
+        List<String> lines = Files.readAllLines(gtzanTable());
         List<String> small = new ArrayList<>(List.of(lines.get(0)));
         for (int g = 0; g < 10; g++) {
             small.addAll(lines.subList(1 + g * 100, 13 + g * 100));
@@ -81,12 +76,7 @@ class TrainGenreCommandTest {
 
     @Test
     void choosesTheShippedModelByAHeldOutSplitWhenGivenOne() throws Exception {
-        Optional<Path> full = SharedData.data(TABLE);
-        if (full.isEmpty()) {
-            System.out.println(SharedData.missingReason(TABLE));
-        }
-        Assumptions.assumeTrue(full.isPresent(), SharedData.missingReason(TABLE));
-        List<String> lines = Files.readAllLines(full.get());
+        List<String> lines = Files.readAllLines(gtzanTable());
         List<String> small = new ArrayList<>(List.of(lines.get(0)));
         List<String> train = new ArrayList<>(List.of("# the training side"));
         List<String> test = new ArrayList<>(List.of("# Blocked test split for this test.", "# Second line."));
@@ -117,6 +107,16 @@ class TrainGenreCommandTest {
         assertTrue(card.contains("Blocked test split for this test. Second line."), card);
         assertTrue(card.contains("--select-by-train " + trainList + " --select-by-test " + testList), card);
         assertEquals(expected, GenreClassifier.load(out).modelName());
+    }
+
+    /** The GTZAN feature table from ../shared, or the test is skipped with the reason printed. */
+    private static Path gtzanTable() {
+        Optional<Path> full = SharedData.data(TABLE);
+        if (full.isEmpty()) {
+            System.out.println(SharedData.missingReason(TABLE));
+        }
+        Assumptions.assumeTrue(full.isPresent(), SharedData.missingReason(TABLE));
+        return full.get();
     }
 
     private static double splitAccuracy(String out, String model) {
