@@ -39,6 +39,13 @@ final class MelodyNet extends AbstractBlock {
     private final Dropout dropout;
     private final Linear head;
     private final int endSteps;
+    /**
+     * The steps-to-the-end embedding's output is multiplied by this. It starts at zero and gets only a fine-tuning's
+     * hundred-odd Adam steps, each moving a weight by about the learning rate whatever the gradient, while the trained
+     * embeddings are of order 1: the factor gives it the pace of a fresh layer (an effective learning rate this many times
+     * the shared one) without a second optimiser.
+     */
+    static final float END_INPUT_SCALE = 8f;
     private final Linear endEmbedding;
 
     MelodyNet(MelodyModelConfig config) {
@@ -90,7 +97,7 @@ final class MelodyNet extends AbstractBlock {
         if (withEnd && endEmbedding != null) {
             // one-hot over 0..endSteps without column 0: an unknown end (0) adds nothing
             NDArray oneHot = inputs.get(2).oneHot(endSteps + 1).get(":, :, 1:");
-            x = x.add(endEmbedding.forward(ps, new NDList(oneHot), training).singletonOrThrow());
+            x = x.add(endEmbedding.forward(ps, new NDList(oneHot), training).singletonOrThrow().mul(END_INPUT_SCALE));
         }
         int state = withEnd ? 3 : 2;
         NDList lstmIn = inputs.size() >= state + 2 ? new NDList(x, inputs.get(state), inputs.get(state + 1)) : new NDList(x);
@@ -117,7 +124,11 @@ final class MelodyNet extends AbstractBlock {
 
     /** The steps-to-the-end embedding as rows for 1..endSteps steps left, row-major; empty without that input. */
     float[] endEmbeddingTable() {
-        return endEmbedding == null ? new float[0] : transposed(endEmbedding, endSteps);
+        float[] table = endEmbedding == null ? new float[0] : transposed(endEmbedding, endSteps);
+        for (int i = 0; i < table.length; i++) {
+            table[i] *= END_INPUT_SCALE;
+        }
+        return table;
     }
 
     /** The bar-position embedding as rows of a (positions x embedding) table, row-major. */

@@ -224,9 +224,10 @@ public final class PreferenceTrainer {
             out.printf(Locale.ROOT, "learning from %d pairs and %d single judgements; starting model ranks %s of the pairs right%n",
                     pairs.size(), singles.size(), Double.isNaN(accBefore) ? "none" : String.format(Locale.ROOT, "%.1f %%", 100 * accBefore));
             out.printf(Locale.ROOT, "settings: beta %.3g, Adam lr %.3g, %d passes, %d judgements per batch, single weight %.2f, "
-                            + "rehearsal weight %.2f on %d %s (%d held out)%n",
+                            + "rehearsal weight %.2f on %d %s (%d held out), steps to the end told up to %d%n",
                     opt.beta(), opt.learningRate(), opt.epochs(), opt.itemsPerBatch(), opt.singleWeight(), opt.rehearsalWeight(),
-                    rehearsalTrain.size(), rehearsalTunes != null ? "given tunes" : "tunes the starting model wrote", rehearsalHeldOut.size());
+                    rehearsalTrain.size(), rehearsalTunes != null ? "given tunes" : "tunes the starting model wrote", rehearsalHeldOut.size(),
+                    policy.net().endSteps());
             for (var p : policy.net().getParameters()) {
                 if (p.getValue().requiresGradient()) {
                     p.getValue().getArray().setRequiresGradient(true);
