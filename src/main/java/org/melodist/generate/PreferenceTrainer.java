@@ -264,7 +264,7 @@ public final class PreferenceTrainer {
                     int skipped = 0;
                     for (int b = 0; b < batchesPerEpoch; b++) {
                         List<Object> batch = items.subList(b * opt.itemsPerBatch(), Math.min(items.size(), (b + 1) * opt.itemsPerBatch()));
-                        List<SequenceBatch.Slice> reh = rehearsalSlices(rehearsalPools, opt.rehearsalRowsPerBatch(), policy.net().endSteps() > 0, rng);
+                        List<SequenceBatch.Slice> reh = rehearsalSlices(rehearsalPools, opt.rehearsalRowsPerBatch(), rng);
                         double batchLoss = step(trainer, policy, enc, batch, ref, reh, opt);
                         if (Double.isNaN(batchLoss)) {
                             skipped++; // a non-finite loss or gradient: this batch changed nothing
@@ -462,7 +462,8 @@ public final class PreferenceTrainer {
                     }
                 }
                 if (!rehearsal.isEmpty() && opt.rehearsalWeight() > 0) {
-                    SequenceBatch rb = SequenceBatch.of(rehearsal, enc, policy.net().endSteps());
+                    // whole-tune rehearsal, as the held-out NLL scores them: without the steps-to-the-end input
+                    SequenceBatch rb = SequenceBatch.of(rehearsal, enc);
                     NDArray rl = policy.net().forward(ps, rb.modelInputs(m), false).get(0);
                     NDArray nll = SequenceBatch.summedNll(rl, rb.targets(m), rb.mask(m)).div(Math.max(1, rb.tokenCount()));
                     loss = loss.add(nll.mul(opt.rehearsalWeight()));
@@ -540,18 +541,8 @@ public final class PreferenceTrainer {
         return new double[] {right / (double) pairs.size(), margin / pairs.size()};
     }
 
-    /**
-     * {@code count} windows of 128 steps from random bars of random rehearsal tunes, each in a random fitting key; a window
-     * that stops before its tune's end is cut back to a bar line, where a continuation would end, so that a model with the
-     * steps-to-the-end input rehearses the tunes as they go on with an end in view (see {@link SequenceBatch#of(List, MelodyEncoding, int)}).
-     */
-    private static List<SequenceBatch.Slice> rehearsalSlices(List<List<EncodedTune>> pools, int count, boolean toBarLine, Random rng) {
-        List<SequenceBatch.Slice> out = new ArrayList<>();
-        for (SequenceBatch.Slice s : pools.isEmpty() ? List.<SequenceBatch.Slice>of() : MelodyTrainer.rehearsalSlices(pools, count, 128, rng)) {
-            int spb = s.tune().stepsPerBar();
-            int to = toBarLine && s.to() < s.tune().length() && s.to() - s.from() >= spb ? s.from() + (s.to() - s.from()) / spb * spb : s.to();
-            out.add(new SequenceBatch.Slice(s.tune(), s.from(), to));
-        }
-        return out;
+    /** {@code count} windows of 128 steps from random bars of random rehearsal tunes, each in a random fitting key. */
+    private static List<SequenceBatch.Slice> rehearsalSlices(List<List<EncodedTune>> pools, int count, Random rng) {
+        return pools.isEmpty() ? List.of() : MelodyTrainer.rehearsalSlices(pools, count, 128, rng);
     }
 }

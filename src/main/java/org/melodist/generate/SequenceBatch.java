@@ -21,12 +21,8 @@ record SequenceBatch(long[] inputs, long[] positions, long[] targets, float[] ma
         return of(slices, enc, 0);
     }
 
-    /**
-     * As {@link #of(List, MelodyEncoding)}, for a network with the steps-to-the-end input over {@code endSteps} steps (none
-     * when 0): a slice that stops before its tune does is treated as a continuation that ends there, as if a writer had been
-     * asked for exactly that many steps; a slice that runs to the tune's end gets no end input.
-     */
-    static SequenceBatch of(List<Slice> slices, MelodyEncoding enc, int endSteps) {
+    /** As {@link #of(List, MelodyEncoding)}, with an {@code ends} array of zeros (no end in view) when {@code endSteps} > 0. */
+    private static SequenceBatch of(List<Slice> slices, MelodyEncoding enc, int endSteps) {
         int time = 0;
         for (Slice s : slices) {
             time = Math.max(time, s.to() - s.from());
@@ -40,16 +36,12 @@ record SequenceBatch(long[] inputs, long[] positions, long[] targets, float[] ma
         for (int r = 0; r < rows; r++) {
             Slice s = slices.get(r);
             EncodedTune tune = s.tune();
-            boolean endKnown = s.to() < tune.length();
             for (int i = s.from(); i < s.to(); i++) {
                 int k = r * time + (i - s.from());
                 inputs[k] = i == 0 ? MelodyEncoding.START : tune.token(i - 1);
                 positions[k] = enc.barPosition(tune.firstStep() + i, tune.stepsPerBar());
                 targets[k] = tune.token(i);
                 mask[k] = 1f;
-                if (ends != null && endKnown) {
-                    ends[k] = MelodyNet.endInput(s.to() - i, endSteps);
-                }
             }
         }
         return new SequenceBatch(inputs, positions, targets, mask, rows, time, ends);
