@@ -239,21 +239,21 @@ public final class GeneratePanel extends FlowPane {
 
     private Spinner<Double> temperatureSpinner() {
         Spinner<Double> temperature = doubleSpinner("generate-temperature", vm.settings().temperatureProperty(),
-                GenerateSettings.MIN_TEMPERATURE, GenerateSettings.MAX_TEMPERATURE, 0.1, "%.1f");
+                GenerateSettings.MIN_TEMPERATURE, GenerateSettings.MAX_TEMPERATURE, 0.1, "%.1f", 62);
         temperature.setTooltip(new Tooltip("Temperature: below 1 keeps close to the model's favourite notes, above 1 ventures further"));
         return temperature;
     }
 
     private Spinner<Double> topPSpinner() {
         Spinner<Double> topP = doubleSpinner("generate-top-p", vm.settings().topPProperty(),
-                GenerateSettings.MIN_TOP_P, GenerateSettings.MAX_TOP_P, 0.05, "%.2f");
+                GenerateSettings.MIN_TOP_P, GenerateSettings.MAX_TOP_P, 0.05, "%.2f", 66);
         topP.setTooltip(new Tooltip("Top-p: each note is drawn only from the likeliest choices that together have this probability (1 = all)"));
         return topP;
     }
 
     /** An editable spinner two-way bound to {@code property}, showing {@code format}. */
     private static Spinner<Double> doubleSpinner(String id, javafx.beans.property.DoubleProperty property, double min, double max, double step,
-                                                 String format) {
+                                                 String format, double width) {
         Spinner<Double> spinner = new Spinner<>();
         spinner.setId(id);
         SpinnerValueFactory.DoubleSpinnerValueFactory tf = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, property.get(), step);
@@ -274,7 +274,7 @@ public final class GeneratePanel extends FlowPane {
         });
         spinner.setValueFactory(tf);
         spinner.setEditable(true);
-        spinner.setPrefWidth(80);
+        spinner.setPrefWidth(width);
         tf.valueProperty().addListener((obs, o, n) -> {
             if (n != null) property.set(n);
         });
