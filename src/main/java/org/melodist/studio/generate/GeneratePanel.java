@@ -50,13 +50,16 @@ public final class GeneratePanel extends FlowPane {
 
         // groups that stay whole: in a narrow window the settings and the variations move to further rows
         // instead of being cut off at the right
-        List<Node> settings = new ArrayList<>(settingsControls());
+        List<Node> all = settingsControls();
+        // bars to variations, and key to Generate: two groups, each kept whole (a row each in a narrow window)
+        List<Node> sampling = new ArrayList<>(all.subList(0, SAMPLING_CONTROLS));
+        List<Node> settings = new ArrayList<>(all.subList(SAMPLING_CONTROLS, all.size()));
         settings.addAll(runControls());
         List<Node> cycler = new ArrayList<>(variationControls());
         if (vm.feedback() != null) cycler.addAll(FeedbackControls.judging(vm));
         cycler.add(separator());
         Label state = modelStateLabel();
-        getChildren().addAll(group(modelControls()), group(settings), group(cycler));
+        getChildren().addAll(group(modelControls()), group(sampling), group(settings), group(cycler));
         if (vm.feedback() != null) getChildren().add(group(FeedbackControls.learning(vm.feedback(), vm)));
         getChildren().add(state);
         // a long reason is shortened with an ellipsis rather than cut
@@ -207,6 +210,9 @@ public final class GeneratePanel extends FlowPane {
         return notice;
     }
 
+    /** How many of {@link #settingsControls()} are the length and sampling ones (labels included): bars to variations. */
+    private static final int SAMPLING_CONTROLS = 8;
+
     /** Bars, temperature, top-p, variations, key lock and random seed, two-way bound to the settings. */
     private List<Node> settingsControls() {
         GenerateSettings settings = vm.settings();
@@ -239,14 +245,14 @@ public final class GeneratePanel extends FlowPane {
 
     private Spinner<Double> temperatureSpinner() {
         Spinner<Double> temperature = doubleSpinner("generate-temperature", vm.settings().temperatureProperty(),
-                GenerateSettings.MIN_TEMPERATURE, GenerateSettings.MAX_TEMPERATURE, 0.1, "%.1f", 62);
+                GenerateSettings.MIN_TEMPERATURE, GenerateSettings.MAX_TEMPERATURE, 0.1, "%.1f", 80);
         temperature.setTooltip(new Tooltip("Temperature: below 1 keeps close to the model's favourite notes, above 1 ventures further"));
         return temperature;
     }
 
     private Spinner<Double> topPSpinner() {
         Spinner<Double> topP = doubleSpinner("generate-top-p", vm.settings().topPProperty(),
-                GenerateSettings.MIN_TOP_P, GenerateSettings.MAX_TOP_P, 0.05, "%.2f", 66);
+                GenerateSettings.MIN_TOP_P, GenerateSettings.MAX_TOP_P, 0.05, "%.2f", 80);
         topP.setTooltip(new Tooltip("Top-p: each note is drawn only from the likeliest choices that together have this probability (1 = all)"));
         return topP;
     }
