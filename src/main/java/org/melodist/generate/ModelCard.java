@@ -90,13 +90,13 @@ final class ModelCard {
         }
         sb.append("## Figures\n\n");
         sb.append("Per 16th-note step on the validation tunes (").append(corpus.split().isEmpty() ? MelodyCorpus.SPLIT_BY_NAME : corpus.split())
-                .append("):\n\n| epoch | train NLL | validation NLL | validation accuracy | seconds |\n|---|---|---|---|---|\n");
+                .append("):\n\n| epoch | train NLL | validation NLL | validation accuracy | seconds | CPU seconds |\n|---|---|---|---|---|---|\n");
         if (fineTuned) {
-            sb.append(String.format(Locale.ROOT, "| 0 (starting model) | | %.4f | | |%n", result.initialValidationNll()));
+            sb.append(String.format(Locale.ROOT, "| 0 (starting model) | | %.4f | | | |%n", result.initialValidationNll()));
         }
         for (MelodyTrainer.EpochReport r : result.epochs()) {
-            sb.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.4f | %.1f %% | %.0f |%n", r.epoch(), r.epoch() == result.bestEpoch() ? " (kept)" : "",
-                    r.trainNll(), r.validationNll(), 100 * r.validationAccuracy(), r.seconds()));
+            sb.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.4f | %.1f %% | %.0f | %.0f |%n", r.epoch(), r.epoch() == result.bestEpoch() ? " (kept)" : "",
+                    r.trainNll(), r.validationNll(), 100 * r.validationAccuracy(), r.seconds(), r.cpuSeconds()));
         }
         sb.append(String.format(Locale.ROOT, "%nKept: epoch %d, validation NLL **%.4f**, accuracy %.1f %%", result.bestEpoch(),
                 result.bestValidationNll(), 100 * result.bestValidationAccuracy()));
@@ -104,7 +104,8 @@ final class ModelCard {
             sb.append(String.format(Locale.ROOT, " (starting model %.4f: %.1f %% lower)", result.initialValidationNll(),
                     100 * (1 - result.bestValidationNll() / result.initialValidationNll())));
         }
-        sb.append(String.format(Locale.ROOT, ". Stopped: %s; %.1f minutes in all.%n", result.stopReason(), result.seconds() / 60));
+        sb.append(String.format(Locale.ROOT, ". Stopped: %s; %.1f minutes in all (CPU time of the process: %.1f minutes).%n",
+                result.stopReason(), result.seconds() / 60, result.cpuSeconds() / 60));
         AtomicFiles.replace(dir.resolve(FILE), tmp -> Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8));
     }
 }
