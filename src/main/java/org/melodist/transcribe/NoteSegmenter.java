@@ -12,10 +12,16 @@ import java.util.List;
  * against the recording's loud passages (so breath, room noise and reverb tails count as silence).</li>
  * <li>Tuning: the circular mean of every confident frame's deviation from the nearest semitone, weighted by
  * confidence, is the performer's offset from A4 = 440 Hz; the notes are chosen after removing it.</li>
+ * <li>Spectral check: YIN's pitch counts as reliable only where the spectrum bears it out ({@link HarmonicSalience}):
+ * where the previous note rings on under the next one, or a slow attack rises under a fading note, YIN reads the
+ * two notes' common sub-harmonic (an octave or more below) with high confidence, though the note it names has
+ * little of the spectrum's harmonic salience.</li>
  * <li>Note tracking: a Viterbi pass over one state per MIDI note plus silence. A frame favours the notes near
  * its pitch with a broad Gaussian (so vibrato of half a semitone either way stays in one note), and changing
  * note or starting and ending one costs a fixed penalty (so a glide or a scoop into a note does not make a
- * note per semitone passed, and a one-frame dropout does not split a note).</li>
+ * note per semitone passed, and a one-frame dropout does not split a note). Where the pitch is unreliable,
+ * every note is as likely as a frame half a semitone off, times its share of the frame's harmonic salience, so
+ * the tracker follows the note the spectrum shows rather than holding on to the last one.</li>
  * <li>Re-articulation: an onset found by TarsosDSP's complex-domain detector inside a note, as strong as the
  * recording's typical attack and with a dip in level or confidence, starts a new note of the same pitch (repeated
  * notes, tonguing, re-bowing); so does a deep dip in level alone.</li>
@@ -57,6 +63,12 @@ public final class NoteSegmenter {
     private static final double REATTACK_PROBABILITY = 0.88;
     /** Vibrato: the pitch swings around its note at 3.5-9 Hz by at least this much (semitones, standard deviation). */
     private static final double VIBRATO_DEPTH = 0.08;
+    /** Frames whose pitch reliability is below this weigh the notes by their harmonic salience. */
+    private static final double SALIENCE_BELOW = 0.9;
+    /** The least weight a note gets from its salience in such frames (the strongest note gets 1). */
+    private static final double SALIENCE_FLOOR = 0.05;
+    /** YIN's note must have at least this fraction of the strongest note's salience to be fully trusted. */
+    private static final double VERIFY = 0.95;
 
     /** Notes and tuning, or why there are none. */
     public record Result(List<TranscribedNote> notes, double tuningCents, String emptyReason) {
@@ -72,12 +84,15 @@ public final class NoteSegmenter {
         double[] midi = smoothedMidi(track);
         double[] presence = presence(track, ref);
         double[] reliability = reliability(track, midi);
+        HarmonicSalience salience = new HarmonicSalience(track.signal(), track.signalRate());
+        verify(track, midi, presence, reliability, salience);
         double[] voicing = new double[n];
         for (int i = 0; i < n; i++) {
             voicing[i] = presence[i] * reliability[i];
         }
         double tuning = tuning(midi, voicing);
-        int[] states = viterbi(midi, presence, reliability, tuning);
+        int[] states = viterbi(midi, presence, reliability, tuning,
+                salience, track.hopSeconds());
         List<int[]> runs = runs(states);
         Onsets.Found found = Onsets.detect(track.signal(), track.signalRate());
         double attack = attackSalience(runs, track, found);
@@ -100,9 +115,10 @@ public final class NoteSegmenter {
             if (k > 0) {
                 int[] prev = kept.get(k - 1);
                 earliest = Math.max(previousStart, track.time(prev[0])) + MIN_NOTE_SEC;
-                if (prev[1] < r[0]) {
+                if (prev[1] < r[0] && quietBetween(presence, prev[1], r[0])) {
                     // after a silence the note cannot have begun before it: the onset detector also fires where the
-                    // previous note ends
+                    // previous note ends. A gap that stays loud is no silence but a change the tracker could not
+                    // follow (two notes overlapping, a slow attack), and the new note may well begin inside it.
                     earliest = Math.max(earliest, track.time(prev[1]));
                 }
             }
@@ -129,6 +145,39 @@ public final class NoteSegmenter {
                     + "or percussion only?)");
         }
         return new Result(notes, 100 * tuning, null);
+    }
+
+    /**
+     * Checks YIN's pitch against the spectrum: a frame whose note has little harmonic salience next to the strongest
+     * note sounding (a common sub-harmonic of two overlapping notes, an octave or two below the sung note) counts
+     * as unreliable, so that the note tracker goes by the spectrum there.
+     */
+    private static void verify(PitchTrack track, double[] midi, double[] presence, double[] reliability,
+                               HarmonicSalience salience) {
+        for (int t = 0; t < midi.length; t++) {
+            if (Double.isNaN(midi[t]) || reliability[t] < 0.05 || presence[t] < 0.05) {
+                continue;
+            }
+            int m = (int) Math.rint(midi[t]);
+            if (m < LOW_NOTE || m > HIGH_NOTE) {
+                continue;
+            }
+            double[] s = salience.relative(track.time(t), LOW_NOTE, HIGH_NOTE, midi[t] - m);
+            double ratio = s[m - LOW_NOTE];
+            if (ratio < VERIFY) {
+                reliability[t] *= ratio / VERIFY;
+            }
+        }
+    }
+
+    /** True when some frame in {@code from..to} (exclusive) is more likely silent than sounding. */
+    private static boolean quietBetween(double[] presence, int from, int to) {
+        for (int t = from; t < to; t++) {
+            if (presence[t] < 0.5) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The track's MIDI pitch with single-frame octave slips and outliers removed by a 5-frame median. */
@@ -408,7 +457,8 @@ public final class NoteSegmenter {
         return c == 0 && s == 0 ? 0 : Math.atan2(s, c) / (2 * Math.PI);
     }
 
-    private static int[] viterbi(double[] midi, double[] presence, double[] reliability, double tuning) {
+    private static int[] viterbi(double[] midi, double[] presence, double[] reliability, double tuning,
+                                 HarmonicSalience salience, double hopSeconds) {
         int n = midi.length;
         int states = HIGH_NOTE - LOW_NOTE + 2;
         double[] score = new double[states];
@@ -438,6 +488,9 @@ public final class NoteSegmenter {
             double logU = Math.log(1 - e * rel);
             double q = midi[t] - tuning;
             boolean pitched = !Double.isNaN(q);
+            // where YIN cannot be trusted, the spectrum says which notes sound (the strongest as likely as before)
+            double[] heard = rel < SALIENCE_BELOW && e > 0.05
+                    ? salience.relative(t * hopSeconds, LOW_NOTE, HIGH_NOTE, tuning) : null;
             // silence
             double fromNote = score[best] - END_PENALTY;
             if (score[SILENCE] >= fromNote) {
@@ -449,7 +502,8 @@ public final class NoteSegmenter {
             }
             for (int s = 1; s < states; s++) {
                 double d = pitched ? q - (LOW_NOTE + s - 1) : 0;
-                double emit = logE + Math.log((pitched ? rel * Math.exp(-d * d * inv2s2) : 0) + (1 - rel) * garbage);
+                double g = heard == null ? 1 : Math.max(SALIENCE_FLOOR, heard[s - 1]);
+                double emit = logE + Math.log((pitched ? rel * Math.exp(-d * d * inv2s2) : 0) + (1 - rel) * garbage * g);
                 int other = s == best ? second : best;
                 double stay = score[s];
                 double change = score[other] - CHANGE_PENALTY;

@@ -1,30 +1,26 @@
 package org.melodist.studio;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.imageio.ImageIO;
-
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
-import org.melodist.generate.MelodyModels;
-import org.melodist.generate.TinyMelodyModel;
 import org.melodist.sound.SequencerPlaybackService;
 import org.melodist.studio.generate.GenerateViewModel;
 import org.melodist.studio.generate.MelodyGeneratorSource;
 import org.melodist.studio.shell.StudioComposition;
 import org.melodist.studio.shell.StudioViewModel;
 import org.melodist.studio.shell.StudioWindow;
+
+import static org.melodist.studio.ScreenshotSupport.after;
+import static org.melodist.studio.ScreenshotSupport.closeAndExit;
+import static org.melodist.studio.ScreenshotSupport.whenFinished;
+import static org.melodist.studio.ScreenshotSupport.writeSnapshot;
 
 /**
  * Writes the README's Compose screenshot from the real studio window: the demo jig as on a first start,
@@ -40,11 +36,8 @@ public final class ComposeScreenshot {
 
     public static void main(String[] args) {
         if (args.length > 0) out = Path.of(args[0]);
-        Path shipped = MelodyModels.shippedLocation();
         String override = System.getProperty("screenshot.model");
-        // the tiny model trains here, before the window, so that the FX thread never waits for it
-        melody = override != null ? MelodyGeneratorSource.at(Path.of(override))
-                : MelodyModels.isModelDir(shipped) ? MelodyGeneratorSource.shipped() : MelodyGeneratorSource.at(TinyMelodyModel.dir());
+        melody = override != null ? MelodyGeneratorSource.at(Path.of(override)) : ScreenshotSupport.shippedOrTinyMelody();
         System.out.println("melody model: " + melody.dir());
         // the main class itself is no Application, so that the JavaFX jars may sit on the plain class path
         Application.launch(Shot.class, args);
@@ -70,44 +63,28 @@ public final class ComposeScreenshot {
             gen.settings().variationCountProperty().set(4);
             gen.settings().rngSeedProperty().set(2026);
             gen.settings().temperatureProperty().set(0.8);
-            ChangeListener<Boolean> done = new ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean running) {
-                    if (running) return;
-                    gen.runningProperty().removeListener(this);
-                    if (gen.variations().isEmpty()) {
-                        System.err.println("no variations: " + gen.messageProperty().get());
-                        Platform.exit();
-                        return;
-                    }
-                    gen.next();
-                    // let the synthesizer's state and the repaint settle before the picture
-                    PauseTransition settle = new PauseTransition(Duration.seconds(2));
-                    settle.setOnFinished(e -> {
-                        snapshot(stage);
-                        vm.close();
-                        Platform.exit();
-                    });
-                    settle.play();
-                }
+            Runnable shootAndExit = () -> {
+                writeSnapshot(stage.getScene().getRoot(), out);
+                closeAndExit(vm);
             };
-            gen.runningProperty().addListener(done);
-            // generate once the synthesizer has settled, so that the status bar ends on the generation's message
-            Runnable go = gen.canGenerate() ? gen::generate : () -> {
-                PauseTransition settle = new PauseTransition(Duration.seconds(1));
-                settle.setOnFinished(e -> {
-                    snapshot(stage);
-                    vm.close();
+            whenFinished(gen.runningProperty(), () -> {
+                if (gen.variations().isEmpty()) {
+                    System.err.println("no variations: " + gen.messageProperty().get());
                     Platform.exit();
-                });
-                settle.play();
-            };
+                    return;
+                }
+                gen.next();
+                // let the synthesizer's state and the repaint settle before the picture
+                after(2, shootAndExit);
+            });
+            // generate once the synthesizer has settled, so that the status bar ends on the generation's message
+            Runnable go = gen.canGenerate() ? gen::generate : () -> after(1, shootAndExit);
             if (!vm.transport().soundbankProperty().get().startsWith("loading")) {
                 go.run();
             } else {
                 vm.transport().soundbankProperty().addListener(new ChangeListener<>() {
                     @Override
-                    public void changed(javafx.beans.value.ObservableValue<? extends String> obs, String was, String now) {
+                    public void changed(ObservableValue<? extends String> obs, String was, String now) {
                         if (now.startsWith("loading")) return;
                         vm.transport().soundbankProperty().removeListener(this);
                         Platform.runLater(go);
@@ -115,19 +92,5 @@ public final class ComposeScreenshot {
                 });
             }
         }
-
-    }
-
-    private static void snapshot(Stage stage) {
-        WritableImage image = stage.getScene().getRoot().snapshot(null, null);
-        BufferedImage png = SwingFXUtils.fromFXImage(image, null);
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            ImageIO.write(png, "png", out.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println("wrote " + out + " (" + png.getWidth() + "x" + png.getHeight() + ")");
     }
 }

@@ -1,21 +1,10 @@
 package org.melodist.studio;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.imageio.ImageIO;
-
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 import org.melodist.sound.SequencerPlaybackService;
 import org.melodist.studio.generate.GenerateViewModel;
@@ -23,6 +12,11 @@ import org.melodist.studio.generate.MelodyGeneratorSource;
 import org.melodist.studio.shell.StudioComposition;
 import org.melodist.studio.shell.StudioViewModel;
 import org.melodist.studio.shell.StudioWindow;
+
+import static org.melodist.studio.ScreenshotSupport.after;
+import static org.melodist.studio.ScreenshotSupport.closeAndExit;
+import static org.melodist.studio.ScreenshotSupport.whenFinished;
+import static org.melodist.studio.ScreenshotSupport.writeSnapshot;
 
 /**
  * Writes the README's screenshot of learning from the musician's choices: the studio on a user data folder that holds
@@ -60,38 +54,14 @@ public final class FeedbackScreenshot {
             gen.settings().barsProperty().set(4);
             gen.settings().variationCountProperty().set(4);
             gen.settings().rngSeedProperty().set(2026);
-            ChangeListener<Boolean> done = new ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean running) {
-                    if (running) return;
-                    gen.runningProperty().removeListener(this);
-                    gen.next();
-                    PauseTransition settle = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("screenshot.wait", "3"))));
-                    settle.setOnFinished(e -> {
-                        snapshot(stage);
-                        vm.close();
-                        Platform.exit();
-                    });
-                    settle.play();
-                }
-            };
-            gen.runningProperty().addListener(done);
-            PauseTransition start = new PauseTransition(Duration.seconds(2));
-            start.setOnFinished(e -> gen.generate());
-            start.play();
+            whenFinished(gen.runningProperty(), () -> {
+                gen.next();
+                after(Double.parseDouble(System.getProperty("screenshot.wait", "3")), () -> {
+                    writeSnapshot(stage.getScene().getRoot(), out);
+                    closeAndExit(vm);
+                });
+            });
+            after(2, gen::generate);
         }
-    }
-
-    private static void snapshot(Stage stage) {
-        WritableImage image = stage.getScene().getRoot().snapshot(null, null);
-        BufferedImage png = SwingFXUtils.fromFXImage(image, null);
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            ImageIO.write(png, "png", out.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println("wrote " + out + " (" + png.getWidth() + "x" + png.getHeight() + ")");
     }
 }

@@ -1,30 +1,23 @@
 package org.melodist.studio;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.imageio.ImageIO;
-
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
-import org.melodist.generate.MelodyModels;
-import org.melodist.generate.TinyMelodyModel;
 import org.melodist.sound.SequencerPlaybackService;
 import org.melodist.studio.chords.ChordLaneViewModel;
-import org.melodist.studio.generate.MelodyGeneratorSource;
 import org.melodist.studio.shell.StudioComposition;
 import org.melodist.studio.shell.StudioViewModel;
 import org.melodist.studio.shell.StudioWindow;
+
+import static org.melodist.studio.ScreenshotSupport.after;
+import static org.melodist.studio.ScreenshotSupport.holdForScreenGrabThenExit;
+import static org.melodist.studio.ScreenshotSupport.whenFinished;
+import static org.melodist.studio.ScreenshotSupport.writeSnapshot;
 
 /**
  * Writes the README's chord-lane screenshot from the real studio window: the demo jig as on a first start,
@@ -52,10 +45,8 @@ public final class HarmonyScreenshot {
         @Override
         public void start(Stage stage) throws IOException {
             Path userData = Files.createTempDirectory("melodist-screenshot");
-            Path shipped = MelodyModels.shippedLocation();
-            MelodyGeneratorSource melody = MelodyModels.isModelDir(shipped) ? MelodyGeneratorSource.shipped()
-                    : MelodyGeneratorSource.at(TinyMelodyModel.dir());
-            StudioViewModel vm = StudioComposition.create(userData, SequencerPlaybackService::forSoundCard, melody);
+            StudioViewModel vm = StudioComposition.create(userData, SequencerPlaybackService::forSoundCard,
+                    ScreenshotSupport.shippedOrTinyMelody());
             StudioWindow window = new StudioWindow(stage, vm);
             stage.setWidth(1400);
             stage.setHeight(820);
@@ -63,50 +54,24 @@ public final class HarmonyScreenshot {
             window.openInitialSong(false);
             ChordLaneViewModel chords = vm.chords();
             long t0 = System.nanoTime();
-            chords.runningProperty().addListener(new ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean running) {
-                    if (running) return;
-                    chords.runningProperty().removeListener(this);
-                    System.out.printf(java.util.Locale.ROOT, "harmonise: %.0f ms in all (model load included), %.1f ms the model; %d chords; %s%n",
-                            (System.nanoTime() - t0) / 1e6, chords.lastHarmoniseMillis(), chords.lane().marks().size(),
-                            vm.statusProperty().get());
-                    int third = Math.min(2, chords.lane().marks().size() - 1);
-                    if (third < 0) {
-                        System.err.println("no chords: " + vm.statusProperty().get());
-                        Platform.exit();
-                        return;
-                    }
-                    chords.showAlternatives(third);
-                    PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
-                    settle.setOnFinished(e -> {
-                        snapshot(stage);
-                        System.out.println("alternatives: " + chords.suggestions());
-                        System.out.println("READY");
-                        PauseTransition hold = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("screenshot.hold", "6"))));
-                        hold.setOnFinished(x -> {
-                            vm.close();
-                            Platform.exit();
-                        });
-                        hold.play();
-                    });
-                    settle.play();
+            whenFinished(chords.runningProperty(), () -> {
+                System.out.printf(java.util.Locale.ROOT, "harmonise: %.0f ms in all (model load included), %.1f ms the model; %d chords; %s%n",
+                        (System.nanoTime() - t0) / 1e6, chords.lastHarmoniseMillis(), chords.lane().marks().size(),
+                        vm.statusProperty().get());
+                int third = Math.min(2, chords.lane().marks().size() - 1);
+                if (third < 0) {
+                    System.err.println("no chords: " + vm.statusProperty().get());
+                    Platform.exit();
+                    return;
                 }
+                chords.showAlternatives(third);
+                after(1.5, () -> {
+                    writeSnapshot(stage.getScene().getRoot(), out);
+                    System.out.println("alternatives: " + chords.suggestions());
+                    holdForScreenGrabThenExit(vm, 6);
+                });
             });
             chords.harmonise();
         }
-    }
-
-    private static void snapshot(Stage stage) {
-        WritableImage image = stage.getScene().getRoot().snapshot(null, null);
-        BufferedImage png = SwingFXUtils.fromFXImage(image, null);
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            ImageIO.write(png, "png", out.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println("wrote " + out + " (" + png.getWidth() + "x" + png.getHeight() + ")");
     }
 }

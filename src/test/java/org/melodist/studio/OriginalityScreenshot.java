@@ -5,13 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 import org.melodist.generate.MelodyCorpus;
 import org.melodist.sound.SequencerPlaybackService;
@@ -21,6 +17,10 @@ import org.melodist.studio.generate.MelodyGeneratorSource;
 import org.melodist.studio.shell.StudioComposition;
 import org.melodist.studio.shell.StudioViewModel;
 import org.melodist.studio.shell.StudioWindow;
+
+import static org.melodist.studio.ScreenshotSupport.after;
+import static org.melodist.studio.ScreenshotSupport.holdForScreenGrabThenExit;
+import static org.melodist.studio.ScreenshotSupport.whenFinished;
 
 /**
  * Shows the README's originality picture in the real studio: a training tune (a Nottingham tune the melody
@@ -70,31 +70,12 @@ public final class OriginalityScreenshot {
             gen.settings().barsProperty().set(4);
             gen.settings().variationCountProperty().set(4);
             gen.settings().rngSeedProperty().set(2026);
-            gen.runningProperty().addListener(new ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean running) {
-                    if (running) return;
-                    gen.runningProperty().removeListener(this);
-                    PauseTransition settle = new PauseTransition(Duration.seconds(2));
-                    settle.setOnFinished(e -> {
-                        System.out.println("badge: " + vm.badges().badgeProperty().get());
-                        ((Button) stage.getScene().lookup("#originality-check")).fire();
-                        System.out.println("status: " + vm.statusProperty().get());
-                        PauseTransition shown = new PauseTransition(Duration.seconds(2));
-                        shown.setOnFinished(x -> {
-                            System.out.println("READY");
-                            PauseTransition hold = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("screenshot.hold", "8"))));
-                            hold.setOnFinished(y -> {
-                                vm.close();
-                                Platform.exit();
-                            });
-                            hold.play();
-                        });
-                        shown.play();
-                    });
-                    settle.play();
-                }
-            });
+            whenFinished(gen.runningProperty(), () -> after(2, () -> {
+                System.out.println("badge: " + vm.badges().badgeProperty().get());
+                ((Button) stage.getScene().lookup("#originality-check")).fire();
+                System.out.println("status: " + vm.statusProperty().get());
+                after(2, () -> holdForScreenGrabThenExit(vm, 8));
+            }));
             // as the app starts: the originality index loads in the background; generate once it is there
             vm.transport().loadInBackground();
             vm.badges().originality().indexProperty().addListener((obs, o, ix) -> {

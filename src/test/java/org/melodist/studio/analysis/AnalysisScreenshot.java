@@ -1,6 +1,5 @@
 package org.melodist.studio.analysis;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,15 +8,12 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import javax.imageio.ImageIO;
-
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
 import org.melodist.SharedData;
 import org.melodist.analysis.SyntheticMusic;
+import org.melodist.studio.ScreenshotSupport;
 import org.melodist.studio.shell.StudioComposition;
 import org.melodist.studio.shell.StudioWindow;
 
@@ -101,16 +97,9 @@ public final class AnalysisScreenshot {
         Thread.sleep(300);
         Path target = out;
         onFx(() -> {
-            WritableImage image = view.getScene().getRoot().snapshot(null, null);
-            try {
-                Files.createDirectories(target.toAbsolutePath().getParent());
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            ScreenshotSupport.writeSnapshot(view.getScene().getRoot(), target);
             return null;
         });
-        System.out.println("wrote " + target.toAbsolutePath());
         Platform.exit();
         System.exit(0);
     }

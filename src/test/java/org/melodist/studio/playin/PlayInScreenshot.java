@@ -1,14 +1,11 @@
 package org.melodist.studio.playin;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import javax.imageio.ImageIO;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
@@ -18,18 +15,15 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import org.melodist.generate.MelodyModels;
-import org.melodist.generate.TinyMelodyModel;
 import org.melodist.perform.MidiInputInfo;
 import org.melodist.perform.MidiInputs;
 import org.melodist.perform.RecordMode;
 import org.melodist.sound.GervillRecordingOutput;
 import org.melodist.sound.SequencerPlaybackService;
+import org.melodist.studio.ScreenshotSupport;
 import org.melodist.studio.analysis.GenreModelSource;
 import org.melodist.studio.generate.MelodyGeneratorSource;
 import org.melodist.studio.pianoroll.GridDivision;
@@ -54,8 +48,7 @@ public final class PlayInScreenshot {
 
     public static void main(String[] args) {
         if (args.length > 0) outDir = Path.of(args[0]);
-        Path shipped = MelodyModels.shippedLocation();
-        melody = MelodyModels.isModelDir(shipped) ? MelodyGeneratorSource.shipped() : MelodyGeneratorSource.at(TinyMelodyModel.dir());
+        melody = ScreenshotSupport.shippedOrTinyMelody();
         System.out.println("melody model: " + melody.dir());
         Application.launch(Shot.class, args);
     }
@@ -285,16 +278,7 @@ public final class PlayInScreenshot {
         }
 
         private void shoot(String name) {
-            WritableImage image = stage.getScene().getRoot().snapshot(null, null);
-            BufferedImage png = SwingFXUtils.fromFXImage(image, null);
-            Path out = outDir.resolve(name);
-            try {
-                Files.createDirectories(outDir);
-                ImageIO.write(png, "png", out.toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            System.out.println("wrote " + out + " (" + png.getWidth() + "x" + png.getHeight() + ")");
+            ScreenshotSupport.writeSnapshot(stage.getScene().getRoot(), outDir.resolve(name));
         }
     }
 
