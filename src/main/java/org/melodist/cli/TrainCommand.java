@@ -65,12 +65,13 @@ final class TrainCommand implements Callable<Integer> {
     Integer keysPerEpoch;
 
     @Option(names = "--own-key", negatable = true, paramLabel = "BOOL",
-            description = "every epoch includes each tune in its own key, the other keys drawn at random (default: off; on with --init)")
+            description = "every epoch includes each tune in its own key, the other keys drawn at random (default: off)")
     Boolean ownKey;
 
     @Option(names = "--lr-decay", negatable = true, paramLabel = "BOOL",
-            description = "let the learning rate fall along a half cosine to 0 over the epochs or the time budget, whichever ends first "
-                    + "(default: off; on with --init)")
+            description = "let the learning rate fall along a half cosine to 0 over the epochs or the time budget, whichever ends first, "
+                    + "instead of halving it after an epoch without a validation gain "
+                    + "(default: off)")
     Boolean lrDecay;
 
     @Option(names = "--dropout", defaultValue = "0.1", description = "dropout rate (default ${DEFAULT-VALUE})")
@@ -82,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--window", paramLabel = "STEPS", description = "steps per training row (default 128)")
     Integer window;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default 0.002, also with --init, where it falls to 0 over the run)")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default 0.002; 0.001 with --init)")
     Float lr;
 
     @Option(names = "--patience", paramLabel = "N", description = "epochs without validation gain before stopping (default 3; 4 with --init)")

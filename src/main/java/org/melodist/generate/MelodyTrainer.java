@@ -297,7 +297,9 @@ public final class MelodyTrainer {
                     model.save(staging, config.withTraining(summary(corpus, opt, init, reports, bestEpoch, bestNll, bestAcc, initialNll, startNanos)));
                 } else if (!stop) {
                     sinceBest++;
-                    rate.rate = rate.rate / 2;
+                    if (!opt.lrDecay()) {
+                        rate.rate = rate.rate / 2; // with the schedule the rate falls anyway; halving on top made it fall too soon
+                    }
                     out.printf(Locale.ROOT, "  no improvement for %d epoch(s); learning rate now %.5f%n", sinceBest, rate.rate * rate.factor);
                     if (sinceBest >= opt.patience()) {
                         stopReason = "early stop: validation NLL did not improve for " + sinceBest + " epochs";

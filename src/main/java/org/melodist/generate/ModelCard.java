@@ -27,11 +27,10 @@ final class ModelCard {
             Why these settings. Fine-tuning starts from the model's weights and vocabulary and keeps what it knew by
             rehearsal: every epoch also trains on a quarter window of the old style for each window of the new files
             (the starting model's corpus with `--rehearse DIR`, else tunes the starting model writes itself). It
-            learns in batches of 8 windows of 128 steps, with Adam at 2e-3 falling along a half cosine to 0 over the
-            run (its epochs or its time budget, whichever ends first), halved again after an epoch without a
-            validation gain, early stopping on the user's own validation share (patience 4), and each tune in its own
-            key plus 2 random others every epoch. Notes outside the model's pitch range move with their whole tune by
-            octaves (intervals kept) and are counted above. Chosen on the J. S. Bach chorale sopranos (229 training
+            learns in batches of 8 windows of 128 steps with Adam at half the from-scratch learning rate (1e-3),
+            halved after every epoch without a validation gain, early stopping on the user's own validation share
+            (patience 4), each tune in 3 random keys per epoch. Notes outside the model's pitch range move with
+            their whole tune by octaves (intervals kept) and are counted above. Chosen on the J. S. Bach chorale sopranos (229 training
             files, 76 validation, 77 test) starting from the shipped Nottingham folk model (chorale validation NLL
             0.646, test 0.664; folk validation 0.784). Rehearsal, short runs:
 
@@ -60,10 +59,13 @@ final class ModelCard {
             A batch costs CPU in proportion to its steps, so a quarter of the batch gives four times the updates
             for the same CPU, and learns faster; batch 4 gains a little more per epoch but no more per CPU second.
             Own key only over-fits from epoch 4 on (training NLL 0.38, validation rising from 0.464), so other keys
-            stay. A constant learning rate levels off: from a batch-8 run's epoch-9 checkpoint (validation 0.4406),
-            one epoch at a quarter of the rate reached 0.4313 while the constant rate reached 0.4393, hence the
-            decay. The README's *Style learning* section has the full runs (base, fine-tuned and from scratch side
-            by side, folk forgetting, CPU and wall time).
+            stay (`--own-key` keeps the own key among them; a small gain in 2 epochs, not measured further). A lower
+            rate late helps: from a batch-8 run's epoch-9 checkpoint (validation 0.4406), one epoch at a quarter of
+            the rate reached 0.4313 while the constant rate reached 0.4393; the halving after an epoch without gain
+            gives that late (epochs 12-16 in the full run), while a half-cosine fall from 2e-3 (`--lr-decay`) on top of
+            the halving fell too soon and levelled off higher (0.4367 by epoch 12 against 0.4258 by epoch 17). The
+            README's *Style learning* section has the full runs (base, fine-tuned and from scratch side by side,
+            folk forgetting, CPU and wall time).
             """;
 
     private ModelCard() {
