@@ -62,8 +62,8 @@ final class ModelCard {
             stay (`--own-key` keeps the own key among them; a small gain in 2 epochs, not measured further). A lower
             rate late helps: from a batch-8 run's epoch-9 checkpoint (validation 0.4406), one epoch at a quarter of
             the rate reached 0.4313 while the constant rate reached 0.4393; the halving after an epoch without gain
-            gives that late (epochs 12-16 in the full run), while a half-cosine fall from 2e-3 (`--lr-decay`) on top of
-            the halving fell too soon and levelled off higher (0.4367 by epoch 12 against 0.4258 by epoch 17). The
+            gives that late (epochs 12-16 in the full run), while a half-cosine fall from 2e-3 with the halving on top
+            fell too soon and levelled off higher (0.4367 by epoch 12 against 0.4258 by epoch 17). The
             README's *Style learning* section has the full runs (base, fine-tuned and from scratch side by side,
             folk forgetting, CPU and wall time).
             """;
