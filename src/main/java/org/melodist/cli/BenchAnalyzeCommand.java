@@ -59,15 +59,15 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        Function<AudioAnalysis, ?> genre;
+        GenreClassifier classifier;
         try {
-            GenreClassifier classifier = GenreClassifier.loadDefault();
-            genre = a -> GenreWindows.classify(a, classifier);
+            classifier = GenreClassifier.loadDefault();
             out.println("genre model: " + classifier.modelName());
         } catch (GenreModelException e) {
-            genre = null;
+            classifier = null;
             out.println("genre model: none (" + e.getMessage() + "); genre time not included");
         }
+        Function<AudioAnalysis, ?> genre = genreOn(classifier, AudioAnalyzer.defaultThreads());
         out.printf(Locale.ROOT, "cores: %d, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         List<Path> targets = new ArrayList<>(files);
@@ -95,7 +95,7 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
                 double singleWall = 0;
                 for (int n : counts) {
                     double loadBefore = loadAverage();
-                    AnalysisBenchmark.Result r = new AnalysisBenchmark().run(f, runs, genre, n);
+                    AnalysisBenchmark.Result r = new AnalysisBenchmark().run(f, runs, genreOn(classifier, n), n);
                     double loadAfter = loadAverage();
                     AudioAnalyzer.Timings t = r.timings();
                     double wall = r.wallNanos() / 1e9;
@@ -126,6 +126,11 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Genre over time on {@code threads} threads, or null without a model. */
+    private static Function<AudioAnalysis, ?> genreOn(GenreClassifier classifier, int threads) {
+        return classifier == null ? null : a -> GenreWindows.classify(a, classifier, threads);
     }
 
     /** The 1-minute load average (other work on the machine inflates wall time), or -1 where unknown. */

@@ -45,6 +45,8 @@ class ParallelAnalysisTest {
                 int end = (int) (seconds * 22_050);
                 assertArrayEquals(a.harmonyBlocks().meanVar(0, end), b.harmonyBlocks().meanVar(0, end),
                         what + "harmonic block moments");
+                assertEquals(GenreWindows.windows(one, 1), GenreWindows.windows(many, threads),
+                        what + "genre windows");
                 assertEquals(a.chromaTuning(), b.chromaTuning(), 0.0, what + "tuning");
                 for (int c = 0; c < a.chroma().length; c++) {
                     assertArrayEquals(a.chroma()[c], b.chroma()[c], what + "chroma " + c);
