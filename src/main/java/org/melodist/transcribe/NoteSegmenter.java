@@ -26,8 +26,7 @@ import java.util.List;
  * vibrato that unsettles YIN are still sound).</li>
  * <li>Re-articulation: an onset found by TarsosDSP's complex-domain detector inside a note, as strong as the
  * recording's typical attack and with a dip in level or confidence, starts a new note of the same pitch (repeated
- * notes, tonguing, re-bowing); so does a dip in level that is deep ({@link #DEEP_DIP_DB}) or comes with wavering
- * confidence (a steady pitch through a shallower dip is an ensemble's beating or a tremolo).</li>
+ * notes, tonguing, re-bowing); so does a deep dip in level alone.</li>
  * <li>Onset timing: each note's start moves back to where its own partials begin ({@link OnsetRefiner}).</li>
  * <li>Notes shorter than {@link #MIN_NOTE_SEC} are dropped.</li>
  * </ol>
@@ -72,11 +71,6 @@ public final class NoteSegmenter {
     private static final double SALIENCE_FLOOR = 0.05;
     /** YIN's note must have at least this fraction of the strongest note's salience to be fully trusted. */
     private static final double VERIFY = 0.95;
-    /**
-     * A dip in level alone splits a held note only this deep, or where YIN's confidence wavers too: an ensemble's
-     * beating or a singer's tremolo dips the level by 6-10 dB at a steady pitch.
-     */
-    private static final double DEEP_DIP_DB = 12;
     /**
      * Where YIN is unsure, a frame whose spectrum lies mostly on the harmonics of one or two notes counts as sounding
      * with this weight per unit of harmonicity above {@link #TONAL_FROM} (a noisy or breathy frame stays silence).
@@ -267,8 +261,7 @@ public final class NoteSegmenter {
             // only a dip in level shows that a detected onset is a new attack
             boolean vibrato = r[2] != SILENCE && hasVibrato(midi, r, track.hopSeconds());
             for (int t = r[0] + 1; t < r[1] - 1; t++) {
-                if (isDip(db, t, w, r[0], r[1]) && (dipDepth(db, t, w, r[0], r[1]) >= DEEP_DIP_DB
-                        || wavers(track, t, w))) {
+                if (isDip(db, t, w, r[0], r[1])) {
                     int onset = t;
                     double steepest = Double.NEGATIVE_INFINITY;
                     for (int k = t; k < Math.min(r[1] - 1, t + w); k++) {
@@ -309,29 +302,6 @@ public final class NoteSegmenter {
         return out;
     }
 
-
-    /** How far the level at {@code t} lies below the lower of the highest levels on either side within the window. */
-    private static double dipDepth(float[] db, int t, int w, int lo, int hi) {
-        double left = Double.NEGATIVE_INFINITY;
-        for (int k = Math.max(lo, t - w); k < t; k++) {
-            left = Math.max(left, db[k]);
-        }
-        double right = Double.NEGATIVE_INFINITY;
-        for (int k = t + 1; k < Math.min(hi, t + w); k++) {
-            right = Math.max(right, db[k]);
-        }
-        return Math.min(left, right) - db[t];
-    }
-
-    /** True when YIN's confidence falls below {@link #REATTACK_PROBABILITY} within half a window of {@code t}. */
-    private static boolean wavers(PitchTrack track, int t, int w) {
-        for (int k = Math.max(0, t - w / 2); k <= Math.min(track.frames() - 1, t + w / 2); k++) {
-            if (Float.isNaN(track.hz()[k]) || track.probability()[k] < REATTACK_PROBABILITY) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** A local minimum of level with the level at least {@link #DIP_DB} higher on both sides within the window. */
     private static boolean isDip(float[] db, int t, int w, int lo, int hi) {

@@ -98,19 +98,6 @@ class MelodyTranscriberTest {
     }
 
     @Test
-    void aHeldNoteWhoseLevelBeatsStaysOneNote() {
-        // an ensemble's beating or a tremolo: the level swings by 9 dB four times a second at a steady pitch
-        List<SyntheticSinger.SungNote> score = SyntheticSinger.line(0.25, 1.5, 0.1, 69, 72);
-        float[] x = SyntheticSinger.sing(score, SyntheticSinger.Style.PLAIN, RATE, 4, 3);
-        for (int i = 0; i < x.length; i++) {
-            double t = i / (double) RATE;
-            x[i] *= (float) (1 - 0.65 * (0.5 + 0.5 * Math.sin(2 * Math.PI * 4 * t)));
-        }
-        Transcription t = transcriber.transcribe(x, RATE, OptionalDouble.empty());
-        assertEquals(2, t.notes().size(), t.notes().toString());
-    }
-
-    @Test
     void repeatedNotesWithShortBreathsStaySeparate() {
         List<SyntheticSinger.SungNote> score = SyntheticSinger.line(0.3, 0.3, 0.04, 67, 67, 67, 67, 64, 64, 62, 62, 62);
         Transcription t = sing(score, SyntheticSinger.Style.PLAIN, 4);
