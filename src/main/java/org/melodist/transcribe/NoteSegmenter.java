@@ -140,7 +140,7 @@ public final class NoteSegmenter {
                     onset = refiner.refine(tracked, hz, earliest);
                 }
             }
-            TranscribedNote note = note(track, midi, voicing, r, onset);
+            TranscribedNote note = note(track, midi, voicing, r, onset, tuning);
             if (!notes.isEmpty() && notes.get(notes.size() - 1).endSec() > onset) {
                 TranscribedNote prev = notes.remove(notes.size() - 1);
                 notes.add(new TranscribedNote(prev.pitch(), prev.startSec(), onset, prev.cents(), prev.confidence()));
@@ -571,17 +571,23 @@ public final class NoteSegmenter {
     }
 
 
-    private static TranscribedNote note(PitchTrack track, double[] midi, double[] voicing, int[] r, double start) {
+    /**
+     * The note of run {@code r}: its pitch measured as the median of the frames that agree with it (within a
+     * semitone of the note at the performer's tuning); frames the tracker passed over by the spectrum (a common
+     * sub-harmonic, the previous note ringing) do not count, and with none left the note is at the tuning.
+     */
+    private static TranscribedNote note(PitchTrack track, double[] midi, double[] voicing, int[] r, double start,
+                                        double tuning) {
         double[] pitches = new double[r[1] - r[0]];
         int k = 0;
         double conf = 0;
         for (int t = r[0]; t < r[1]; t++) {
             conf += voicing[t];
-            if (!Double.isNaN(midi[t])) {
+            if (!Double.isNaN(midi[t]) && Math.abs(midi[t] - (r[2] + tuning)) < 1) {
                 pitches[k++] = midi[t];
             }
         }
-        double cents = 0;
+        double cents = 100 * tuning;
         if (k > 0) {
             Arrays.sort(pitches, 0, k);
             double med = k % 2 == 1 ? pitches[k / 2] : 0.5 * (pitches[k / 2 - 1] + pitches[k / 2]);
