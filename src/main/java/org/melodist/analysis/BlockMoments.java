@@ -18,10 +18,17 @@ public final class BlockMoments {
         int n = (x.length + block - 1) / block;
         sum = new double[n];
         sumSq = new double[n];
-        for (int i = 0; i < x.length; i++) {
-            double v = minus == null ? x[i] : (float) (x[i] - minus[i]);
-            sum[i / block] += v;
-            sumSq[i / block] += v * v;
+        for (int b = 0; b < n; b++) {
+            int end = Math.min(x.length, (b + 1) * block);
+            double s = 0;
+            double q = 0;
+            for (int i = b * block; i < end; i++) {
+                double v = minus == null ? x[i] : (float) (x[i] - minus[i]);
+                s += v;
+                q += v * v;
+            }
+            sum[b] = s;
+            sumSq[b] = q;
         }
     }
 

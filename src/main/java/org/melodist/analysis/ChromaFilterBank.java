@@ -12,6 +12,8 @@ public final class ChromaFilterBank {
     public static final int N_CHROMA = 12;
 
     private final double[][] w = new double[N_CHROMA][Stft.BINS];
+    /** The same weights bin-major (bin k's 12 weights at k * 12), for {@link #apply}. */
+    private final double[] byBin = new double[Stft.BINS * N_CHROMA];
 
     public ChromaFilterBank(int sampleRate, double tuning) {
         int nFft = Stft.N_FFT;
@@ -48,19 +50,27 @@ public final class ChromaFilterBank {
         // np.roll(wts, -3, axis=0): row c takes old row c+3 (A-based to C-based)
         for (int c = 0; c < N_CHROMA; c++) {
             w[c] = full[(c + 3) % N_CHROMA];
+            for (int k = 0; k < Stft.BINS; k++) {
+                byBin[k * N_CHROMA + c] = w[c][k];
+            }
         }
     }
 
-    /** Raw chroma energy of one power-spectrum frame. */
+    /**
+     * Raw chroma energy of one power-spectrum frame. The twelve sums run side by side over the bins (each still
+     * adds its terms in bin order, so the values are those of twelve separate loops) rather than one after
+     * another, which waits on every addition.
+     */
     public void apply(double[] power, double[] out) {
-        for (int c = 0; c < N_CHROMA; c++) {
-            double[] row = w[c];
-            double acc = 0;
-            for (int k = 0; k < Stft.BINS; k++) {
-                acc += row[k] * power[k];
+        double[] acc = new double[N_CHROMA];
+        for (int k = 0; k < Stft.BINS; k++) {
+            double p = power[k];
+            int base = k * N_CHROMA;
+            for (int c = 0; c < N_CHROMA; c++) {
+                acc[c] += byBin[base + c] * p;
             }
-            out[c] = acc;
         }
+        System.arraycopy(acc, 0, out, 0, N_CHROMA);
     }
 
     private static double floorMod(double x, double m) {

@@ -139,11 +139,11 @@ public final class FeatureExtractor {
         double tune = tuning.estimate();
         ChromaFilterBank chromaBank = new ChromaFilterBank(sampleRate, tune);
         double[][] chroma = new double[ChromaFilterBank.N_CHROMA][n];
-        double[] chromaFrame = new double[ChromaFilterBank.N_CHROMA];
         progress.accept(STFT_SHARE);
         KeyChroma keyChroma = new KeyChroma(sampleRate, tune, n);
+        // the power consumer runs on HPSS's worker threads, a frame at a time: its buffer is its own
         float[] harmonic = new Hpss(threads).harmonic(y, (t, p) -> {
-            if ((t & PROGRESS_EVERY) == 0) progress.accept(STFT_SHARE + HPSS_SHARE * t / n);
+            double[] chromaFrame = new double[ChromaFilterBank.N_CHROMA];
             chromaBank.apply(p, chromaFrame);
             double max = 0;
             for (double v : chromaFrame) {
@@ -153,20 +153,34 @@ public final class FeatureExtractor {
             for (int c = 0; c < chromaFrame.length; c++) {
                 chroma[c][t] = chromaFrame[c] / scale;
             }
-        }, keyChroma::accumulate);
+        }, keyChroma::accumulate, done -> progress.accept(STFT_SHARE + HPSS_SHARE * done / n));
         lastKeyEvidence = keyChroma.evidence((double) Stft.HOP / sampleRate);
-        double[] hStats = Stats.meanVar(harmonic);
-        // percussive = y - harmonic (Hpss.separate explains why); kept implicit to save a waveform of memory
-        double[] pStats = Stats.meanVarOfDifference(y, harmonic);
+        // the moments of the harmonic and percussive waveforms, four independent passes over the cores
+        // (percussive = y - harmonic, see Hpss.separate; kept implicit to save a waveform of memory)
+        double[][] stats = new double[2][];
+        BlockMoments[] blocks = new BlockMoments[2];
+        Parallel.forRanges(threads, 4, (part, from, to) -> {
+            for (int task = from; task < to; task++) {
+                switch (task) {
+                    case 0 -> stats[0] = Stats.meanVar(harmonic);
+                    case 1 -> stats[1] = Stats.meanVarOfDifference(y, harmonic);
+                    case 2 -> blocks[0] = new BlockMoments(harmonic, null, Stft.HOP);
+                    default -> blocks[1] = new BlockMoments(y, harmonic, Stft.HOP);
+                }
+            }
+        });
         long t3 = CpuClock.nanos();
-        double[] zcr = zeroCrossingRate(y, n);
-        double[] rms = rms(y, n);
+        double[] zcr = new double[n];
+        double[] rms = new double[n];
+        Parallel.forRanges(threads, n, (part, from, to) -> {
+            zeroCrossingRate(y, from, to, zcr);
+            rms(y, from, to, rms);
+        });
         long t4 = CpuClock.nanos();
         progress.accept(1.0);
         lastTimes = new StageTimes(t1 - t0 - melCpu, melCpu + (t2 - t1), t3 - t2, t4 - t3);
         return new FrameFeatures(sampleRate, y.length, Stft.HOP, centroid, bandwidth, rolloff, zcr, rms, mfcc, chroma,
-                onset, tune, hStats[0], hStats[1], pStats[0], pStats[1], new BlockMoments(harmonic, null, Stft.HOP),
-                new BlockMoments(y, harmonic, Stft.HOP));
+                onset, tune, stats[0][0], stats[0][1], stats[1][0], stats[1][1], blocks[0], blocks[1]);
     }
 
     private static void spectralShape(double[] s, double[] freq, int t, double[] centroid, double[] bandwidth,
@@ -209,68 +223,94 @@ public final class FeatureExtractor {
 
     /** Converts melPower in place to dB (80 dB below the file's maximum at most) and returns the MFCCs. */
     private double[][] mfccAndDb(float[][] melPower, int n) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float[] row : melPower) {
-            for (int t = 0; t < n; t++) {
-                double db = 10.0 * Math.log10(Math.max(AMIN, row[t]));
-                row[t] = (float) db;
-                max = Math.max(max, db);
+        int bands = melPower.length;
+        // bands split over the cores; the maximum is exact whatever the order it is taken in
+        double[] maxOf = new double[Math.max(1, Math.min(threads, bands))];
+        Parallel.forRanges(threads, bands, (part, from, to) -> {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int m = from; m < to; m++) {
+                float[] row = melPower[m];
+                for (int t = 0; t < n; t++) {
+                    double db = 10.0 * Math.log10(Math.max(AMIN, row[t]));
+                    row[t] = (float) db;
+                    max = Math.max(max, db);
+                }
             }
+            maxOf[part] = max;
+        });
+        double max = Double.NEGATIVE_INFINITY;
+        for (double m : maxOf) {
+            max = Math.max(max, m);
         }
         double floor = max - TOP_DB;
-        for (float[] row : melPower) {
-            for (int t = 0; t < n; t++) {
-                if (row[t] < floor) {
-                    row[t] = (float) floor;
-                }
-            }
-        }
         double[][] out = new double[N_MFCC][n];
-        int bands = melPower.length;
-        double[] col = new double[bands];
-        for (int t = 0; t < n; t++) {
-            for (int m = 0; m < bands; m++) {
-                col[m] = melPower[m][t];
-            }
-            for (int c = 0; c < N_MFCC; c++) {
-                double[] basis = dct[c];
-                double acc = 0;
-                for (int m = 0; m < bands; m++) {
-                    acc += basis[m] * col[m];
+        Parallel.forRanges(threads, bands, (part, from, to) -> {
+            for (int m = from; m < to; m++) {
+                float[] row = melPower[m];
+                for (int t = 0; t < n; t++) {
+                    if (row[t] < floor) {
+                        row[t] = (float) floor;
+                    }
                 }
-                out[c][t] = acc;
             }
-        }
+        });
+        Parallel.forRanges(threads, n, (part, from, to) -> {
+            double[] col = new double[bands];
+            for (int t = from; t < to; t++) {
+                for (int m = 0; m < bands; m++) {
+                    col[m] = melPower[m][t];
+                }
+                for (int c = 0; c < N_MFCC; c++) {
+                    double[] basis = dct[c];
+                    double acc = 0;
+                    for (int m = 0; m < bands; m++) {
+                        acc += basis[m] * col[m];
+                    }
+                    out[c][t] = acc;
+                }
+            }
+        });
         return out;
     }
 
     /** librosa.onset.onset_strength(y, sr) on the dB mel spectrogram (already converted in place). */
-    private static double[] onsetStrength(float[][] melDb, int n) {
+    private double[] onsetStrength(float[][] melDb, int n) {
         int lag = 1;
         int shift = lag + Stft.N_FFT / (2 * Stft.HOP);
         double[] env = new double[n];
         int bands = melDb.length;
-        double[] diff = new double[bands];
-        for (int i = shift; i < n; i++) {
-            int t = i - shift + lag; // difference of frame t and t - lag
-            if (t >= n) {
-                break;
+        // frame t's value needs frames t and t - lag only: frames split over the cores
+        int count = Math.max(0, Math.min(n, n + shift - lag) - shift);
+        Parallel.forRanges(threads, count, (part, from, to) -> {
+            double[] diff = new double[bands];
+            for (int i = shift + from; i < shift + to; i++) {
+                int t = i - shift + lag; // difference of frame t and t - lag
+                for (int m = 0; m < bands; m++) {
+                    diff[m] = Math.max(0.0, (double) melDb[m][t] - melDb[m][t - lag]);
+                }
+                env[i] = Stats.median(diff);
             }
-            for (int m = 0; m < bands; m++) {
-                diff[m] = Math.max(0.0, (double) melDb[m][t] - melDb[m][t - lag]);
-            }
-            env[i] = Stats.median(diff);
-        }
+        });
         return env;
     }
 
-    private static double[] zeroCrossingRate(float[] y, int n) {
+    private static void zeroCrossingRate(float[] y, int from, int to, double[] out) {
         int frame = Stft.N_FFT;
         int half = frame / 2;
-        double[] out = new double[n];
-        for (int t = 0; t < n; t++) {
+        for (int t = from; t < to; t++) {
             int start = t * Stft.HOP - half;
             int crossings = 0;
+            if (start >= 0 && start + frame <= y.length) {
+                // inside the signal: no edge padding to look up
+                boolean prev = negative(y[start]);
+                for (int i = start + 1; i < start + frame; i++) {
+                    boolean cur = negative(y[i]);
+                    crossings += cur != prev ? 1 : 0;
+                    prev = cur;
+                }
+                out[t] = (double) crossings / frame;
+                continue;
+            }
             boolean prev = negative(edge(y, start));
             for (int i = 1; i < frame; i++) {
                 boolean cur = negative(edge(y, start + i));
@@ -281,7 +321,6 @@ public final class FeatureExtractor {
             }
             out[t] = (double) crossings / frame;
         }
-        return out;
     }
 
     /** np.pad(mode='edge'): the first or last sample repeated outside the signal. */
@@ -294,10 +333,9 @@ public final class FeatureExtractor {
         return Math.abs(v) > ZCR_THRESHOLD && v < 0;
     }
 
-    private static double[] rms(float[] y, int n) {
+    private static void rms(float[] y, int from0, int to0, double[] out) {
         int frame = Stft.N_FFT;
-        double[] out = new double[n];
-        for (int t = 0; t < n; t++) {
+        for (int t = from0; t < to0; t++) {
             int start = t * Stft.HOP - frame / 2;
             double sum = 0;
             int from = Math.max(0, start);
@@ -307,7 +345,6 @@ public final class FeatureExtractor {
             }
             out[t] = Math.sqrt(sum / frame);
         }
-        return out;
     }
 
     /** scipy.fftpack.dct(type=2, norm='ortho') as a matrix: rows are coefficients. */

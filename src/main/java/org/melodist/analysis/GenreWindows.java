@@ -30,6 +30,14 @@ public final class GenreWindows {
     }
 
     public static List<Window> windows(AudioAnalysis a) {
+        return windows(a, Parallel.DEFAULT_THREADS);
+    }
+
+    /**
+     * As {@link #windows(AudioAnalysis)}, summarising the windows on {@code threads} threads (each window's
+     * summary, its tempo included, is independent of the others, so the result is the same for any count).
+     */
+    public static List<Window> windows(AudioAnalysis a, int threads) {
         FrameFeatures f = a.frames();
         int sr = f.sampleRate();
         int len = f.length();
@@ -48,15 +56,25 @@ public final class GenreWindows {
             spans.remove(spans.size() - 1);
             spans.get(spans.size() - 1)[1] = last[1];
         }
-        for (int[] span : spans) {
-            out.add(new Window(span[0] / (double) sr, span[1] / (double) sr,
-                    GtzanSummary.ofStretch(f, span[0], span[1])));
-        }
+        Window[] summarised = new Window[spans.size()];
+        Parallel.forRanges(threads, spans.size(), (part, from, to) -> {
+            for (int i = from; i < to; i++) {
+                int[] span = spans.get(i);
+                summarised[i] = new Window(span[0] / (double) sr, span[1] / (double) sr,
+                        GtzanSummary.ofStretch(f, span[0], span[1]));
+            }
+        });
+        out.addAll(java.util.Arrays.asList(summarised));
         return out;
     }
 
     public static Result classify(AudioAnalysis a, GenreClassifier classifier) {
-        List<Window> windows = windows(a);
+        return classify(a, classifier, Parallel.DEFAULT_THREADS);
+    }
+
+    /** As {@link #classify(AudioAnalysis, GenreClassifier)}, summarising the windows on {@code threads} threads. */
+    public static Result classify(AudioAnalysis a, GenreClassifier classifier, int threads) {
+        List<Window> windows = windows(a, threads);
         List<java.util.Map<String, Double>> vectors = new ArrayList<>();
         for (Window win : windows) {
             vectors.add(win.features());

@@ -1,5 +1,7 @@
 package org.melodist.analysis;
 
+import java.util.function.IntConsumer;
+
 /**
  * librosa.effects.hpss with its defaults: median filters of 31 frames along time (harmonic) and 31 bins along
  * frequency (percussive) on the STFT magnitude, both with scipy's {@code mode='reflect'} edges; soft Wiener
@@ -32,7 +34,10 @@ public final class Hpss {
         this.threads = threads;
     }
 
-    /** Receives every frame's power spectrum, in order (on the calling thread). */
+    /**
+     * Receives every frame's power spectrum; called from several threads at once for different frames (in no
+     * particular order), so an implementation writes only what belongs to frame {@code t}.
+     */
     public interface FrameConsumer {
         void frame(int t, double[] power);
     }
@@ -68,6 +73,15 @@ public final class Hpss {
 
     /** As {@link #harmonic(float[], FrameConsumer)}, also handing each frame's harmonic spectrum on. */
     public float[] harmonic(float[] y, FrameConsumer powerConsumer, HarmonicSpectrumConsumer harmonicConsumer) {
+        return harmonic(y, powerConsumer, harmonicConsumer, framesDone -> { });
+    }
+
+    /**
+     * As {@link #harmonic(float[], FrameConsumer, HarmonicSpectrumConsumer)}, telling {@code progress} on the
+     * calling thread how many frames are done after each block (it may throw to abandon the work).
+     */
+    public float[] harmonic(float[] y, FrameConsumer powerConsumer, HarmonicSpectrumConsumer harmonicConsumer,
+            IntConsumer progress) {
         int n = Stft.frameCount(y.length);
         int bins = Stft.BINS;
         // a short clip needs no full-size block (allocating one was most of the time for a 1 s file)
@@ -84,7 +98,6 @@ public final class Hpss {
         float[][] harm = new float[block][bins];
         // each frame's masked inverse FFT, overlap-added in frame order afterwards (float sums in one order)
         double[][] frameOut = new double[block][Stft.N_FFT];
-        double[] power = new double[bins];
         // reflected indices along frequency, for positions -HALF .. bins + HALF - 1
         int[] binAt = new int[bins + 2 * HALF];
         for (int j = 0; j < binAt.length; j++) {
@@ -95,30 +108,38 @@ public final class Hpss {
             int b1 = Math.min(n, b0 + block);
             int r0 = Math.max(0, b0 - HALF);
             int r1 = Math.min(n, b1 + HALF);
-            // the block's STFT frames, split over the cores
+            // the block's STFT frames (and the power consumer), split over the cores
+            int blockStart = b0;
+            int blockEnd = b1;
             Parallel.forRanges(threads, r1 - r0, (part, from, to) -> {
                 Stft stft = new Stft();
+                double[] power = new double[bins];
                 for (int row = from; row < to; row++) {
                     double[] fr = re[row];
                     double[] fi = im[row];
                     float[] m = mag[row];
                     stft.frame(y, r0 + row, fr, fi);
                     for (int k = 0; k < bins; k++) {
-                        m[k] = (float) Math.sqrt(fr[k] * fr[k] + fi[k] * fi[k]);
-                        magT[k][row] = m[k];
+                        double p = fr[k] * fr[k] + fi[k] * fi[k];
+                        power[k] = p;
+                        m[k] = (float) Math.sqrt(p);
+                    }
+                    int t = r0 + row;
+                    if (powerConsumer != null && t >= blockStart && t < blockEnd) {
+                        powerConsumer.frame(t, power);
+                    }
+                }
+                // bin-major copy for the time-direction median, written in tiles so both sides stay in cache
+                for (int k0 = 0; k0 < bins; k0 += 64) {
+                    int k1 = Math.min(bins, k0 + 64);
+                    for (int row = from; row < to; row++) {
+                        float[] m = mag[row];
+                        for (int k = k0; k < k1; k++) {
+                            magT[k][row] = m[k];
+                        }
                     }
                 }
             });
-            if (powerConsumer != null) {
-                for (int t = b0; t < b1; t++) {
-                    double[] fr = re[t - r0];
-                    double[] fi = im[t - r0];
-                    for (int k = 0; k < bins; k++) {
-                        power[k] = fr[k] * fr[k] + fi[k] * fi[k];
-                    }
-                    powerConsumer.frame(t, power);
-                }
-            }
             // block row of each (reflected) frame position b0 - HALF .. b1 + HALF - 1
             for (int j = 0; j < b1 - b0 + 2 * HALF; j++) {
                 rowAt[j] = SlidingMedian.reflect(b0 - HALF + j, n) - r0;
@@ -174,9 +195,8 @@ public final class Hpss {
                     stft.inverse(hre, him, frameOut[col]);
                 }
             });
-            for (int t = b0; t < b1; t++) {
-                overlapAdd(frameOut[t - b0], t, harmonicOut);
-            }
+            overlapAdd(frameOut, b0, b1, harmonicOut);
+            progress.accept(b1);
         }
         normaliseByWindowSumSquare(harmonicOut, n);
         return harmonicOut;
@@ -193,31 +213,65 @@ public final class Hpss {
         return a / (a + ref * ref);
     }
 
-    private static void overlapAdd(double[] frame, int t, float[] out) {
-        int start = t * Stft.HOP - Stft.N_FFT / 2;
-        int from = Math.max(0, -start);
-        int to = Math.min(Stft.N_FFT, out.length - start);
-        for (int i = from; i < to; i++) {
-            out[start + i] += (float) frame[i];
+    /**
+     * Adds frames {@code b0 .. b1-1} (their inverse FFTs in {@code frames}) into {@code out}. The samples are
+     * split over the cores; each sample still receives its frames in frame order, so the float sums are the
+     * same as one pass frame by frame.
+     */
+    private void overlapAdd(double[][] frames, int b0, int b1, float[] out) {
+        int lo = Math.max(0, b0 * Stft.HOP - Stft.N_FFT / 2);
+        int hi = Math.min(out.length, (b1 - 1) * Stft.HOP + Stft.N_FFT / 2);
+        if (hi <= lo) {
+            return;
         }
-    }
-
-    private static void normaliseByWindowSumSquare(float[] a, int frames) {
-        double[] w = Stft.window();
-        for (int i = 0; i < a.length; i++) {
-            int p = i + Stft.N_FFT / 2;
-            int tLo = Math.max(0, (p - Stft.N_FFT) / Stft.HOP);
-            int tHi = Math.min(frames - 1, p / Stft.HOP);
-            double sum = 0;
-            for (int t = tLo; t <= tHi; t++) {
-                int off = p - t * Stft.HOP;
-                if (off >= 0 && off < Stft.N_FFT) {
-                    sum += w[off] * w[off];
+        Parallel.forRanges(threads, hi - lo, (part, from, to) -> {
+            int sFrom = lo + from;
+            int sTo = lo + to;
+            for (int t = b0; t < b1; t++) {
+                double[] frame = frames[t - b0];
+                int start = t * Stft.HOP - Stft.N_FFT / 2;
+                int a = Math.max(sFrom, start);
+                int b = Math.min(sTo, start + Stft.N_FFT);
+                for (int s = a; s < b; s++) {
+                    out[s] += (float) frame[s - start];
                 }
             }
-            if (sum > Float.MIN_NORMAL) {
-                a[i] = (float) (a[i] / sum);
+        });
+    }
+
+    /**
+     * Divides by the window's sum of squares under each sample. Away from the ends every sample lies under the
+     * same four window positions as the sample one hop earlier, so those sums are computed once per position in
+     * the hop (in the same order as at the ends, hence the same doubles) and the samples split over the cores.
+     */
+    private void normaliseByWindowSumSquare(float[] a, int frames) {
+        double[] w = Stft.window();
+        double[] periodic = new double[Stft.HOP];
+        for (int r = 0; r < Stft.HOP; r++) {
+            periodic[r] = windowSumSquare(w, Stft.N_FFT + r, Integer.MAX_VALUE);
+        }
+        Parallel.forRanges(threads, a.length, (part, from, to) -> {
+            for (int i = from; i < to; i++) {
+                int p = i + Stft.N_FFT / 2;
+                double sum = p >= Stft.N_FFT && p / Stft.HOP <= frames - 1 ? periodic[p % Stft.HOP]
+                        : windowSumSquare(w, p, frames);
+                if (sum > Float.MIN_NORMAL) {
+                    a[i] = (float) (a[i] / sum);
+                }
+            }
+        });
+    }
+
+    private static double windowSumSquare(double[] w, int p, int frames) {
+        int tLo = Math.max(0, (p - Stft.N_FFT) / Stft.HOP);
+        int tHi = Math.min(frames - 1, p / Stft.HOP);
+        double sum = 0;
+        for (int t = tLo; t <= tHi; t++) {
+            int off = p - t * Stft.HOP;
+            if (off >= 0 && off < Stft.N_FFT) {
+                sum += w[off] * w[off];
             }
         }
+        return sum;
     }
 }

@@ -88,6 +88,12 @@ public final class Stft {
 
     private void load(float[] y, int t) {
         int start = t * HOP - N_FFT / 2;
+        if (start >= 0 && start + N_FFT <= y.length) {
+            for (int n = 0; n < N_FFT; n++) {
+                work[n] = y[start + n] * WINDOW[n];
+            }
+            return;
+        }
         for (int n = 0; n < N_FFT; n++) {
             int i = start + n;
             work[n] = i >= 0 && i < y.length ? y[i] * WINDOW[n] : 0.0;

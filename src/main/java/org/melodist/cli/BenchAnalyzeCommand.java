@@ -1,6 +1,7 @@
 package org.melodist.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,15 +59,15 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        Function<AudioAnalysis, ?> genre;
+        GenreClassifier classifier;
         try {
-            GenreClassifier classifier = GenreClassifier.loadDefault();
-            genre = a -> GenreWindows.classify(a, classifier);
+            classifier = GenreClassifier.loadDefault();
             out.println("genre model: " + classifier.modelName());
         } catch (GenreModelException e) {
-            genre = null;
+            classifier = null;
             out.println("genre model: none (" + e.getMessage() + "); genre time not included");
         }
+        Function<AudioAnalysis, ?> genre = genreOn(classifier, AudioAnalyzer.defaultThreads());
         out.printf(Locale.ROOT, "cores: %d, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         List<Path> targets = new ArrayList<>(files);
@@ -93,17 +94,19 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
             for (Path f : targets) {
                 double singleWall = 0;
                 for (int n : counts) {
-                    AnalysisBenchmark.Result r = new AnalysisBenchmark().run(f, runs, genre, n);
+                    double loadBefore = loadAverage();
+                    AnalysisBenchmark.Result r = new AnalysisBenchmark().run(f, runs, genreOn(classifier, n), n);
+                    double loadAfter = loadAverage();
                     AudioAnalyzer.Timings t = r.timings();
                     double wall = r.wallNanos() / 1e9;
                     singleWall = n == 1 ? wall : singleWall;
                     out.printf(Locale.ROOT, "%s: %.1f s of audio on %s: wall %.3f s (%.1fx real time), process CPU %.3f s%s; "
-                            + "peak heap %d MB (%d MB before)%n", f.getFileName(), r.audioSeconds(),
-                            n == 1 ? "1 thread" : n + " threads", wall, r.audioSeconds() / wall,
+                            + "peak heap %d MB (%d MB before); load average %s before, %s after%n", f.getFileName(),
+                            r.audioSeconds(), n == 1 ? "1 thread" : n + " threads", wall, r.audioSeconds() / wall,
                             r.processCpuNanos() / 1e9,
                             n > 1 && singleWall > 0 ? String.format(Locale.ROOT, ", %.2fx the 1-thread wall time",
                                     singleWall / wall) : "",
-                            r.peakHeapBytes() >> 20, r.baseHeapBytes() >> 20);
+                            r.peakHeapBytes() >> 20, r.baseHeapBytes() >> 20, load(loadBefore), load(loadAfter));
                     out.printf(Locale.ROOT, "  analysing thread's CPU: decode+resample %.3f s, STFT+spectral %.3f s, "
                             + "mel/MFCC/onset %.3f s, HPSS+chroma %.3f s, ZCR/RMS %.3f s, tempo/beats/key %.3f s, "
                             + "genre %.3f s = %.3f s per minute of audio%n",
@@ -123,5 +126,19 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Genre over time on {@code threads} threads, or null without a model. */
+    private static Function<AudioAnalysis, ?> genreOn(GenreClassifier classifier, int threads) {
+        return classifier == null ? null : a -> GenreWindows.classify(a, classifier, threads);
+    }
+
+    /** The 1-minute load average (other work on the machine inflates wall time), or -1 where unknown. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static String load(double v) {
+        return v < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", v);
     }
 }

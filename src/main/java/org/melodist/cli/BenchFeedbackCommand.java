@@ -65,7 +65,7 @@ final class BenchFeedbackCommand implements Callable<Integer> {
             long t1 = System.nanoTime();
             PreferenceTrainer.Options opt = PreferenceTrainer.Options.defaults();
             FeedbackLearning.Report r = FeedbackLearning.learn(log, base, work.resolve("personal"), opt, List.of(),
-                    "self".equalsIgnoreCase(rehearse) ? null : rehearse == null ? folk.train() : LearnFeedbackCommand.rehearsalTunes(rehearse, base), null,
+                    LearnFeedbackCommand.rehearsalTunes(rehearse, base, folk), null,
                     new PrintStream(PrintStream.nullOutputStream()), new PreferenceTrainer.Listener() { }, t -> { });
             double learn = (System.nanoTime() - t1) / 1e9;
             ps.printf(Locale.ROOT, "log: %d judgements (%d kept) written in %.1f s (generation included)%n", r.judgements(), r.accepted(), simulate);

@@ -124,7 +124,7 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
                 Path learned = work.resolve(taste.name());
                 long t0 = System.nanoTime();
                 FeedbackLearning.Report report = FeedbackLearning.learn(log, base, learned, opt, folk.validation(),
-                        "self".equalsIgnoreCase(learning.rehearse) ? null : learning.rehearse == null ? folk.train() : LearnFeedbackCommand.rehearsalTunes(learning.rehearse, base),
+                        LearnFeedbackCommand.rehearsalTunes(learning.rehearse, base, folk),
                         "melodist learn-feedback --log " + log + " --model " + base + " --out " + learned, ps, new PreferenceTrainer.Listener() { }, t -> { });
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 int[] b = FeedbackSimulation.acceptance(baseGen, taste, newSeeds, variations, bars, 1.0, 1.0, seed + 11);

@@ -2,15 +2,10 @@ package org.melodist.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,21 +58,9 @@ final class EvaluateGenreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GenreDataset data = GenreDataset.read(csv);
-        Map<String, Integer> rowOf = new HashMap<>();
-        for (int i = 0; i < data.size(); i++) {
-            rowOf.put(data.clipNames().get(i), i);
-        }
-        int[] train = rows(trainList, rowOf, "--train");
-        int[] test = rows(testList, rowOf, "--test");
-        Set<Integer> overlap = new HashSet<>();
-        for (int r : train) {
-            overlap.add(r);
-        }
-        for (int r : test) {
-            if (overlap.contains(r)) {
-                throw new IllegalArgumentException(data.clipNames().get(r) + " is in both the --train and the --test list");
-            }
-        }
+        int[] train = ClipLists.rows(trainList, data, "--train");
+        int[] test = ClipLists.rows(testList, data, "--test");
+        ClipLists.requireDisjoint(train, test, data, "--train", "--test");
         List<GenreModelKind> kinds = models == null || models.isEmpty() ? GenreTrainer.DEFAULT_CANDIDATES
                 : models.stream().map(String::strip).map(GenreModelKind::fromCliName).distinct().toList();
         GenreTrainer trainer = new GenreTrainer(GenreTrainer.DEFAULT_FOLDS, seed, kinds);
@@ -114,30 +97,6 @@ final class EvaluateGenreCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static int[] rows(Path list, Map<String, Integer> rowOf, String option) throws IOException {
-        if (!Files.isRegularFile(list)) {
-            throw new IllegalArgumentException(option + " " + list + ": no such file");
-        }
-        List<Integer> rows = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String raw : Files.readAllLines(list)) {
-            String name = raw.replaceAll("#.*", "").strip();
-            if (name.isEmpty() || !seen.add(name)) {
-                continue;
-            }
-            Integer row = rowOf.get(name);
-            if (row == null) {
-                throw new IllegalArgumentException(option + " " + list.getFileName() + ": " + name
-                        + " is not a file name in the table");
-            }
-            rows.add(row);
-        }
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException(option + " " + list.getFileName() + " names no clips");
-        }
-        return rows.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static String toJson(GenreDataset data, int trainSize, int testSize, List<CrossValidationResult> results)

@@ -61,7 +61,7 @@ final class LearnFeedbackCommand implements Callable<Integer> {
         FeedbackLearning.Report r = FeedbackLearning.learn(log, base, out, opt, tunes, rehearsalTunes(learning.rehearse, base),
                 "melodist " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), ps, new PreferenceTrainer.Listener() { }, t -> { });
         if (!r.result().saved()) {
-            spec.commandLine().getErr().println("melodist learn-feedback: stopped (" + r.result().stopReason() + ") before the first pass ended; nothing was written");
+            spec.commandLine().getErr().println("melodist learn-feedback: stopped (" + r.result().stopReason() + "); no pass was kept, nothing was written");
             return 1;
         }
         ps.printf(Locale.ROOT, "personal model in %s; try it: melodist generate --model %s --temperature %.2f --top-p %.2f ...%n",
@@ -72,8 +72,19 @@ final class LearnFeedbackCommand implements Callable<Integer> {
 
     /** The training split of {@code spec} (a folder, "self" for null, or null for the shared folk tunes when present, else self). */
     static List<EncodedTune> rehearsalTunes(String spec, Path model) throws java.io.IOException {
+        return rehearsalTunes(spec, model, null);
+    }
+
+    /**
+     * As {@link #rehearsalTunes(String, Path)}, where {@code loaded} (may be null) is a corpus the caller has already loaded
+     * with the model's encoding: with no {@code spec} its training split is used, without loading the folder again.
+     */
+    static List<EncodedTune> rehearsalTunes(String spec, Path model, MelodyCorpus loaded) throws java.io.IOException {
         if ("self".equalsIgnoreCase(spec)) {
             return null;
+        }
+        if (spec == null && loaded != null) {
+            return loaded.train();
         }
         Path dir = spec != null ? Path.of(spec) : SharedData.data("nottingham/melody").orElse(null);
         if (dir == null) {

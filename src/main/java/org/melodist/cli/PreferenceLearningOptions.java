@@ -29,12 +29,17 @@ final class PreferenceLearningOptions {
     @Option(names = "--rehearsal-weight", paramLabel = "W", description = "weight of the rehearsal NLL that holds the model near the start (default 4.0)")
     Float rehearsalWeight;
 
+    @Option(names = "--end-steps", paramLabel = "N",
+            description = "the personal model is told how many steps are left to the end of the continuation it writes, up to N (0: not told; default 32)")
+    Integer endSteps;
+
     /** The trainer's defaults with every flag given applied, and this wall-clock budget. */
     PreferenceTrainer.Options trainerOptions(double maxMinutes) {
         PreferenceTrainer.Options d = PreferenceTrainer.Options.defaults();
         return d.withMaxMinutes(maxMinutes).withBeta(beta != null ? beta : d.beta()).withLearningRate(lr != null ? lr : d.learningRate())
                 .withEpochs(epochs != null ? epochs : d.epochs()).withRehearsalWeight(rehearsalWeight != null ? rehearsalWeight : d.rehearsalWeight())
                 .withSingleWeight(singleWeight != null ? singleWeight : d.singleWeight())
-                .withKeptWeight(keptWeight != null ? keptWeight : d.keptWeight());
+                .withKeptWeight(keptWeight != null ? keptWeight : d.keptWeight())
+                .withEndSteps(endSteps != null ? endSteps : d.endSteps());
     }
 }

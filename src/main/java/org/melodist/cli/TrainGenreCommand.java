@@ -45,6 +45,14 @@ final class TrainGenreCommand implements Callable<Integer> {
                     + "(default: all)")
     List<String> models;
 
+    @Option(names = "--select-by-train", paramLabel = "LIST",
+            description = "with --select-by-test: a held-out split (lists of file names, as for evaluate-genre) to "
+                    + "choose the shipped model by, instead of the cross-validation figure")
+    Path selectTrain;
+
+    @Option(names = "--select-by-test", paramLabel = "LIST", description = "the test side of that split")
+    Path selectTest;
+
     @Override
     public Integer call() throws Exception {
         if (folds < 2) {
@@ -55,21 +63,40 @@ final class TrainGenreCommand implements Callable<Integer> {
         }
         List<GenreModelKind> kinds = models == null || models.isEmpty() ? GenreTrainer.DEFAULT_CANDIDATES
                 : models.stream().map(String::strip).map(GenreModelKind::fromCliName).distinct().toList();
+        if ((selectTrain == null) != (selectTest == null)) {
+            throw new IllegalArgumentException("--select-by-train and --select-by-test go together");
+        }
         GenreDataset data = GenreDataset.read(csv);
+        GenreTrainer.SelectionSplit selectBy = null;
+        if (selectTrain != null) {
+            int[] train = ClipLists.rows(selectTrain, data, "--select-by-train");
+            int[] test = ClipLists.rows(selectTest, data, "--select-by-test");
+            ClipLists.requireDisjoint(train, test, data, "--select-by-train", "--select-by-test");
+            selectBy = new GenreTrainer.SelectionSplit(selectTrain.toString(), selectTest.toString(),
+                    ClipLists.headerComment(selectTest), train, test);
+        }
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%s: %d rows, %d features, %d genres; stratified %d-fold cross-validation, seed %d%n",
                 csv.getFileName(), data.size(), data.featureNames().size(), data.genres().size(), folds, seed);
         w.flush();
         GenreTrainer trainer = new GenreTrainer(folds, seed, kinds);
         TrainingReport report = trainer.train(data, r -> {
-            w.printf(Locale.ROOT, "%-15s accuracy %5.1f %% (fold sd %4.1f)  %6.1f s%n", r.kind().cliName(),
-                    100 * r.accuracy(), 100 * r.foldAccuracyStdDev(), r.seconds());
+            if (r.foldAccuracies().length == 1) {
+                w.printf(Locale.ROOT, "%-15s held-out split %5.1f %%  %6.1f s%n", r.kind().cliName(),
+                        100 * r.accuracy(), r.seconds());
+            } else {
+                w.printf(Locale.ROOT, "%-15s accuracy %5.1f %% (fold sd %4.1f)  %6.1f s%n", r.kind().cliName(),
+                        100 * r.accuracy(), 100 * r.foldAccuracyStdDev(), r.seconds());
+            }
             w.flush();
-        });
+        }, selectBy);
         printPerClass(w, report);
         report.save(out, csv);
-        w.printf(Locale.ROOT, "best: %s (%.1f %%), fitted on all %d rows in %.1f s; saved to %s%n",
-                report.winner().cliName(), 100 * report.winnerResult().accuracy(), report.rows(),
+        w.printf(Locale.ROOT, "best: %s (%.1f %% %s), fitted on all %d rows in %.1f s; saved to %s%n",
+                report.winner().cliName(), 100 * report.split().map(sp -> sp.results().stream()
+                        .filter(r -> r.kind() == report.winner()).findFirst().orElseThrow().accuracy())
+                        .orElse(report.winnerResult().accuracy()),
+                report.split().isPresent() ? "on the held-out split" : "in cross-validation", report.rows(),
                 report.fitSeconds(), out);
         w.flush();
         return 0;

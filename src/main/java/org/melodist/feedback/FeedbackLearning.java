@@ -179,6 +179,11 @@ public final class FeedbackLearning {
                         + "tunes stays within %.0f %% of the starting model's.%n%n",
                 o.beta(), o.singleWeight(), o.rehearsalWeight(), rehearsalText, o.keptWeight(), o.learningRate(), o.itemsPerBatch(), o.epochs(),
                 o.maxMinutes(), o.clipNorm(), o.seed(), 100 * o.maxDrift()));
+        if (o.endSteps() > 0) {
+            sb.append(String.format(Locale.ROOT, "The model is told how many steps are left to the end of the continuation it writes (up to %d): an "
+                    + "input added at zero, so it starts as the base model, and trained on the judged continuations only (rehearsal and the "
+                    + "held-out NLL below are whole tunes, without it).%n%n", o.endSteps()));
+        }
         sb.append("Proposed sampling settings: ").append(proposal.describe()).append(".\n\n");
         sb.append("## Figures\n\n| pass | loss | pairs ranked right | mean reward margin | held-out rehearsal NLL | seconds |\n|---|---|---|---|---|---|\n");
         sb.append(String.format(Locale.ROOT, "| 0 (starting model) | | %s | 0 | %.4f | |%n", pct(r.pairAccuracyBefore()), r.rehearsalNllBefore()));

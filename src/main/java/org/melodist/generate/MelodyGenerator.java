@@ -44,6 +44,8 @@ public final class MelodyGenerator implements AutoCloseable {
 
     private final float[] tokenTable;
     private final float[] positionTable;
+    private final float[] endTable;
+    private final int endSteps;
     private final int embedding;
 
     private MelodyGenerator(MelodyModel model, boolean owned) {
@@ -52,6 +54,8 @@ public final class MelodyGenerator implements AutoCloseable {
         // per step the embedding is built here in Java from these tables: five fewer native calls per step
         this.tokenTable = model.net().tokenEmbeddingTable();
         this.positionTable = model.net().positionEmbeddingTable();
+        this.endTable = model.net().endEmbeddingTable();
+        this.endSteps = model.net().endSteps();
         this.embedding = model.config().embedding();
     }
 
@@ -144,7 +148,7 @@ public final class MelodyGenerator implements AutoCloseable {
             NDArray h = null;
             NDArray c = null;
             try (NDManager stepScope = call.newSubManager()) {
-                NDList out = forwardSeed(store, stepScope, ps, rerun ? rows : 1);
+                NDList out = forwardSeed(store, stepScope, ps, rerun ? rows : 1, total);
                 logits = lastStepLogits(out.get(0), rerun ? rows : 1);
                 if (!rerun) {
                     h = out.get(1).repeat(1, rows);
@@ -179,15 +183,22 @@ public final class MelodyGenerator implements AutoCloseable {
                     long nextStep = ps.continueStep() + s + 1;
                     try (NDManager stepScope = call.newSubManager()) {
                         if (rerun) {
-                            NDList out = forwardAll(store, stepScope, ps, generated, s + 1);
+                            NDList out = forwardAll(store, stepScope, ps, generated, s + 1, total);
                             logits = lastStepLogits(out.get(0), rows);
                         } else {
                             float[] x = new float[rows * embedding];
                             int posRow = enc.barPosition(nextStep, ps.stepsPerBar()) * embedding;
+                            // the model knows how many steps are left (this one included), when it has that input
+                            int endRow = (int) MelodyNet.endInput(total - (s + 1), endSteps) - 1;
                             for (int r = 0; r < rows; r++) {
                                 int tokRow = generated[r][s] * embedding;
                                 for (int e = 0; e < embedding; e++) {
                                     x[r * embedding + e] = tokenTable[tokRow + e] + positionTable[posRow + e];
+                                }
+                                if (endRow >= 0) {
+                                    for (int e = 0; e < embedding; e++) {
+                                        x[r * embedding + e] += endTable[endRow * embedding + e];
+                                    }
                                 }
                             }
                             NDList out = model.net().forwardEmbedded(store, stepScope.create(x, new Shape(rows, 1, embedding)), h, c);
@@ -233,27 +244,33 @@ public final class MelodyGenerator implements AutoCloseable {
         }
     }
 
-    /** Runs START + seed in one call, {@code rows} identical rows. */
-    private NDList forwardSeed(ParameterStore store, NDManager m, PreparedSeed ps, int rows) {
-        return forwardAll(store, m, ps, new int[rows][0], 0);
+    /** Runs START + seed in one call, {@code rows} identical rows, {@code total} steps to write after it. */
+    private NDList forwardSeed(ParameterStore store, NDManager m, PreparedSeed ps, int rows, int total) {
+        return forwardAll(store, m, ps, new int[rows][0], 0, total);
     }
 
     /** Runs START + seed + the first {@code done} generated tokens of each row from a zero state. */
-    private NDList forwardAll(ParameterStore store, NDManager m, PreparedSeed ps, int[][] generated, int done) {
+    private NDList forwardAll(ParameterStore store, NDManager m, PreparedSeed ps, int[][] generated, int done, int total) {
         MelodyEncoding enc = model.encoding();
         int[] seed = ps.tokens();
         int rows = generated.length;
         int len = seed.length + done + 1;
         long[] tok = new long[rows * len];
         long[] pos = new long[rows * len];
+        long[] ends = new long[rows * len];
         for (int r = 0; r < rows; r++) {
             for (int i = 0; i < len; i++) {
                 int k = r * len + i;
                 tok[k] = i == 0 ? MelodyEncoding.START : i - 1 < seed.length ? seed[i - 1] : generated[r][i - 1 - seed.length];
                 pos[k] = enc.barPosition(ps.firstStep() + i, ps.stepsPerBar());
+                // position i predicts step i of the seed-and-continuation; the seed's steps have no end in view
+                ends[k] = i < seed.length ? 0 : MelodyNet.endInput(total - (i - seed.length), endSteps);
             }
         }
-        return model.net().forward(store, new NDList(m.create(tok, new Shape(rows, len)), m.create(pos, new Shape(rows, len))), false);
+        Shape shape = new Shape(rows, len);
+        NDList in = endSteps == 0 ? new NDList(m.create(tok, shape), m.create(pos, shape))
+                : new NDList(m.create(tok, shape), m.create(pos, shape), m.create(ends, shape));
+        return model.net().forward(store, in, false);
     }
 
     private static float[] lastStepLogits(NDArray logits, int rows) {

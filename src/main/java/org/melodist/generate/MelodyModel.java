@@ -105,6 +105,24 @@ public final class MelodyModel implements AutoCloseable {
         return m;
     }
 
+    /**
+     * A copy of this model that also takes the steps left to the end of the continuation (see {@link MelodyNet}), over
+     * {@code horizon} steps, with that input's weights at zero: it writes exactly what this one writes until trained.
+     * A model that already has the input is copied as it is.
+     */
+    public MelodyModel withEndInput(int horizon) {
+        MelodyModel m = create(config.endSteps() > 0 ? config : config.withEndHorizon(horizon));
+        var from = net.getParameters().values();
+        var to = m.net.getParameters().values();
+        for (int i = 0; i < from.size(); i++) {
+            from.get(i).getArray().copyTo(to.get(i).getArray());
+        }
+        if (config.endSteps() == 0) {
+            m.net.zeroEndEmbedding();
+        }
+        return m;
+    }
+
     /** Writes the config and parameters into {@code dir}, each file atomically. */
     public void save(Path dir, MelodyModelConfig withConfig) throws IOException {
         Files.createDirectories(dir);

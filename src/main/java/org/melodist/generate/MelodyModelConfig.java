@@ -8,12 +8,13 @@ import java.util.Map;
 
 /**
  * Everything needed to rebuild the network before its parameters are loaded, plus a record of how it was
- * trained. Stored as {@code config.json} beside the parameters file.
+ * trained. Stored as {@code config.json} beside the parameters file. {@code endHorizon} (absent in models without it)
+ * gives the network an input saying how many steps remain to the end of the continuation being written.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MelodyModelConfig(String format, int vocabularySize, int minPitch, int maxPitch, int stepsPerQuarter,
                                 int maxBarPositions, int embedding, int hidden, int layers, float dropout,
-                                String parameters, Map<String, Object> training) {
+                                String parameters, Map<String, Object> training, Integer endHorizon) {
 
     public static final String FORMAT = "melodist-melody-lstm-1";
 
@@ -35,6 +36,28 @@ public record MelodyModelConfig(String format, int vocabularySize, int minPitch,
             throw new IllegalArgumentException("parameters file name '" + parameters + "' is missing or not a plain name");
         }
         training = training == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(training));
+        if (endHorizon != null && (endHorizon < 1 || endHorizon > 1024)) {
+            throw new IllegalArgumentException("end horizon " + endHorizon + " is outside 1..1024");
+        }
+    }
+
+    /** A config without the steps-to-the-end input, as every model before it had. */
+    public MelodyModelConfig(String format, int vocabularySize, int minPitch, int maxPitch, int stepsPerQuarter, int maxBarPositions,
+                             int embedding, int hidden, int layers, float dropout, String parameters, Map<String, Object> training) {
+        this(format, vocabularySize, minPitch, maxPitch, stepsPerQuarter, maxBarPositions, embedding, hidden, layers, dropout, parameters,
+                training, null);
+    }
+
+    /** Steps to the end the network tells apart (the input is absent when 0): see {@link MelodyNet}. */
+    @JsonIgnore
+    public int endSteps() {
+        return endHorizon == null ? 0 : endHorizon;
+    }
+
+    /** This config with the steps-to-the-end input over {@code horizon} steps. */
+    public MelodyModelConfig withEndHorizon(int horizon) {
+        return new MelodyModelConfig(format, vocabularySize, minPitch, maxPitch, stepsPerQuarter, maxBarPositions,
+                embedding, hidden, layers, dropout, parameters, training, horizon);
     }
 
     public static MelodyModelConfig of(MelodyEncoding enc, int embedding, int hidden, int layers, float dropout) {
@@ -49,6 +72,6 @@ public record MelodyModelConfig(String format, int vocabularySize, int minPitch,
 
     public MelodyModelConfig withTraining(Map<String, Object> newTraining) {
         return new MelodyModelConfig(format, vocabularySize, minPitch, maxPitch, stepsPerQuarter, maxBarPositions,
-                embedding, hidden, layers, dropout, parameters, newTraining);
+                embedding, hidden, layers, dropout, parameters, newTraining, endHorizon);
     }
 }

@@ -19,6 +19,11 @@ import ai.djl.util.PairList;
  *
  * <p>The embeddings are bias-free linear maps of one-hot vectors: the same function as a lookup table,
  * built from blocks whose gradients DJL's PyTorch engine handles for certain.
+ *
+ * <p>A network whose config has an end horizon also takes the steps left to the end of the continuation being
+ * written, {@code (tokens, positions, ends[, h, c])} (see {@link #endInput}): an embedding of that count is added to the
+ * input. It starts at zero, so a model given it computes what it computed before until preference learning trains it;
+ * without {@code ends} it is left out (whole tunes, whose end the writer does not aim at).
  */
 final class MelodyNet extends AbstractBlock {
 
@@ -33,6 +38,15 @@ final class MelodyNet extends AbstractBlock {
     private final LSTM lstm;
     private final Dropout dropout;
     private final Linear head;
+    private final int endSteps;
+    /**
+     * The steps-to-the-end embedding's output is multiplied by this. It starts at zero and gets only a fine-tuning's
+     * hundred-odd Adam steps, each moving a weight by about the learning rate whatever the gradient, while the trained
+     * embeddings are of order 1: the factor gives it the pace of a fresh layer (an effective learning rate this many times
+     * the shared one) without a second optimiser.
+     */
+    static final float END_INPUT_SCALE = 8f;
+    private final Linear endEmbedding;
 
     MelodyNet(MelodyModelConfig config) {
         super(VERSION);
@@ -46,6 +60,31 @@ final class MelodyNet extends AbstractBlock {
                 .optBatchFirst(true).optReturnState(true).optDropRate(config.dropout()).build());
         dropout = addChildBlock("dropout", Dropout.builder().optRate(config.dropout()).build());
         head = addChildBlock("head", Linear.builder().setUnits(vocabulary).build());
+        // added last, so the parameters of a model without it keep their order and names
+        this.endSteps = config.endSteps();
+        endEmbedding = endSteps == 0 ? null
+                : addChildBlock("endEmbedding", Linear.builder().setUnits(config.embedding()).optBias(false).build());
+    }
+
+    /** Steps to the end this network tells apart; 0 when it has no such input. */
+    int endSteps() {
+        return endSteps;
+    }
+
+    /**
+     * The steps-to-the-end input of a step: 0 when the end is not known (the seed, whole tunes), else the steps left
+     * counting this one (1 for the last step), capped at {@code horizon}.
+     */
+    static long endInput(long stepsLeft, int horizon) {
+        return horizon == 0 || stepsLeft <= 0 ? 0 : Math.min(stepsLeft, horizon);
+    }
+
+    /** Sets the steps-to-the-end embedding to zero: the network then computes exactly what it did without it. */
+    void zeroEndEmbedding() {
+        if (endEmbedding != null) {
+            NDArray w = endEmbedding.getParameters().get("weight").getArray();
+            w.subi(w);
+        }
     }
 
     @Override
@@ -54,7 +93,14 @@ final class MelodyNet extends AbstractBlock {
         NDArray pos = inputs.get(1);
         NDArray x = tokenEmbedding.forward(ps, new NDList(tokens.oneHot(vocabulary)), training).singletonOrThrow()
                 .add(positionEmbedding.forward(ps, new NDList(pos.oneHot(positions)), training).singletonOrThrow());
-        NDList lstmIn = inputs.size() >= 4 ? new NDList(x, inputs.get(2), inputs.get(3)) : new NDList(x);
+        boolean withEnd = inputs.size() == 3 || inputs.size() == 5;
+        if (withEnd && endEmbedding != null) {
+            // one-hot over 0..endSteps without column 0: an unknown end (0) adds nothing
+            NDArray oneHot = inputs.get(2).oneHot(endSteps + 1).get(":, :, 1:");
+            x = x.add(endEmbedding.forward(ps, new NDList(oneHot), training).singletonOrThrow().mul(END_INPUT_SCALE));
+        }
+        int state = withEnd ? 3 : 2;
+        NDList lstmIn = inputs.size() >= state + 2 ? new NDList(x, inputs.get(state), inputs.get(state + 1)) : new NDList(x);
         NDList lstmOut = lstm.forward(ps, lstmIn, training);
         NDArray y = dropout.forward(ps, new NDList(lstmOut.get(0)), training).singletonOrThrow();
         NDArray logits = head.forward(ps, new NDList(y), training).singletonOrThrow();
@@ -74,6 +120,15 @@ final class MelodyNet extends AbstractBlock {
     /** The token embedding as rows of a (vocabulary x embedding) table, row-major. */
     float[] tokenEmbeddingTable() {
         return transposed(tokenEmbedding, vocabulary);
+    }
+
+    /** The steps-to-the-end embedding as rows for 1..endSteps steps left, row-major; empty without that input. */
+    float[] endEmbeddingTable() {
+        float[] table = endEmbedding == null ? new float[0] : transposed(endEmbedding, endSteps);
+        for (int i = 0; i < table.length; i++) {
+            table[i] *= END_INPUT_SCALE;
+        }
+        return table;
     }
 
     /** The bar-position embedding as rows of a (positions x embedding) table, row-major. */
@@ -114,5 +169,9 @@ final class MelodyNet extends AbstractBlock {
         Shape lstmOut = new Shape(batch, time, hidden);
         dropout.initialize(manager, dataType, lstmOut);
         head.initialize(manager, dataType, lstmOut);
+        if (endEmbedding != null) {
+            endEmbedding.initialize(manager, dataType, new Shape(batch, time, endSteps));
+            zeroEndEmbedding();
+        }
     }
 }

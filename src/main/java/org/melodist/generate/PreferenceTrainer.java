@@ -56,7 +56,7 @@ public final class PreferenceTrainer {
     /** Settings of one run; see {@link #defaults()}. */
     public record Options(float beta, float learningRate, int epochs, int itemsPerBatch, float singleWeight,
                           float rehearsalWeight, int rehearsalTunes, int rehearsalRowsPerBatch, double maxMinutes,
-                          long seed, float clipNorm, float keptWeight, double maxDrift) {
+                          long seed, float clipNorm, float keptWeight, double maxDrift, int endSteps) {
 
         public Options {
             if (!(beta > 0)) throw new IllegalArgumentException("beta must be positive");
@@ -65,51 +65,57 @@ public final class PreferenceTrainer {
             if (itemsPerBatch < 1) throw new IllegalArgumentException("items per batch must be at least 1");
             if (!(singleWeight >= 0) || !(rehearsalWeight >= 0) || !(keptWeight >= 0)) throw new IllegalArgumentException("weights must be 0 or more");
             if (rehearsalTunes < 0 || rehearsalRowsPerBatch < 0) throw new IllegalArgumentException("rehearsal sizes must be 0 or more");
+            if (endSteps < 0 || endSteps > 1024) throw new IllegalArgumentException("end steps must be 0..1024");
         }
 
         /** The settings the README's figures were measured with. */
         public static Options defaults() {
-            return new Options(1.0f, 2e-4f, 6, 16, 0.1f, 4.0f, 128, 8, 10, 1L, 1.0f, 1.0f, 0.04);
+            return new Options(1.0f, 2e-4f, 6, 16, 0.1f, 4.0f, 128, 8, 10, 1L, 1.0f, 1.0f, 0.04, 32);
         }
 
         public Options withMaxDrift(double v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, v);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, v, endSteps);
+        }
+
+        /** Steps to the end the personal model is told (0: no such input, as before). */
+        public Options withEndSteps(int v) {
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift, v);
         }
 
         public Options withKeptWeight(float v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, v, maxDrift);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, v, maxDrift, endSteps);
         }
 
         public Options withMaxMinutes(double v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, v, seed, clipNorm, keptWeight, maxDrift);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, v, seed, clipNorm, keptWeight, maxDrift, endSteps);
         }
 
         public Options withEpochs(int v) {
-            return new Options(beta, learningRate, v, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift);
+            return new Options(beta, learningRate, v, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift, endSteps);
         }
 
         public Options withBeta(float v) {
-            return new Options(v, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift);
+            return new Options(v, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift, endSteps);
         }
 
         public Options withLearningRate(float v) {
-            return new Options(beta, v, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift);
+            return new Options(beta, v, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift, endSteps);
         }
 
         public Options withRehearsalWeight(float v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, v, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, v, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift, endSteps);
         }
 
         public Options withSingleWeight(float v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, v, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, v, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift, endSteps);
         }
 
         public Options withRehearsalTunes(int v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, v, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, v, rehearsalRowsPerBatch, maxMinutes, seed, clipNorm, keptWeight, maxDrift, endSteps);
         }
 
         public Options withSeed(long v) {
-            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, v, clipNorm, keptWeight, maxDrift);
+            return new Options(beta, learningRate, epochs, itemsPerBatch, singleWeight, rehearsalWeight, rehearsalTunes, rehearsalRowsPerBatch, maxMinutes, v, clipNorm, keptWeight, maxDrift, endSteps);
         }
     }
 
@@ -147,6 +153,15 @@ public final class PreferenceTrainer {
     public interface BeforePublish {
         void write(Path staging, Result result) throws IOException;
     }
+
+    /**
+     * A gradient norm beyond this is not a gradient of the loss but corrupt, and the batch is skipped. The norms of a run
+     * are 2-20; batches with a finite loss and a norm that overflowed float32 (above ~1e19) turned up sporadically (2 of
+     * 16 one-pass runs of the same log and seed, not repeatable); with an infinite or NaN entry among them, the clipping
+     * (maxNorm / inf = 0, and 0 x inf = NaN; or a NaN norm, which skipped the clip) handed NaN to Adam, which wrote it into
+     * the weights: the "diverged (NaN loss)" runs.
+     */
+    static final double CORRUPT_GRADIENT_NORM = 1e6;
 
     private final PrintStream out;
     private final Listener listener;
@@ -200,7 +215,7 @@ public final class PreferenceTrainer {
         for (int i = 0; i < rehearsal.size(); i++) {
             (i % 8 == 0 && rehearsalHeldOut.size() < 32 ? rehearsalHeldOut : rehearsalTrain).add(rehearsal.get(i));
         }
-        try (MelodyModel reference = MelodyModel.load(baseDir); MelodyModel policy = MelodyModel.load(baseDir)) {
+        try (MelodyModel reference = MelodyModel.load(baseDir); MelodyModel policy = policyFrom(baseDir, reference, opt)) {
             MelodyEncoding enc = policy.encoding();
             Map<Continuation, Float> ref = referenceLikelihoods(reference, pairs, singles);
             double accBefore = pairs.isEmpty() ? Double.NaN : pairs.stream()
@@ -209,9 +224,10 @@ public final class PreferenceTrainer {
             out.printf(Locale.ROOT, "learning from %d pairs and %d single judgements; starting model ranks %s of the pairs right%n",
                     pairs.size(), singles.size(), Double.isNaN(accBefore) ? "none" : String.format(Locale.ROOT, "%.1f %%", 100 * accBefore));
             out.printf(Locale.ROOT, "settings: beta %.3g, Adam lr %.3g, %d passes, %d judgements per batch, single weight %.2f, "
-                            + "rehearsal weight %.2f on %d %s (%d held out)%n",
+                            + "rehearsal weight %.2f on %d %s (%d held out), steps to the end told up to %d%n",
                     opt.beta(), opt.learningRate(), opt.epochs(), opt.itemsPerBatch(), opt.singleWeight(), opt.rehearsalWeight(),
-                    rehearsalTrain.size(), rehearsalTunes != null ? "given tunes" : "tunes the starting model wrote", rehearsalHeldOut.size());
+                    rehearsalTrain.size(), rehearsalTunes != null ? "given tunes" : "tunes the starting model wrote", rehearsalHeldOut.size(),
+                    policy.net().endSteps());
             for (var p : policy.net().getParameters()) {
                 if (p.getValue().requiresGradient()) {
                     p.getValue().getArray().setRequiresGradient(true);
@@ -235,6 +251,7 @@ public final class PreferenceTrainer {
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.warmUp().optWarmUpBeginValue(opt.learningRate() / 20)
                             .optWarmUpSteps(Math.max(1, batchesPerEpoch)).setMainTracker(Tracker.fixed(opt.learningRate())).build()).build());
             int kept = 0;
+            float[][] lastGood = snapshot(policy);
             double limit = selfBefore * (1 + opt.maxDrift());
             int done = 0;
             boolean stop = false;
@@ -244,11 +261,17 @@ public final class PreferenceTrainer {
                     Collections.shuffle(items, rng);
                     double lossSum = 0;
                     int lossBatches = 0;
+                    int skipped = 0;
                     for (int b = 0; b < batchesPerEpoch; b++) {
                         List<Object> batch = items.subList(b * opt.itemsPerBatch(), Math.min(items.size(), (b + 1) * opt.itemsPerBatch()));
                         List<SequenceBatch.Slice> reh = rehearsalSlices(rehearsalPools, opt.rehearsalRowsPerBatch(), rng);
-                        lossSum += step(trainer, policy, enc, batch, ref, reh, opt);
-                        lossBatches++;
+                        double batchLoss = step(trainer, policy, enc, batch, ref, reh, opt);
+                        if (Double.isNaN(batchLoss)) {
+                            skipped++; // a non-finite loss or gradient: this batch changed nothing
+                        } else {
+                            lossSum += batchLoss;
+                            lossBatches++;
+                        }
                         listener.batch(++done, totalBatches);
                         if (cancelled) {
                             stop = true;
@@ -264,10 +287,20 @@ public final class PreferenceTrainer {
                     if (cancelled) {
                         break;
                     }
+                    if (skipped > 0) {
+                        out.printf(Locale.ROOT, "pass %d: %d of %d batches skipped (a non-finite loss or gradient; nothing applied)%n", epoch, skipped, skipped + lossBatches);
+                    }
                     double[] ranking = pairFigures(policy, pairs, ref);
                     double self = rehearsalHeldOut.isEmpty() ? Double.NaN : MelodyScorer.score(policy, rehearsalHeldOut).nll();
-                    if (Double.isNaN(lossSum)) {
-                        throw new IllegalStateException("preference learning diverged (NaN loss) in pass " + epoch);
+                    if (lossBatches == 0 || !finiteWeights(policy) || !rehearsalHeldOut.isEmpty() && !Double.isFinite(self)
+                            || !pairs.isEmpty() && !Double.isFinite(ranking[1])) {
+                        // the weights are damaged: go back to the last good ones (the start or the last kept pass) and stop
+                        restore(policy, lastGood);
+                        stop = true;
+                        stopReason = "pass " + epoch + " went non-finite (NaN); " + (kept > 0 ? "pass " + kept + "'s weights are kept" : "back to the starting weights, nothing learnt");
+                        out.printf(Locale.ROOT, "pass %d: the weights went non-finite (NaN); %s%n", epoch,
+                                kept > 0 ? "keeping the last good pass, " + kept : "back to the starting weights; no model is written");
+                        break;
                     }
                     EpochReport r = new EpochReport(epoch, lossSum / Math.max(1, lossBatches), ranking[0], ranking[1], self,
                             (System.nanoTime() - epochStart) / 1e9);
@@ -279,6 +312,7 @@ public final class PreferenceTrainer {
                             r.meanRewardMargin(), r.rehearsalNll(), selfBefore, self > limit ? " over the drift budget" : " (kept)", r.seconds());
                     if (within) {
                         kept = epoch;
+                        lastGood = snapshot(policy);
                         policy.save(staging, policy.config().withTraining(record(policy, training, pairs, singles, reports, r, accBefore, selfBefore, start, opt)));
                     }
                 }
@@ -295,7 +329,7 @@ public final class PreferenceTrainer {
             Result result = new Result(List.copyOf(reports), kept, accBefore, selfBefore, seconds, stopReason);
             if (kept == 0) {
                 MelodyTrainer.deleteTree(staging);
-                out.printf(Locale.ROOT, "done: %s before the first pass ended; no model was written%n", stopReason);
+                out.printf(Locale.ROOT, "done: %s; no pass was kept, no model was written%n", stopReason);
                 return result;
             }
             if (beforePublish != null) {
@@ -305,6 +339,43 @@ public final class PreferenceTrainer {
             out.printf(Locale.ROOT, "done: %s; %.1f s; model in %s%n", stopReason, seconds, outDir);
             return result;
         }
+    }
+
+    /**
+     * The model to train: a copy of the starting one that also knows the steps left to the end of the continuation it
+     * writes (that input at zero, so it starts as the reference), or a plain copy when {@code opt.endSteps()} is 0.
+     */
+    private static MelodyModel policyFrom(Path baseDir, MelodyModel reference, Options opt) throws IOException {
+        return opt.endSteps() > 0 ? reference.withEndInput(opt.endSteps()) : MelodyModel.load(baseDir);
+    }
+
+    /** A copy of every parameter's values. */
+    private static float[][] snapshot(MelodyModel model) {
+        var params = model.net().getParameters().values();
+        float[][] copy = new float[params.size()][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = params.get(i).getArray().toFloatArray();
+        }
+        return copy;
+    }
+
+    /** Puts {@link #snapshot} values back, in place. */
+    private static void restore(MelodyModel model, float[][] values) {
+        var params = model.net().getParameters().values();
+        for (int i = 0; i < values.length; i++) {
+            params.get(i).getArray().set(values[i]);
+        }
+    }
+
+    private static boolean finiteWeights(MelodyModel model) {
+        for (var p : model.net().getParameters()) {
+            for (float v : p.getValue().getArray().toFloatArray()) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The training record of the pass {@code r} for the model's config. */
@@ -357,7 +428,7 @@ public final class PreferenceTrainer {
             ParameterStore ps = new ParameterStore(m, false);
             double value;
             try (GradientCollector gc = trainer.newGradientCollector()) {
-                SequenceBatch batch = SequenceBatch.ofContinuations(rows, enc);
+                SequenceBatch batch = SequenceBatch.ofContinuations(rows, enc, policy.net().endSteps());
                 // dropout off (training=false) so that policy and reference score the same function; gradients still flow
                 NDArray logits = policy.net().forward(ps, batch.modelInputs(m), false).get(0);
                 NDArray pi = SequenceBatch.rowLogLikelihood(logits, batch.targets(m), batch.mask(m));
@@ -391,6 +462,7 @@ public final class PreferenceTrainer {
                     }
                 }
                 if (!rehearsal.isEmpty() && opt.rehearsalWeight() > 0) {
+                    // whole-tune rehearsal, as the held-out NLL scores them: without the steps-to-the-end input
                     SequenceBatch rb = SequenceBatch.of(rehearsal, enc);
                     NDArray rl = policy.net().forward(ps, rb.modelInputs(m), false).get(0);
                     NDArray nll = SequenceBatch.summedNll(rl, rb.targets(m), rb.mask(m)).div(Math.max(1, rb.tokenCount()));
@@ -399,8 +471,11 @@ public final class PreferenceTrainer {
                 gc.backward(loss);
                 value = loss.getFloat();
             }
-            if (opt.clipNorm() > 0) {
-                GradientClipping.clipGlobalNorm(policy.manager(), policy.net(), opt.clipNorm());
+            // the norm is taken (and the gradients clipped) in any case: a non-finite one means this batch is skipped
+            double norm = GradientClipping.clipGlobalNorm(policy.manager(), policy.net(), opt.clipNorm());
+            if (!Double.isFinite(value) || !(norm <= CORRUPT_GRADIENT_NORM)) {
+                GradientClipping.zeroGradients(policy.manager(), policy.net());
+                return Double.NaN;
             }
             trainer.step();
             return value;
@@ -434,7 +509,7 @@ public final class PreferenceTrainer {
         for (int b = 0; b < continuations.size(); b += 32) {
             List<Continuation> part = continuations.subList(b, Math.min(continuations.size(), b + 32));
             try (NoGradScope noGrad = new NoGradScope(); NDManager m = model.manager().newSubManager()) {
-                SequenceBatch batch = SequenceBatch.ofContinuations(part, enc);
+                SequenceBatch batch = SequenceBatch.ofContinuations(part, enc, model.net().endSteps());
                 NDArray logits = model.net().forward(new ParameterStore(m, false), batch.modelInputs(m), false).get(0);
                 float[] ll = SequenceBatch.rowLogLikelihood(logits, batch.targets(m), batch.mask(m)).toFloatArray();
                 System.arraycopy(ll, 0, out, b, ll.length);

@@ -29,6 +29,9 @@ class GenreWindowsTest {
         assertEquals(30.0, w.get(0).endSec(), 1e-9);
         assertEquals(30.0, w.get(1).startSec(), 1e-9);
         assertEquals(65.0, w.get(1).endSec(), 1e-3);
+        // summarised side by side or one after another, the windows are the same
+        assertEquals(GenreWindows.windows(long65, 1), w);
+        assertEquals(GenreWindows.windows(long65, 3), w);
         for (GenreWindows.Window win : w) {
             assertEquals(GtzanSummary.COLUMNS, List.copyOf(win.features().keySet()));
             assertEquals(Math.round((win.endSec() - win.startSec()) * 22_050), win.features().get("length"), 1.0);

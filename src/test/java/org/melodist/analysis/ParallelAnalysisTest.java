@@ -38,6 +38,15 @@ class ParallelAnalysisTest {
                 assertArrayEquals(a.spectralBandwidth(), b.spectralBandwidth(), what + "bandwidth");
                 assertArrayEquals(a.rolloff(), b.rolloff(), what + "rolloff");
                 assertArrayEquals(a.onsetStrength(), b.onsetStrength(), what + "onset");
+                assertArrayEquals(a.zeroCrossingRate(), b.zeroCrossingRate(), what + "zero-crossing rate");
+                assertArrayEquals(a.rms(), b.rms(), what + "rms");
+                assertEquals(a.harmonyVar(), b.harmonyVar(), 0.0, what + "harmonic variance");
+                assertEquals(a.perceptrVar(), b.perceptrVar(), 0.0, what + "percussive variance");
+                int end = (int) (seconds * 22_050);
+                assertArrayEquals(a.harmonyBlocks().meanVar(0, end), b.harmonyBlocks().meanVar(0, end),
+                        what + "harmonic block moments");
+                assertEquals(GenreWindows.windows(one, 1), GenreWindows.windows(many, threads),
+                        what + "genre windows");
                 assertEquals(a.chromaTuning(), b.chromaTuning(), 0.0, what + "tuning");
                 for (int c = 0; c < a.chroma().length; c++) {
                     assertArrayEquals(a.chroma()[c], b.chroma()[c], what + "chroma " + c);

@@ -34,6 +34,29 @@ class SlidingMedianTest {
     }
 
     @Test
+    void otherWindowSizesToo() {
+        Random rnd = new Random(4);
+        for (int window : new int[] {1, 3, 15, 63}) {
+            float[] x = new float[300];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rnd.nextInt(3) == 0 ? rnd.nextInt(5) : (float) rnd.nextGaussian();
+            }
+            SlidingMedian m = new SlidingMedian(window);
+            for (int i = 0; i < window; i++) {
+                m.add(x[i]);
+            }
+            for (int start = 0; start + window <= x.length; start++) {
+                if (start > 0) {
+                    m.replace(x[start - 1], x[start + window - 1]);
+                }
+                float[] w = Arrays.copyOfRange(x, start, start + window);
+                Arrays.sort(w);
+                assertEquals(w[window / 2], m.median(), 0.0, "window " + window + " at " + start);
+            }
+        }
+    }
+
+    @Test
     void reflectMatchesScipyReflectMode() {
         // d c b a | a b c d | d c b a
         int[] expected = {3, 2, 1, 0, 0, 1, 2, 3, 3, 2, 1, 0};

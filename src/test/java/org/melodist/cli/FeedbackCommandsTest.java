@@ -64,4 +64,43 @@ class FeedbackCommandsTest {
         assertFalse(Files.exists(dir.resolve("o")));
         assertEquals(2, CliRun.run("learn-feedback", "--out", dir.toString()).code());
     }
+
+    @Test
+    void evaluateFeedbackWritesResultsJsonForEachTaste(@TempDir Path dir) throws IOException {
+        java.util.Optional<Path> data = org.melodist.SharedData.data("nottingham/melody");
+        org.junit.jupiter.api.Assumptions.assumeTrue(data.isPresent(), org.melodist.SharedData.missingReason("nottingham/melody"));
+        Path corpus = Files.createDirectories(dir.resolve("tunes"));
+        int train = 0;
+        int val = 0;
+        for (Path f : org.melodist.generate.MelodyCorpus.midiFiles(data.get())) {
+            boolean isVal = org.melodist.generate.MelodyCorpus.isValidation(f.getFileName().toString());
+            if (isVal ? val < 3 : train < 8) {
+                Files.copy(f, corpus.resolve(f.getFileName()));
+                if (isVal) val++; else train++;
+            }
+        }
+        Path out = dir.resolve("eval");
+        CliRun r = CliRun.run("evaluate-feedback", "--corpus", corpus.toString(), "--model", TinyMelodyModel.dir().toString(),
+                "--taste", "high,stepwise", "--judgements", "24", "--eval-seeds", "3", "--variations", "4", "--bars", "1", "--seed-bars", "1",
+                "--epochs", "1", "--max-minutes", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(2, json.get("tastes").size());
+        assertEquals("high", json.get("tastes").get(0).get("taste").asText());
+        assertEquals("stepwise", json.get("tastes").get(1).get("taste").asText());
+        for (com.fasterxml.jackson.databind.JsonNode t : json.get("tastes")) {
+            for (String k : new String[] {"base", "learned", "learnedAtProposedSettings", "baseAtProposedSettings"}) {
+                com.fasterxml.jackson.databind.JsonNode rate = t.get(k);
+                assertEquals(12, rate.get("judged").asInt(), k + " judges 4 variations of 3 new seeds: " + t);
+                int kept = rate.get("kept").asInt();
+                assertTrue(kept >= 0 && kept <= 12, t.toString());
+                assertEquals(kept / 12.0, rate.get("rate").asDouble(), 1e-9);
+            }
+            assertTrue(t.get("learnedAtProposedSettings").get("temperature").asDouble() > 0, t.toString());
+            assertTrue(t.get("folkNllBase").asDouble() > 0 && Double.isFinite(t.get("folkNllLearned").asDouble()), t.toString());
+            assertTrue(Files.exists(out.resolve(t.get("taste").asText() + ".jsonl")), "the log is kept");
+            assertTrue(Files.exists(out.resolve(t.get("taste").asText()).resolve("config.json")), "the learned model is kept");
+        }
+        assertTrue(r.out().contains("| high |") && r.out().contains("figures in " + out.resolve("results.json")), r.out());
+    }
 }

@@ -92,4 +92,26 @@ class FeedbackLearningTest {
             assertFalse(FeedbackLearning.isPersonal(m.config()));
         }
     }
+
+    @Test
+    void weightsThatGoNonFiniteAreDroppedWithOneLineAndNothingIsWritten(@TempDir Path dir) throws IOException {
+        Path base = TinyMelodyModel.dir();
+        List<FeedbackEntry> entries;
+        try (MelodyGenerator g = MelodyGenerator.load(base)) {
+            entries = FeedbackSimulation.judge(g, "tiny", HIGH, seeds(12, 3), new FeedbackSimulation.Setup(4, 1, new double[] {1.0}, 1.0), 48, 5);
+        }
+        Path log = dir.resolve("feedback.jsonl");
+        new FeedbackLog(log).append(entries);
+        // an absurd learning rate: Adam moves every weight by ~1e38 per step, so the network overflows to inf and NaN
+        PreferenceTrainer.Options opt = PreferenceTrainer.Options.defaults().withLearningRate(1e38f).withEpochs(2)
+                .withRehearsalTunes(8).withMaxMinutes(0);
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        Path out = dir.resolve("personal");
+        FeedbackLearning.Report r = FeedbackLearning.learn(log, base, out, opt, List.of(), null, "test", new PrintStream(text, true),
+                new PreferenceTrainer.Listener() { }, t -> { });
+        assertFalse(r.result().saved(), "no damaged pass is kept");
+        assertTrue(r.result().stopReason().contains("non-finite"), r.result().stopReason());
+        assertTrue(text.toString().contains("the weights went non-finite (NaN); back to the starting weights; no model is written"), text.toString());
+        assertFalse(Files.exists(out), "nothing is published");
+    }
 }

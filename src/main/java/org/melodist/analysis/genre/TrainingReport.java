@@ -14,9 +14,21 @@ public final class TrainingReport {
     private final long seed;
     private final int rows;
     private final double fitSeconds;
+    private final SplitFigures split;
+
+    /**
+     * Each model's accuracy on the held-out split the shipped model was chosen by: the list files, where the
+     * split comes from, its sizes, and {@code results} in the order of {@link #results()}.
+     */
+    public record SplitFigures(String trainList, String testList, String description, int trainRows, int testRows,
+            List<CrossValidationResult> results) {
+        public SplitFigures {
+            results = List.copyOf(results);
+        }
+    }
 
     TrainingReport(GenreModel model, List<CrossValidationResult> results, GenreModelKind winner, int folds,
-            long seed, int rows, double fitSeconds) {
+            long seed, int rows, double fitSeconds, SplitFigures split) {
         this.model = model;
         this.results = List.copyOf(results);
         this.winner = winner;
@@ -24,6 +36,12 @@ public final class TrainingReport {
         this.seed = seed;
         this.rows = rows;
         this.fitSeconds = fitSeconds;
+        this.split = split;
+    }
+
+    /** The held-out split the winner was chosen by, or empty when it was chosen by cross-validation. */
+    public java.util.Optional<SplitFigures> split() {
+        return java.util.Optional.ofNullable(split);
     }
 
     public List<CrossValidationResult> results() {

@@ -31,7 +31,7 @@ import org.melodist.generate.MelodyModelCatalog;
 import org.melodist.song.Key;
 
 /**
- * The Generate strip above the piano roll (two rows in a narrow window): continuation length, temperature, variations, key lock and
+ * The Generate strip above the piano roll (two rows in a narrow window): continuation length, temperature, top-p, variations, key lock and
  * random seed; Generate / Cancel with a progress indicator; the variation cycler with Audition, Accept and
  * Discard. Everything is bound to {@link GenerateViewModel}; the ghost notes are the shell's business.
  */
@@ -50,13 +50,16 @@ public final class GeneratePanel extends FlowPane {
 
         // groups that stay whole: in a narrow window the settings and the variations move to further rows
         // instead of being cut off at the right
-        List<Node> settings = new ArrayList<>(settingsControls());
+        List<Node> all = settingsControls();
+        // bars to variations, and key to Generate: two groups, each kept whole (a row each in a narrow window)
+        List<Node> sampling = new ArrayList<>(all.subList(0, SAMPLING_CONTROLS));
+        List<Node> settings = new ArrayList<>(all.subList(SAMPLING_CONTROLS, all.size()));
         settings.addAll(runControls());
         List<Node> cycler = new ArrayList<>(variationControls());
         if (vm.feedback() != null) cycler.addAll(FeedbackControls.judging(vm));
         cycler.add(separator());
         Label state = modelStateLabel();
-        getChildren().addAll(group(modelControls()), group(settings), group(cycler));
+        getChildren().addAll(group(modelControls()), group(sampling), group(settings), group(cycler));
         if (vm.feedback() != null) getChildren().add(group(FeedbackControls.learning(vm.feedback(), vm)));
         getChildren().add(state);
         // a long reason is shortened with an ellipsis rather than cut
@@ -207,7 +210,10 @@ public final class GeneratePanel extends FlowPane {
         return notice;
     }
 
-    /** Bars, temperature, variations, key lock and random seed, two-way bound to the settings. */
+    /** How many of {@link #settingsControls()} are the length and sampling ones (labels included): bars to variations. */
+    private static final int SAMPLING_CONTROLS = 8;
+
+    /** Bars, temperature, top-p, variations, key lock and random seed, two-way bound to the settings. */
     private List<Node> settingsControls() {
         GenerateSettings settings = vm.settings();
         Spinner<Integer> bars = intSpinner("generate-bars", 1, GenerationOptions.MAX_BARS, settings.barsProperty().get(), 62);
@@ -232,22 +238,35 @@ public final class GeneratePanel extends FlowPane {
         follow.setId("generate-follow-chords");
         follow.selectedProperty().bindBidirectional(settings.followChordsProperty());
         follow.setTooltip(new Tooltip("Notes heard on strong beats keep to the chord lane's chords (harmonise first)"));
-        return List.of(label("Bars"), bars, label("Temp"), temperatureSpinner(), label("Variations"), count,
+        return List.of(label("Bars"), bars, label("Temp"), temperatureSpinner(), label("Top-p"), topPSpinner(), label("Variations"), count,
                 label("Key"), key, follow, label("Seed"), rngSeedField(),
                 Buttons.command("New", "generate-new-seed", "A new random seed", settings::newRngSeed));
     }
 
     private Spinner<Double> temperatureSpinner() {
-        GenerateSettings settings = vm.settings();
-        Spinner<Double> temperature = new Spinner<>();
-        temperature.setId("generate-temperature");
-        SpinnerValueFactory.DoubleSpinnerValueFactory tf =
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(GenerateSettings.MIN_TEMPERATURE, GenerateSettings.MAX_TEMPERATURE,
-                        settings.temperatureProperty().get(), 0.1);
+        Spinner<Double> temperature = doubleSpinner("generate-temperature", vm.settings().temperatureProperty(),
+                GenerateSettings.MIN_TEMPERATURE, GenerateSettings.MAX_TEMPERATURE, 0.1, "%.1f", 80);
+        temperature.setTooltip(new Tooltip("Temperature: below 1 keeps close to the model's favourite notes, above 1 ventures further"));
+        return temperature;
+    }
+
+    private Spinner<Double> topPSpinner() {
+        Spinner<Double> topP = doubleSpinner("generate-top-p", vm.settings().topPProperty(),
+                GenerateSettings.MIN_TOP_P, GenerateSettings.MAX_TOP_P, 0.05, "%.2f", 80);
+        topP.setTooltip(new Tooltip("Top-p: each note is drawn only from the likeliest choices that together have this probability (1 = all)"));
+        return topP;
+    }
+
+    /** An editable spinner two-way bound to {@code property}, showing {@code format}. */
+    private static Spinner<Double> doubleSpinner(String id, javafx.beans.property.DoubleProperty property, double min, double max, double step,
+                                                 String format, double width) {
+        Spinner<Double> spinner = new Spinner<>();
+        spinner.setId(id);
+        SpinnerValueFactory.DoubleSpinnerValueFactory tf = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, property.get(), step);
         tf.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
-                return v == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", v);
+                return v == null ? "" : String.format(java.util.Locale.ROOT, format, v);
             }
 
             @Override
@@ -255,19 +274,18 @@ public final class GeneratePanel extends FlowPane {
                 try {
                     return Double.parseDouble(s.trim().replace(',', '.'));
                 } catch (NumberFormatException e) {
-                    return settings.temperatureProperty().get();
+                    return property.get();
                 }
             }
         });
-        temperature.setValueFactory(tf);
-        temperature.setEditable(true);
-        temperature.setPrefWidth(80);
+        spinner.setValueFactory(tf);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(width);
         tf.valueProperty().addListener((obs, o, n) -> {
-            if (n != null) settings.temperatureProperty().set(n);
+            if (n != null) property.set(n);
         });
-        settings.temperatureProperty().addListener((obs, o, n) -> tf.setValue(n.doubleValue()));
-        temperature.setTooltip(new Tooltip("Temperature: below 1 keeps close to the model's favourite notes, above 1 ventures further"));
-        return temperature;
+        property.addListener((obs, o, n) -> tf.setValue(n.doubleValue()));
+        return spinner;
     }
 
     private TextField rngSeedField() {

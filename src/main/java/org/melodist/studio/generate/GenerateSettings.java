@@ -21,7 +21,7 @@ import org.melodist.song.Key;
 import org.melodist.studio.prefs.StudioPreferences;
 
 /**
- * The Generate panel's settings: continuation length, temperature, variations, key lock, random seed and
+ * The Generate panel's settings: continuation length, temperature, top-p, variations, key lock, random seed and
  * seed bars, and which of them outlive a song (remembered in the preferences, clamped when read back).
  */
 public final class GenerateSettings {
@@ -34,9 +34,13 @@ public final class GenerateSettings {
     /** The temperatures the panel offers: beyond these the model is either stuck or random. */
     public static final double MIN_TEMPERATURE = 0.1;
     public static final double MAX_TEMPERATURE = 2.0;
+    /** The top-p values the panel offers (1 leaves every token in; lower keeps only the likeliest ones). */
+    public static final double MIN_TOP_P = 0.5;
+    public static final double MAX_TOP_P = 1.0;
 
     private final IntegerProperty bars = new SimpleIntegerProperty(this, "bars", DEFAULT_BARS);
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 1.0);
+    private final DoubleProperty topP = new SimpleDoubleProperty(this, "topP", 1.0);
     private final IntegerProperty variationCount = new SimpleIntegerProperty(this, "variationCount", DEFAULT_VARIATIONS);
     private final ObjectProperty<Key> keyLock = new SimpleObjectProperty<>(this, "keyLock");
     private final LongProperty rngSeed = new SimpleLongProperty(this, "rngSeed", DEFAULT_RNG_SEED);
@@ -58,6 +62,11 @@ public final class GenerateSettings {
     /** Sampling temperature: below 1 safer, above 1 more adventurous. */
     public DoubleProperty temperatureProperty() {
         return temperature;
+    }
+
+    /** Top-p (nucleus) sampling: each step draws only from the likeliest tokens that together have this probability; 1 is off. */
+    public DoubleProperty topPProperty() {
+        return topP;
     }
 
     /** How many variations one Generate makes (1-32). */
@@ -101,14 +110,15 @@ public final class GenerateSettings {
      * @throws IllegalArgumentException when a setting is out of the model's range
      */
     public GenerationOptions options(long continueFromTick) {
-        return new GenerationOptions(bars.get(), temperature.get(), 0, 1.0, variationCount.get(), rngSeed.get(),
+        return new GenerationOptions(bars.get(), temperature.get(), 0, topP.get(), variationCount.get(), rngSeed.get(),
                 keyLock.get(), continueFromTick);
     }
 
-    /** Takes the remembered settings (length, temperature, variations, the model), clamped to what the panel offers. */
+    /** Takes the remembered settings (length, temperature, top-p, variations, the model), clamped to what the panel offers. */
     public void read(StudioPreferences prefs) {
         bars.set((int) Math.max(1, Math.min(GenerationOptions.MAX_BARS, prefs.getDouble("generate.bars", DEFAULT_BARS))));
         temperature.set(Math.max(MIN_TEMPERATURE, Math.min(MAX_TEMPERATURE, prefs.getDouble("generate.temperature", 1.0))));
+        topP.set(Math.max(MIN_TOP_P, Math.min(MAX_TOP_P, prefs.getDouble("generate.topP", 1.0))));
         variationCount.set((int) Math.max(1, Math.min(GenerationOptions.MAX_VARIATIONS,
                 prefs.getDouble("generate.variations", DEFAULT_VARIATIONS))));
         modelId.set(prefs.get("generate.model", MelodyModelCatalog.SHIPPED_ID));
@@ -119,6 +129,7 @@ public final class GenerateSettings {
     public void write(StudioPreferences prefs) {
         prefs.putDouble("generate.bars", bars.get());
         prefs.putDouble("generate.temperature", temperature.get());
+        prefs.putDouble("generate.topP", topP.get());
         prefs.putDouble("generate.variations", variationCount.get());
         prefs.put("generate.model", modelId.get());
         prefs.putBoolean("generate.followChords", followChords.get());

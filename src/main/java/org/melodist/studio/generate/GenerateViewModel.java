@@ -117,6 +117,9 @@ public final class GenerateViewModel implements AutoCloseable {
     private Double ownTemperature;
     /** The temperature the proposal set. */
     private double appliedTemperature;
+    /** The same for top-p. */
+    private Double ownTopP;
+    private double appliedTopP;
     private final MelodyGeneratorSource shippedSource;
     private FeedbackViewModel feedback;
     private final BooleanProperty compareWithBase = new SimpleBooleanProperty(this, "compareWithBase", false);
@@ -210,9 +213,9 @@ public final class GenerateViewModel implements AutoCloseable {
     }
 
     /**
-     * Applies the chosen personal model's proposed temperature (the setting whose variations the musician kept most) to
-     * the panel, keeping theirs to give back; returns the status line's tail saying what was applied, or "" when the model
-     * proposes nothing. The panel has no top-p control, so a proposed top-p other than 1 is only named.
+     * Applies the chosen personal model's proposed temperature and top-p (the settings whose variations the musician kept
+     * most) to the panel, keeping theirs to give back; returns the status line's tail saying what was applied, or "" when
+     * the model proposes nothing.
      */
     private String proposeSettings() {
         Optional<FeedbackLearning.ProposedSettings> proposed;
@@ -228,30 +231,48 @@ public final class GenerateViewModel implements AutoCloseable {
         if (ownTemperature == null || !same(current, appliedTemperature)) ownTemperature = current;
         appliedTemperature = t;
         settings.temperatureProperty().set(t);
-        String topP = proposed.get().topP() < 1.0
-                ? String.format(Locale.ROOT, "; it proposes top-p %.2f too, which the panel does not set (generate --top-p does)", proposed.get().topP())
-                : "";
-        return String.format(Locale.ROOT, " at temperature %.1f, the one whose variations you kept most%s%s · change it as you like",
-                t, same(current, t) ? "" : String.format(Locale.ROOT, " (was %.1f)", current), topP);
+        double p = Math.max(GenerateSettings.MIN_TOP_P, Math.min(GenerateSettings.MAX_TOP_P, proposed.get().topP()));
+        double currentTopP = settings.topPProperty().get();
+        if (ownTopP == null || !same(currentTopP, appliedTopP)) ownTopP = currentTopP;
+        appliedTopP = p;
+        settings.topPProperty().set(p);
+        String temperature = String.format(Locale.ROOT, "temperature %.1f%s", t, same(current, t) ? "" : String.format(Locale.ROOT, " (was %.1f)", current));
+        String topP = same(p, 1.0) && same(currentTopP, 1.0) ? ""
+                : String.format(Locale.ROOT, " and top-p %.2f%s", p, same(currentTopP, p) ? "" : String.format(Locale.ROOT, " (was %.2f)", currentTopP));
+        return String.format(Locale.ROOT, " at %s%s, the %s whose variations you kept most · change %s as you like",
+                temperature, topP, topP.isEmpty() ? "one" : "ones", topP.isEmpty() ? "it" : "them");
     }
 
-    /** Temperatures equal as the panel shows them (its spinner steps by 0.1 in doubles). */
+    /** Settings equal as the panel shows them (its spinners step by 0.1 and 0.05 in doubles). */
     private static boolean same(double a, double b) {
         return Math.abs(a - b) < 1e-6;
     }
 
     /**
-     * Gives back the temperature the musician had before a personal model's proposal, unless they changed the proposed one
-     * since (then theirs stays); returns the status line's tail saying so, or "".
+     * Gives back the temperature and top-p the musician had before a personal model's proposal, each unless they changed
+     * the proposed one since (then theirs stays); returns the status line's tail saying so, or "".
      */
     private String restoreOwnTemperature() {
-        if (ownTemperature == null) return "";
-        double own = ownTemperature;
-        boolean untouched = same(settings.temperatureProperty().get(), appliedTemperature);
-        ownTemperature = null;
-        if (!untouched || same(own, appliedTemperature)) return "";
-        settings.temperatureProperty().set(own);
-        return String.format(Locale.ROOT, " · temperature back to your %.1f", own);
+        String said = "";
+        if (ownTemperature != null) {
+            double own = ownTemperature;
+            boolean untouched = same(settings.temperatureProperty().get(), appliedTemperature);
+            ownTemperature = null;
+            if (untouched && !same(own, appliedTemperature)) {
+                settings.temperatureProperty().set(own);
+                said += String.format(Locale.ROOT, " · temperature back to your %.1f", own);
+            }
+        }
+        if (ownTopP != null) {
+            double own = ownTopP;
+            boolean untouched = same(settings.topPProperty().get(), appliedTopP);
+            ownTopP = null;
+            if (untouched && !same(own, appliedTopP)) {
+                settings.topPProperty().set(own);
+                said += String.format(Locale.ROOT, " · top-p back to your %.2f", own);
+            }
+        }
+        return said;
     }
 
     /** Renames a user model (its folder); the chosen one stays chosen under its new name. */

@@ -206,4 +206,45 @@ class GenerateFeedbackTest {
         assertEquals(0.9, gen.settings().temperatureProperty().get(), 1e-9, "a temperature the musician chose since stays theirs");
         assertFalse(gen.messageProperty().get().contains("back to"), gen.messageProperty().get());
     }
+
+    @Test
+    void thePersonalModelAppliesItsProposedTopPAndTheShippedOneGivesBackTheMusiciansOwn() throws Exception {
+        FeedbackViewModel fb = gen.feedback();
+        // four Generates at top-p 0.8 with one variation kept each, four at top-p 1.0 all discarded: 0.8 is the setting kept
+        for (int round = 0; round < 8; round++) {
+            gen.settings().topPProperty().set(round < 4 ? 0.8 : 1.0);
+            gen.generate();
+            if (round < 4) {
+                gen.select(round);
+                gen.accept();
+            } else {
+                gen.discard();
+            }
+        }
+        List<FeedbackEntry> judged = log.read().entries();
+        assertEquals(0.8, judged.get(0).settings().topP(), 1e-9, "the panel's top-p is what generated and is logged");
+        gen.settings().topPProperty().set(0.95);
+
+        fb.learn();
+        assertEquals("personal/mine", gen.picker().chosen().id(), fb.messageProperty().get());
+        assertEquals(0.8, gen.settings().topPProperty().get(), 1e-9, "the personal model is chosen at its proposed top-p");
+        String said = gen.messageProperty().get();
+        assertTrue(said.contains("top-p 0.80 (was 0.95)") && said.contains("change them"), said);
+        gen.generate();
+        gen.discard();
+        List<FeedbackEntry> lines = log.read().entries();
+        assertEquals(0.8, lines.get(lines.size() - 1).settings().topP(), 1e-9, "and it generates at it (applied, not only named)");
+
+        MelodyModelCatalog.Entry shipped = gen.picker().catalog().shipped();
+        MelodyModelCatalog.Entry mine = gen.picker().chosen();
+        gen.chooseModel(shipped);
+        assertEquals(0.95, gen.settings().topPProperty().get(), 1e-9, "the shipped model gives back the musician's own top-p");
+        assertTrue(gen.messageProperty().get().contains("top-p back to your 0.95"), gen.messageProperty().get());
+
+        gen.chooseModel(mine);
+        assertEquals(0.8, gen.settings().topPProperty().get(), 1e-9);
+        gen.settings().topPProperty().set(0.9);
+        gen.chooseModel(shipped);
+        assertEquals(0.9, gen.settings().topPProperty().get(), 1e-9, "a top-p the musician chose since stays theirs");
+    }
 }
