@@ -61,22 +61,32 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "256", description = "LSTM state size (default ${DEFAULT-VALUE})")
     int hidden;
 
-    @Option(names = "--keys-per-epoch", paramLabel = "N", description = "transpositions of each tune per epoch, 1-12 (default 1; 12 with --init)")
+    @Option(names = "--keys-per-epoch", paramLabel = "N", description = "transpositions of each tune per epoch, 1-12 (default 1; 3 with --init)")
     Integer keysPerEpoch;
+
+    @Option(names = "--own-key", negatable = true, paramLabel = "BOOL",
+            description = "every epoch includes each tune in its own key, the other keys drawn at random (default: off)")
+    Boolean ownKey;
+
+    @Option(names = "--lr-decay", negatable = true, paramLabel = "BOOL",
+            description = "let the learning rate fall along a half cosine to 0 over the epochs or the time budget, whichever ends first, "
+                    + "instead of halving it after an epoch without a validation gain "
+                    + "(default: off)")
+    Boolean lrDecay;
 
     @Option(names = "--dropout", defaultValue = "0.1", description = "dropout rate (default ${DEFAULT-VALUE})")
     float dropout;
 
-    @Option(names = "--batch", defaultValue = "32", description = "rows per batch (default ${DEFAULT-VALUE})")
-    int batch;
+    @Option(names = "--batch", paramLabel = "N", description = "rows per batch (default 32; 8 with --init)")
+    Integer batch;
 
-    @Option(names = "--window", defaultValue = "128", description = "steps per training row (default ${DEFAULT-VALUE})")
-    int window;
+    @Option(names = "--window", paramLabel = "STEPS", description = "steps per training row (default 128)")
+    Integer window;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default 0.002; 0.0005 with --init)")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default 0.002; 0.001 with --init)")
     Float lr;
 
-    @Option(names = "--patience", paramLabel = "N", description = "epochs without validation gain before stopping (default 3; 2 with --init)")
+    @Option(names = "--patience", paramLabel = "N", description = "epochs without validation gain before stopping (default 3; 4 with --init)")
     Integer patience;
 
     @Option(names = "--max-minutes", paramLabel = "M", description = "wall-clock budget in minutes, 0 for none (default: none; 10 with --init)")
@@ -89,9 +99,11 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream ps = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         TrainingOptions base = init != null ? TrainingOptions.fineTuneDefaults() : TrainingOptions.defaults();
-        TrainingOptions opt = base.withEpochs(epochs).withHidden(hidden).withBatch(batch, window).withMaxMinutes(maxMinutes != null ? maxMinutes : base.maxMinutes())
+        TrainingOptions opt = base.withEpochs(epochs).withHidden(hidden).withBatch(batch != null ? batch : base.batchSize(), window != null ? window : base.window()).withMaxMinutes(maxMinutes != null ? maxMinutes : base.maxMinutes())
                 .withSeed(seed).withDropout(dropout).withAnchor(anchor)
                 .withKeysPerEpoch(keysPerEpoch != null ? keysPerEpoch : base.keysPerEpoch())
+                .withOwnKey(ownKey != null ? ownKey : base.ownKey())
+                .withLrDecay(lrDecay != null ? lrDecay : base.lrDecay())
                 .withLearningRate(lr != null ? lr : base.learningRate())
                 .withPatience(patience != null ? patience : base.patience());
         MelodyTrainer trainer = new MelodyTrainer(ps).withCommand("melodist " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));

@@ -35,15 +35,19 @@ import org.melodist.RuntimeDefaults;
  */
 public final class MelodyTrainer {
 
-    /** One epoch's figures. */
+    /**
+     * One epoch's figures. {@code seconds} is wall-clock time; {@code cpuSeconds} the CPU time the whole process used
+     * meanwhile (user + system, all threads; NaN where the JVM cannot tell), which on a busy machine says what the
+     * epoch would take on an idle one with the same compute threads.
+     */
     public record EpochReport(int epoch, double trainNll, double validationNll, double validationAccuracy,
-                              double tokensPerSecond, double seconds, boolean best) {
+                              double tokensPerSecond, double seconds, boolean best, double cpuSeconds) {
     }
 
     /** What a run produced. */
     public record Result(List<EpochReport> epochs, double bestValidationNll, double bestValidationAccuracy,
                          int bestEpoch, double seconds, String stopReason, double initialValidationNll,
-                         boolean saved) {
+                         boolean saved, double cpuSeconds) {
     }
 
     /** Progress for a user interface; called on the training thread. */
@@ -113,9 +117,10 @@ public final class MelodyTrainer {
         cancelled = true;
     }
 
-    /** A learning rate the trainer can lower on a plateau. */
+    /** A learning rate the trainer halves on a plateau ({@code rate}) times a schedule's factor ({@code factor}). */
     private static final class AdjustableRate implements ParameterTracker {
         private volatile float rate;
+        private volatile float factor = 1f;
 
         AdjustableRate(float rate) {
             this.rate = rate;
@@ -123,8 +128,16 @@ public final class MelodyTrainer {
 
         @Override
         public float getNewValue(String parameterId, int numUpdate) {
-            return rate;
+            return rate * factor;
         }
+    }
+
+    /**
+     * The half-cosine schedule's factor at {@code progress} (0 at the start of the run, 1 at its end): 1 falling to 0.
+     */
+    static float cosineFactor(double progress) {
+        double f = Math.min(1, Math.max(0, progress));
+        return (float) (0.5 * (1 + Math.cos(Math.PI * f)));
     }
 
     /** Trains a fresh network of the sizes in {@code opt} on a corpus encoded with {@link MelodyEncoding#DEFAULT}. */
@@ -190,13 +203,14 @@ public final class MelodyTrainer {
         out.printf(Locale.ROOT, "corpus: %d training tunes (%d steps; %d steps over all fitting keys), %d validation tunes (%d steps), %d skipped%n",
                 corpus.train().size(), corpus.trainSteps(), poolSteps, corpus.validation().size(), corpus.validationSteps(), corpus.skipped().size());
         out.println(corpus.losses().summary());
-        out.printf(Locale.ROOT, "model: %sembedding %d, hidden %d x %d layers, dropout %.2f; batch %d x %d steps, Adam lr %.4f, clip %.1f, %d key(s) per tune per epoch%s%n",
+        out.printf(Locale.ROOT, "model: %sembedding %d, hidden %d x %d layers, dropout %.2f; batch %d x %d steps, Adam lr %.4f%s, clip %.1f, %d key(s) per tune per epoch%s%s%n",
                 init == null ? "" : "from " + init + ", ", config.embedding(), config.hidden(), config.layers(), config.dropout(),
-                opt.batchSize(), opt.window(), opt.learningRate(), opt.clipNorm(), opt.keysPerEpoch(),
+                opt.batchSize(), opt.window(), opt.learningRate(), opt.lrDecay() ? " falling along a half cosine to 0 over the run" : "", opt.clipNorm(), opt.keysPerEpoch(), opt.ownKey() ? " (its own and random others)" : "",
                 init != null && opt.anchor() > 0 ? String.format(Locale.ROOT, ", L2 pull %.4g toward the starting weights", opt.anchor()) : "");
 
         Random rng = new Random(opt.seed());
         long startNanos = System.nanoTime();
+        double cpuStart = processCpuSeconds();
         double budgetSeconds = opt.maxMinutes() > 0 ? opt.maxMinutes() * 60 : Double.POSITIVE_INFINITY;
         List<EpochReport> reports = new ArrayList<>();
         double bestNll = Double.POSITIVE_INFINITY;
@@ -223,6 +237,7 @@ public final class MelodyTrainer {
             boolean stop = false;
             for (int epoch = 1; epoch <= opt.epochs() && !stop; epoch++) {
                 long epochStart = System.nanoTime();
+                double epochCpuStart = processCpuSeconds();
                 List<SequenceBatch.Slice> slices = epochSlices(pools, opt, rng);
                 if (!rehearsalPools.isEmpty()) {
                     slices.addAll(rehearsalSlices(rehearsalPools, (int) Math.round(slices.size() * rehearsalShare), opt.window(), rng));
@@ -233,6 +248,11 @@ public final class MelodyTrainer {
                 long tokens = 0;
                 ProgressBar bar = new ProgressBar(out, "epoch " + epoch, batches);
                 for (int b = 0; b < batches; b++) {
+                    if (opt.lrDecay()) {
+                        double byEpochs = (epoch - 1 + (double) b / batches) / opt.epochs();
+                        double byTime = (System.nanoTime() - startNanos) / 1e9 / budgetSeconds;
+                        rate.factor = cosineFactor(Math.max(byEpochs, byTime));
+                    }
                     SequenceBatch batch = SequenceBatch.of(slices.subList(b * opt.batchSize(),
                             Math.min(slices.size(), (b + 1) * opt.batchSize())), enc);
                     nllSum += step(trainer, model, batch, opt.clipNorm(), anchorWeights, opt.anchor());
@@ -262,10 +282,12 @@ public final class MelodyTrainer {
                 if (Double.isNaN(val.nll()) || Double.isNaN(nllSum)) {
                     throw new IllegalStateException("training diverged (NaN loss) in epoch " + epoch);
                 }
-                EpochReport r = new EpochReport(epoch, nllSum / Math.max(1, tokens), val.nll(), val.accuracy(), tokens / trainSeconds, seconds, best);
+                EpochReport r = new EpochReport(epoch, nllSum / Math.max(1, tokens), val.nll(), val.accuracy(), tokens / trainSeconds, seconds, best,
+                        processCpuSeconds() - epochCpuStart);
                 reports.add(r);
-                out.printf(Locale.ROOT, "epoch %d: train NLL %.4f, validation NLL %.4f, accuracy %.3f, %.0f tokens/s, %.0f s%s%n",
-                        epoch, r.trainNll(), r.validationNll(), r.validationAccuracy(), r.tokensPerSecond(), seconds, best ? " (best, saved)" : "");
+                out.printf(Locale.ROOT, "epoch %d: train NLL %.4f, validation NLL %.4f, accuracy %.3f, %.0f tokens/s, %.0f s (CPU %.0f s)%s%n",
+                        epoch, r.trainNll(), r.validationNll(), r.validationAccuracy(), r.tokensPerSecond(), seconds, r.cpuSeconds(),
+                        best ? " (best, saved)" : "");
                 listener.epoch(r);
                 if (best) {
                     bestNll = val.nll();
@@ -275,8 +297,10 @@ public final class MelodyTrainer {
                     model.save(staging, config.withTraining(summary(corpus, opt, init, reports, bestEpoch, bestNll, bestAcc, initialNll, startNanos)));
                 } else if (!stop) {
                     sinceBest++;
-                    rate.rate = rate.rate / 2;
-                    out.printf(Locale.ROOT, "  no improvement for %d epoch(s); learning rate now %.5f%n", sinceBest, rate.rate);
+                    if (!opt.lrDecay()) {
+                        rate.rate = rate.rate / 2; // with the schedule the rate falls anyway; halving on top made it fall too soon
+                    }
+                    out.printf(Locale.ROOT, "  no improvement for %d epoch(s); learning rate now %.5f%n", sinceBest, rate.rate * rate.factor);
                     if (sinceBest >= opt.patience()) {
                         stopReason = "early stop: validation NLL did not improve for " + sinceBest + " epochs";
                         break;
@@ -289,19 +313,29 @@ public final class MelodyTrainer {
             }
         }
         double total = (System.nanoTime() - startNanos) / 1e9;
-        Result result = new Result(reports, bestNll, bestAcc, bestEpoch, total, stopReason, initialNll, bestEpoch > 0);
+        Result result = new Result(reports, bestNll, bestAcc, bestEpoch, total, stopReason, initialNll, bestEpoch > 0,
+                processCpuSeconds() - cpuStart);
         if (bestEpoch > 0) {
             if (init != null || command != null) {
                 ModelCard.write(staging, corpus, opt, init, result, config, command, rehearsalDescription());
             }
             publish(staging, outDir);
-            out.printf(Locale.ROOT, "done: %s; best epoch %d, validation NLL %.4f, accuracy %.3f, %.1f min; model in %s%n",
-                    stopReason, bestEpoch, bestNll, bestAcc, total / 60, outDir);
+            out.printf(Locale.ROOT, "done: %s; best epoch %d, validation NLL %.4f, accuracy %.3f, %.1f min (CPU %.1f min); model in %s%n",
+                    stopReason, bestEpoch, bestNll, bestAcc, total / 60, result.cpuSeconds() / 60, outDir);
         } else {
             deleteTree(staging);
             out.printf(Locale.ROOT, "done: %s before the first epoch ended; no model was written%n", stopReason);
         }
         return result;
+    }
+
+    /** CPU time of this process so far (user + system, every thread), in seconds; NaN where the JVM cannot tell. */
+    static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos >= 0 ? nanos / 1e9 : Double.NaN;
+        }
+        return Double.NaN;
     }
 
     /** The hidden folder beside {@code outDir} where checkpoints go until the run ends. */
@@ -374,12 +408,19 @@ public final class MelodyTrainer {
         return m;
     }
 
-    /** This epoch's rows: each tune in {@code keysPerEpoch} random keys, cut into windows, shuffled. */
-    private static List<SequenceBatch.Slice> epochSlices(List<List<EncodedTune>> pools, TrainingOptions opt, Random rng) {
+    /**
+     * This epoch's rows: each tune in {@code keysPerEpoch} random keys (with {@code ownKey}, its own key and
+     * {@code keysPerEpoch - 1} random others), cut into windows, shuffled.
+     */
+    static List<SequenceBatch.Slice> epochSlices(List<List<EncodedTune>> pools, TrainingOptions opt, Random rng) {
         List<SequenceBatch.Slice> slices = new ArrayList<>();
         for (List<EncodedTune> keys : pools) {
             List<EncodedTune> shuffled = new ArrayList<>(keys);
-            Collections.shuffle(shuffled, rng);
+            if (opt.ownKey()) {
+                Collections.shuffle(shuffled.subList(1, shuffled.size()), rng); // the tune's own key (first) stays first
+            } else {
+                Collections.shuffle(shuffled, rng);
+            }
             for (EncodedTune t : shuffled.subList(0, Math.min(opt.keysPerEpoch(), shuffled.size()))) {
                 for (int from = 0; from < t.length(); from += opt.window()) {
                     slices.add(new SequenceBatch.Slice(t, from, Math.min(t.length(), from + opt.window())));

@@ -26,12 +26,13 @@ final class ModelCard {
     static final String FINE_TUNE_CHOICES = """
             Why these settings. Fine-tuning starts from the model's weights and vocabulary and keeps what it knew by
             rehearsal: every epoch also trains on a quarter window of the old style for each window of the new files
-            (the starting model's corpus with `--rehearse DIR`, else tunes the starting model writes itself), at
-            half the from-scratch learning rate (1e-3), halved after every epoch without a validation gain, with early
-            stopping on the user's own validation share (patience 2), each tune in 3 random keys per epoch. Notes
-            outside the model's pitch range move with their whole tune by octaves (intervals kept) and are counted
-            above. Chosen on the J. S. Bach chorale sopranos (229 training files, 76 validation, 77 test) starting
-            from the shipped Nottingham folk model (chorale test NLL 0.664, folk validation NLL 0.784), short runs:
+            (the starting model's corpus with `--rehearse DIR`, else tunes the starting model writes itself). It
+            learns in batches of 8 windows of 128 steps with Adam at half the from-scratch learning rate (1e-3),
+            halved after every epoch without a validation gain, early stopping on the user's own validation share
+            (patience 4), each tune in 3 random keys per epoch. Notes outside the model's pitch range move with
+            their whole tune by octaves (intervals kept) and are counted above. Chosen on the J. S. Bach chorale sopranos (229 training
+            files, 76 validation, 77 test) starting from the shipped Nottingham folk model (chorale validation NLL
+            0.646, test 0.664; folk validation 0.784). Rehearsal, short runs:
 
             | run | chorale test NLL | folk validation NLL |
             |---|---|---|
@@ -41,8 +42,30 @@ final class ModelCard {
             | rehearsal 0.25, lr 1e-3, 5 epochs x 1 key | 0.488 (-26.5 %) | 0.835 (+6.5 %) |
 
             Without rehearsal the folk tunes got 31-47 % worse for a 1-2 point gain on the chorales; a quarter
-            share keeps folk within 10 % and loses less of the new style than half. The README's *Style learning*
-            section has the full runs (base, fine-tuned and from-scratch side by side).
+            share keeps folk within about 10 % and loses less of the new style than half. Learning speed per CPU
+            second (no rehearsal, 3 keys per epoch, chorale validation NLL; CPU seconds of the process per epoch):
+
+            | run | after 1 epoch | after 2 epochs | CPU s per epoch |
+            |---|---|---|---|
+            | batch 32, lr 1e-3 | 0.4854 | | 25 |
+            | batch 16, lr 1e-3 | 0.4812 | | 23 |
+            | batch 8, lr 1e-3 | 0.4764 | 0.4677 | 21 |
+            | batch 8, lr 2e-3 | 0.4725 | 0.4665 | 20 |
+            | batch 8, lr 1e-3, own key + 2 random | 0.4752 | 0.4653 | 22 |
+            | batch 4, lr 1e-3 | 0.4711 | 0.4632 | 25 |
+            | batch 4 x 256 steps, lr 1e-3 | 0.4756 | 0.4644 | 26 |
+            | batch 8, own key only (1 key per epoch) | 0.4879 | 0.4711 | 8 |
+
+            A batch costs CPU in proportion to its steps, so a quarter of the batch gives four times the updates
+            for the same CPU, and learns faster; batch 4 gains a little more per epoch but no more per CPU second.
+            Own key only over-fits from epoch 4 on (training NLL 0.38, validation rising from 0.464), so other keys
+            stay (`--own-key` keeps the own key among them; a small gain in 2 epochs, not measured further). A lower
+            rate late helps: from a batch-8 run's epoch-9 checkpoint (validation 0.4406), one epoch at a quarter of
+            the rate reached 0.4313 while the constant rate reached 0.4393; the halving after an epoch without gain
+            gives that late (epochs 12-16 in the full run), while a half-cosine fall from 2e-3 with the halving on top
+            fell too soon and levelled off higher (0.4367 by epoch 12 against 0.4258 by epoch 17). The
+            README's *Style learning* section has the full runs (base, fine-tuned and from scratch side by side,
+            folk forgetting, CPU and wall time).
             """;
 
     private ModelCard() {
@@ -79,10 +102,12 @@ final class ModelCard {
                         + "pitches %d-%d (%d tokens).%s%n%n",
                 config.embedding(), config.hidden(), config.layers(), config.dropout(), config.minPitch(), config.maxPitch(),
                 config.vocabularySize(), fineTuned ? " Sizes and vocabulary are the starting model's: `" + init.toAbsolutePath().normalize() + "`." : ""));
-        sb.append(String.format(Locale.ROOT, "Adam, learning rate %.4g (halved after an epoch without a validation gain), batch %d x %d steps, "
-                        + "gradient-norm clip %.1f, patience %d, at most %d epochs%s, %d key(s) per tune per epoch, seed %d%s.%n%n",
-                opt.learningRate(), opt.batchSize(), opt.window(), opt.clipNorm(), opt.patience(), opt.epochs(),
-                opt.maxMinutes() > 0 ? String.format(Locale.ROOT, " or %.1f minutes", opt.maxMinutes()) : "", opt.keysPerEpoch(), opt.seed(),
+        sb.append(String.format(Locale.ROOT, "Adam, learning rate %.4g (%shalved after an epoch without a validation gain), batch %d x %d steps, "
+                        + "gradient-norm clip %.1f, patience %d, at most %d epochs%s, %d key(s) per tune per epoch%s, seed %d%s.%n%n",
+                opt.learningRate(), opt.lrDecay() ? "falling along a half cosine to 0 over the epochs or the time budget, " : "",
+                opt.batchSize(), opt.window(), opt.clipNorm(), opt.patience(), opt.epochs(),
+                opt.maxMinutes() > 0 ? String.format(Locale.ROOT, " or %.1f minutes", opt.maxMinutes()) : "", opt.keysPerEpoch(),
+                opt.ownKey() ? " (its own and random others)" : "", opt.seed(),
                 fineTuned && opt.anchor() > 0 ? String.format(Locale.ROOT, ", L2 pull %.4g toward the starting weights", opt.anchor()) : ""));
         if (fineTuned) {
             sb.append("Rehearsal: ").append(rehearsal).append(".\n\n");
@@ -90,13 +115,13 @@ final class ModelCard {
         }
         sb.append("## Figures\n\n");
         sb.append("Per 16th-note step on the validation tunes (").append(corpus.split().isEmpty() ? MelodyCorpus.SPLIT_BY_NAME : corpus.split())
-                .append("):\n\n| epoch | train NLL | validation NLL | validation accuracy | seconds |\n|---|---|---|---|---|\n");
+                .append("):\n\n| epoch | train NLL | validation NLL | validation accuracy | seconds | CPU seconds |\n|---|---|---|---|---|---|\n");
         if (fineTuned) {
-            sb.append(String.format(Locale.ROOT, "| 0 (starting model) | | %.4f | | |%n", result.initialValidationNll()));
+            sb.append(String.format(Locale.ROOT, "| 0 (starting model) | | %.4f | | | |%n", result.initialValidationNll()));
         }
         for (MelodyTrainer.EpochReport r : result.epochs()) {
-            sb.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.4f | %.1f %% | %.0f |%n", r.epoch(), r.epoch() == result.bestEpoch() ? " (kept)" : "",
-                    r.trainNll(), r.validationNll(), 100 * r.validationAccuracy(), r.seconds()));
+            sb.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.4f | %.1f %% | %.0f | %.0f |%n", r.epoch(), r.epoch() == result.bestEpoch() ? " (kept)" : "",
+                    r.trainNll(), r.validationNll(), 100 * r.validationAccuracy(), r.seconds(), r.cpuSeconds()));
         }
         sb.append(String.format(Locale.ROOT, "%nKept: epoch %d, validation NLL **%.4f**, accuracy %.1f %%", result.bestEpoch(),
                 result.bestValidationNll(), 100 * result.bestValidationAccuracy()));
@@ -104,7 +129,8 @@ final class ModelCard {
             sb.append(String.format(Locale.ROOT, " (starting model %.4f: %.1f %% lower)", result.initialValidationNll(),
                     100 * (1 - result.bestValidationNll() / result.initialValidationNll())));
         }
-        sb.append(String.format(Locale.ROOT, ". Stopped: %s; %.1f minutes in all.%n", result.stopReason(), result.seconds() / 60));
+        sb.append(String.format(Locale.ROOT, ". Stopped: %s; %.1f minutes in all (CPU time of the process: %.1f minutes).%n",
+                result.stopReason(), result.seconds() / 60, result.cpuSeconds() / 60));
         AtomicFiles.replace(dir.resolve(FILE), tmp -> Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8));
     }
 }

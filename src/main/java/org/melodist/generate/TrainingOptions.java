@@ -5,22 +5,28 @@ package org.melodist.generate;
  * uses (drawn afresh every epoch, so over several epochs every fitting key is seen); 12 uses all.
  * {@code maxMinutes} <= 0 means no wall-clock budget. {@code anchor}: when fine-tuning, the weight of an L2 penalty
  * toward the starting weights ({@code anchor/2 * |w - w0|^2} added to the loss; 0 for none), which keeps what the
- * starting model knew.
+ * starting model knew. {@code ownKey}: every epoch includes each tune in the key it was written in, the other
+ * {@code keysPerEpoch - 1} keys drawn at random (otherwise all {@code keysPerEpoch} are drawn). {@code lrDecay}: the
+ * learning rate falls along a half cosine from {@code learningRate} to 0 over the run (its epochs or its time budget,
+ * whichever runs out first), instead of the halving after an epoch without a validation gain.
  */
 public record TrainingOptions(int epochs, int embedding, int hidden, int layers, float dropout, int batchSize,
                               int window, float learningRate, float clipNorm, int patience, double maxMinutes,
-                              int keysPerEpoch, long seed, float anchor) {
+                              int keysPerEpoch, long seed, float anchor, boolean ownKey, boolean lrDecay) {
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(30, 64, 256, 2, 0.1f, 32, 128, 2e-3f, 1.0f, 3, 0, 1, 1L, 0f);
+        return new TrainingOptions(30, 64, 256, 2, 0.1f, 32, 128, 2e-3f, 1.0f, 3, 0, 1, 1L, 0f, false, false);
     }
 
     /**
-     * Fine-tuning a trained model on a user's folder: half the from-scratch learning rate, patience 2, three keys
-     * per tune per epoch (a small folder gives few steps per epoch otherwise), a 10-minute budget. The figures that chose these are in the README's Style learning section.
+     * Fine-tuning a trained model on a user's folder: batches of 8 (four times the updates of batch 32 for the same
+     * CPU time), half the from-scratch learning rate (1e-3, halved after an epoch without a validation gain),
+     * patience 4, three random keys per tune per epoch (a small folder gives few steps per epoch otherwise), a
+     * 10-minute budget. The figures that chose these are in the generated model card ({@link ModelCard}) and the
+     * README's Style learning section.
      */
     public static TrainingOptions fineTuneDefaults() {
-        return new TrainingOptions(30, 64, 256, 2, 0.1f, 32, 128, 1e-3f, 1.0f, 2, 10, 3, 1L, 0f);
+        return new TrainingOptions(30, 64, 256, 2, 0.1f, 8, 128, 1e-3f, 1.0f, 4, 10, 3, 1L, 0f, false, false);
     }
 
     public TrainingOptions {
@@ -33,42 +39,50 @@ public record TrainingOptions(int epochs, int embedding, int hidden, int layers,
     }
 
     public TrainingOptions withEpochs(int v) {
-        return new TrainingOptions(v, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor);
+        return new TrainingOptions(v, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay);
     }
 
     public TrainingOptions withHidden(int v) {
-        return new TrainingOptions(epochs, embedding, v, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor);
+        return new TrainingOptions(epochs, embedding, v, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay);
     }
 
     public TrainingOptions withMaxMinutes(double v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, v, keysPerEpoch, seed, anchor);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, v, keysPerEpoch, seed, anchor, ownKey, lrDecay);
     }
 
     public TrainingOptions withKeysPerEpoch(int v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, v, seed, anchor);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, v, seed, anchor, ownKey, lrDecay);
     }
 
     public TrainingOptions withBatch(int batch, int win) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batch, win, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batch, win, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay);
     }
 
     public TrainingOptions withLearningRate(float v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, v, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, v, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay);
     }
 
     public TrainingOptions withPatience(int v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, v, maxMinutes, keysPerEpoch, seed, anchor);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, v, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay);
     }
 
     public TrainingOptions withDropout(float v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, v, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor);
+        return new TrainingOptions(epochs, embedding, hidden, layers, v, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay);
     }
 
     public TrainingOptions withSeed(long v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, v, anchor);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, v, anchor, ownKey, lrDecay);
     }
 
     public TrainingOptions withAnchor(float v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, v);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, v, ownKey, lrDecay);
+    }
+
+    public TrainingOptions withOwnKey(boolean v) {
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, v, lrDecay);
+    }
+
+    public TrainingOptions withLrDecay(boolean v) {
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, v);
     }
 }

@@ -24,6 +24,7 @@ final class HarmonicSalience {
     private final FFT fft;
     private final float[] buf;
     private final float[] mag;
+    private double harmonicity;
 
     HarmonicSalience(float[] signal, int rate) {
         this.x = signal;
@@ -71,11 +72,64 @@ final class HarmonicSalience {
             s[m - low] = sum;
             max = Math.max(max, sum);
         }
+        harmonicity = harmonicity(s, low, tuning, binHz, nyquist);
         if (max > 0) {
             for (int i = 0; i < s.length; i++) {
                 s[i] /= max;
             }
         }
         return s;
+    }
+
+    /**
+     * How much of the last frame's spectrum (50 Hz up to 45 % of the rate) lies within 40 cents of the harmonics of
+     * its two most salient notes: near 1 for one tone or two overlapping ones, small for noise or breath.
+     */
+    double lastHarmonicity() {
+        return harmonicity;
+    }
+
+    private double harmonicity(double[] s, int low, double tuning, double binHz, double nyquist) {
+        int first = -1;
+        int second = -1;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] <= 0) {
+                continue;
+            }
+            if (first < 0 || s[i] > s[first]) {
+                second = first;
+                first = i;
+            } else if (second < 0 || s[i] > s[second]) {
+                second = i;
+            }
+        }
+        if (first < 0) {
+            return 0;
+        }
+        int lowBin = (int) Math.ceil(PitchTracker.MIN_HZ / binHz);
+        int highBin = Math.min(mag.length - 1, (int) Math.floor(nyquist / binHz));
+        double total = 0;
+        for (int b = lowBin; b <= highBin; b++) {
+            total += mag[b] * mag[b];
+        }
+        if (total <= 0) {
+            return 0;
+        }
+        boolean[] counted = new boolean[mag.length];
+        double inside = 0;
+        for (int note : second < 0 ? new int[] {first} : new int[] {first, second}) {
+            double f0 = 440 * Math.pow(2, (note + low + tuning - 69) / 12.0);
+            for (int h = 1; h <= HARMONICS && h * f0 < nyquist; h++) {
+                int lo = Math.max(lowBin, (int) Math.floor(h * f0 / HALF_RANGE / binHz));
+                int hi = Math.min(highBin, (int) Math.ceil(h * f0 * HALF_RANGE / binHz));
+                for (int b = lo; b <= hi; b++) {
+                    if (!counted[b]) {
+                        counted[b] = true;
+                        inside += mag[b] * mag[b];
+                    }
+                }
+            }
+        }
+        return inside / total;
     }
 }

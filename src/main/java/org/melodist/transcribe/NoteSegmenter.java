@@ -21,7 +21,9 @@ import java.util.List;
  * note or starting and ending one costs a fixed penalty (so a glide or a scoop into a note does not make a
  * note per semitone passed, and a one-frame dropout does not split a note). Where the pitch is unreliable,
  * every note is as likely as a frame half a semitone off, times its share of the frame's harmonic salience, so
- * the tracker follows the note the spectrum shows rather than holding on to the last one.</li>
+ * the tracker follows the note the spectrum shows rather than holding on to the last one; and such a frame is
+ * silence only as far as its spectrum is not harmonic (a bowed note's noisy attack, two notes overlapping and a
+ * vibrato that unsettles YIN are still sound).</li>
  * <li>Re-articulation: an onset found by TarsosDSP's complex-domain detector inside a note, as strong as the
  * recording's typical attack and with a dip in level or confidence, starts a new note of the same pitch (repeated
  * notes, tonguing, re-bowing); so does a deep dip in level alone.</li>
@@ -69,6 +71,12 @@ public final class NoteSegmenter {
     private static final double SALIENCE_FLOOR = 0.05;
     /** YIN's note must have at least this fraction of the strongest note's salience to be fully trusted. */
     private static final double VERIFY = 0.95;
+    /**
+     * Where YIN is unsure, a frame whose spectrum lies mostly on the harmonics of one or two notes counts as sounding
+     * with this weight per unit of harmonicity above {@link #TONAL_FROM} (a noisy or breathy frame stays silence).
+     */
+    private static final double TONAL_WEIGHT = 2;
+    private static final double TONAL_FROM = 0.3;
 
     /** Notes and tuning, or why there are none. */
     public record Result(List<TranscribedNote> notes, double tuningCents, String emptyReason) {
@@ -132,7 +140,7 @@ public final class NoteSegmenter {
                     onset = refiner.refine(tracked, hz, earliest);
                 }
             }
-            TranscribedNote note = note(track, midi, voicing, r, onset);
+            TranscribedNote note = note(track, midi, voicing, r, onset, tuning);
             if (!notes.isEmpty() && notes.get(notes.size() - 1).endSec() > onset) {
                 TranscribedNote prev = notes.remove(notes.size() - 1);
                 notes.add(new TranscribedNote(prev.pitch(), prev.startSec(), onset, prev.cents(), prev.confidence()));
@@ -485,12 +493,15 @@ public final class NoteSegmenter {
             double e = clamp(presence[t]);
             double rel = clamp(reliability[t]);
             double logE = Math.log(e);
-            double logU = Math.log(1 - e * rel);
             double q = midi[t] - tuning;
             boolean pitched = !Double.isNaN(q);
             // where YIN cannot be trusted, the spectrum says which notes sound (the strongest as likely as before)
             double[] heard = rel < SALIENCE_BELOW && e > 0.05
                     ? salience.relative(t * hopSeconds, LOW_NOTE, HIGH_NOTE, tuning) : null;
+            // and a frame whose spectrum is harmonic is sound, not silence, even where YIN is unsure
+            double tonal = heard == null ? rel
+                    : Math.max(rel, clamp(TONAL_WEIGHT * (salience.lastHarmonicity() - TONAL_FROM)));
+            double logU = Math.log(1 - e * tonal);
             // silence
             double fromNote = score[best] - END_PENALTY;
             if (score[SILENCE] >= fromNote) {
@@ -560,17 +571,23 @@ public final class NoteSegmenter {
     }
 
 
-    private static TranscribedNote note(PitchTrack track, double[] midi, double[] voicing, int[] r, double start) {
+    /**
+     * The note of run {@code r}: its pitch measured as the median of the frames that agree with it (within a
+     * semitone of the note at the performer's tuning); frames the tracker passed over by the spectrum (a common
+     * sub-harmonic, the previous note ringing) do not count, and with none left the note is at the tuning.
+     */
+    private static TranscribedNote note(PitchTrack track, double[] midi, double[] voicing, int[] r, double start,
+                                        double tuning) {
         double[] pitches = new double[r[1] - r[0]];
         int k = 0;
         double conf = 0;
         for (int t = r[0]; t < r[1]; t++) {
             conf += voicing[t];
-            if (!Double.isNaN(midi[t])) {
+            if (!Double.isNaN(midi[t]) && Math.abs(midi[t] - (r[2] + tuning)) < 1) {
                 pitches[k++] = midi[t];
             }
         }
-        double cents = 0;
+        double cents = 100 * tuning;
         if (k > 0) {
             Arrays.sort(pitches, 0, k);
             double med = k % 2 == 1 ? pitches[k / 2] : 0.5 * (pitches[k / 2 - 1] + pitches[k / 2]);

@@ -43,7 +43,7 @@ class MelodyFineTuneTest {
     }
 
     private static TrainingOptions options(int epochs) {
-        return new TrainingOptions(epochs, 8, 16, 2, 0f, 8, 32, 0.01f, 1f, 2, 0, 1, 3L, 0.001f);
+        return new TrainingOptions(epochs, 8, 16, 2, 0f, 8, 32, 0.01f, 1f, 2, 0, 1, 3L, 0.001f, false, false);
     }
 
     @Test
@@ -67,6 +67,53 @@ class MelodyFineTuneTest {
         assertTrue(card.contains("melodist train --init tiny"), card);
         assertTrue(card.contains("validation: every fourth tune"), card);
         assertFalse(Files.exists(MelodyTrainer.stagingDir(out)), "no staging folder is left");
+    }
+
+    @Test
+    void ownKeyPutsEveryTuneInItsOwnKeyEachEpochAndTheOtherKeysStayRandom() {
+        MelodyEncoding enc = MelodyEncoding.DEFAULT;
+        List<List<EncodedTune>> pools = new ArrayList<>();
+        for (EncodedTune t : arpeggios().train()) {
+            pools.add(MelodyCorpus.transpositions(t, enc));
+        }
+        TrainingOptions own = options(1).withKeysPerEpoch(3).withOwnKey(true).withBatch(8, 64);
+        TrainingOptions random = own.withOwnKey(false);
+        Random rng = new Random(5);
+        int epochsWithoutOwnKey = 0;
+        java.util.Set<String> keysOfFirstTune = new java.util.HashSet<>();
+        for (int epoch = 0; epoch < 8; epoch++) {
+            List<SequenceBatch.Slice> withOwn = MelodyTrainer.epochSlices(pools, own, rng);
+            assertEquals(pools.size() * 3, withOwn.size(), "one 64-step window per tune and key");
+            for (List<EncodedTune> keys : pools) {
+                EncodedTune original = keys.get(0);
+                long copies = withOwn.stream().filter(sl -> java.util.Arrays.equals(sl.tune().tokens(), original.tokens())).count();
+                assertEquals(1, copies, original.name() + " in its own key once per epoch");
+            }
+            withOwn.stream().filter(sl -> pools.get(0).stream().anyMatch(k -> java.util.Arrays.equals(k.tokens(), sl.tune().tokens())))
+                    .forEach(sl -> keysOfFirstTune.add(java.util.Arrays.toString(sl.tune().tokens())));
+            List<SequenceBatch.Slice> drawn = MelodyTrainer.epochSlices(pools, random, rng);
+            boolean allOwn = pools.stream().allMatch(keys -> drawn.stream()
+                    .anyMatch(sl -> java.util.Arrays.equals(sl.tune().tokens(), keys.get(0).tokens())));
+            if (!allOwn) {
+                epochsWithoutOwnKey++;
+            }
+        }
+        assertTrue(keysOfFirstTune.size() > 3, "the other keys vary from epoch to epoch: " + keysOfFirstTune.size() + " keys");
+        assertTrue(epochsWithoutOwnKey > 0, "without ownKey, some epoch leaves some tune out of its own key");
+    }
+
+    @Test
+    void theCosineScheduleFallsFromTheFullRateToNothingOverTheRun() {
+        assertEquals(1f, MelodyTrainer.cosineFactor(0), 1e-6);
+        assertEquals(0.5f, MelodyTrainer.cosineFactor(0.5), 1e-6);
+        assertEquals(0f, MelodyTrainer.cosineFactor(1), 1e-6);
+        assertEquals(0f, MelodyTrainer.cosineFactor(1.7), 1e-6, "past the end of the budget it stays at 0");
+        float previous = 1.1f;
+        for (int i = 0; i <= 20; i++) {
+            float f = MelodyTrainer.cosineFactor(i / 20.0);
+            assertTrue(f < previous, "falls monotonically");
+            previous = f;
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class TinyMelodyModel {
                     (t % 6 == 0 ? val : train).add(new EncodedTune("synthetic" + t, tokens, 0, 16));
                 }
                 MelodyCorpus corpus = new MelodyCorpus(train, val, new GridLosses(), List.of(), "test");
-                TrainingOptions opt = new TrainingOptions(2, 8, 16, 2, 0f, 8, 32, 0.01f, 1f, 2, 0, 1, 3L, 0f);
+                TrainingOptions opt = new TrainingOptions(2, 8, 16, 2, 0f, 8, 32, 0.01f, 1f, 2, 0, 1, 3L, 0f, false, false);
                 new MelodyTrainer(new PrintStream(PrintStream.nullOutputStream())).train(corpus, opt, d);
                 dir = d;
             } catch (IOException e) {

@@ -34,6 +34,19 @@ class HarmonicSalienceTest {
     }
 
     @Test
+    void tonesAreHarmonicAndNoiseIsNot() {
+        List<SyntheticSinger.SungNote> two = List.of(new SyntheticSinger.SungNote(78, 0, 1),
+                new SyntheticSinger.SungNote(81, 0, 1));
+        HarmonicSalience tones = new HarmonicSalience(SyntheticSinger.sing(two, SyntheticSinger.Style.PLAIN, RATE, 1, 1), RATE);
+        tones.relative(0.5, 24, 108, 0);
+        assertTrue(tones.lastHarmonicity() > 0.9, "two tones: " + tones.lastHarmonicity());
+        float[] noise = SyntheticSinger.sing(List.of(), SyntheticSinger.Style.PLAIN.withNoise(-20), RATE, 1, 1);
+        HarmonicSalience hiss = new HarmonicSalience(noise, RATE);
+        hiss.relative(0.5, 24, 108, 0);
+        assertTrue(hiss.lastHarmonicity() < 0.3, "white noise: " + hiss.lastHarmonicity());
+    }
+
+    @Test
     void silenceHasNoSalience() {
         double[] s = new HarmonicSalience(new float[RATE], RATE).relative(0.5, 24, 108, 0);
         for (double v : s) {
