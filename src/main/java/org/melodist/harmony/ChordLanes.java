@@ -72,15 +72,8 @@ public final class ChordLanes {
         int channel = 0;
         while (channel < 15 && (used[channel] || channel == 9)) channel++;
         List<Note> notes = new ArrayList<>();
-        for (ChordLane.Mark m : lane.marks()) {
-            Chord c;
-            try {
-                c = Chord.parse(m.symbol());
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            if (c.isNone()) continue;
-            render(notes, c, m.start(), m.end(), pattern, song.timeSignature(), song.ppq());
+        for (PlayedChord pc : playedChords(lane)) {
+            render(notes, pc.chord(), pc.mark().start(), pc.mark().end(), pattern, song.timeSignature(), song.ppq());
         }
         return new AddTrack("Chords to track", Track.of("Chords", channel, ChordTracks.PROGRAM, notes));
     }
@@ -125,15 +118,8 @@ public final class ChordLanes {
      */
     public static ChordGuide guide(Song song) {
         List<ChordGuide.Span> spans = new ArrayList<>();
-        for (ChordLane.Mark m : ChordLane.of(song).marks()) {
-            Chord c;
-            try {
-                c = Chord.parse(m.symbol());
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            if (c.isNone()) continue;
-            spans.add(new ChordGuide.Span(m.start(), m.end(), mask(c)));
+        for (PlayedChord pc : playedChords(ChordLane.of(song))) {
+            spans.add(new ChordGuide.Span(pc.mark().start(), pc.mark().end(), mask(pc.chord())));
         }
         return spans.isEmpty() ? ChordGuide.NONE : new ChordGuide(spans);
     }
@@ -150,6 +136,25 @@ public final class ChordLanes {
             }
         }
         return new ChordGuide(spans);
+    }
+
+    /** A lane mark whose symbol names a chord, with that chord. */
+    private record PlayedChord(ChordLane.Mark mark, Chord chord) {
+    }
+
+    /** The lane's marks that name a chord, in order: N (no chord) and symbols that do not parse (typos) are left out. */
+    private static List<PlayedChord> playedChords(ChordLane lane) {
+        List<PlayedChord> out = new ArrayList<>();
+        for (ChordLane.Mark m : lane.marks()) {
+            Chord c;
+            try {
+                c = Chord.parse(m.symbol());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (!c.isNone()) out.add(new PlayedChord(m, c));
+        }
+        return out;
     }
 
     private static int mask(Chord c) {
