@@ -29,13 +29,10 @@ public final class PitchTracker {
         if (sampleRate < 4000) {
             throw new IllegalArgumentException("sample rate " + sampleRate + " Hz is too low for pitch tracking");
         }
-        float[] x = samples;
-        int rate = sampleRate;
-        while (rate / 2 >= ANALYSIS_RATE && rate % 2 == 0) {
-            x = decimate(x);
-            rate /= 2;
-        }
-        int frame = Integer.highestOneBit((int) Math.ceil(rate * FRAME_SEC) - 1) << 1;
+        Decimated d = Decimated.of(samples, sampleRate);
+        float[] x = d.samples();
+        int rate = d.rate();
+        int frame = d.frame();
         int hop = Math.max(1, (int) Math.round(rate * HOP_SEC));
         int frames = x.length == 0 ? 0 : 1 + (x.length - 1) / hop;
         float[] hz = new float[frames];
@@ -81,13 +78,10 @@ public final class PitchTracker {
      * a hop of delay. Returns {Hz, confidence}; Hz is NaN when unpitched or when there are fewer samples than a frame.
      */
     public double[] newestPitch(float[] samples, int sampleRate) {
-        float[] x = samples;
-        int rate = sampleRate;
-        while (rate / 2 >= ANALYSIS_RATE && rate % 2 == 0) {
-            x = decimate(x);
-            rate /= 2;
-        }
-        int frame = Integer.highestOneBit((int) Math.ceil(rate * FRAME_SEC) - 1) << 1;
+        Decimated d = Decimated.of(samples, sampleRate);
+        float[] x = d.samples();
+        int rate = d.rate();
+        int frame = d.frame();
         if (x.length < frame) {
             return new double[] {Double.NaN, 0};
         }
@@ -98,6 +92,23 @@ public final class PitchTracker {
             return new double[] {f, Math.max(0f, Math.min(1f, r.getProbability()))};
         }
         return new double[] {Double.NaN, 0};
+    }
+
+    /**
+     * The signal halved in rate down to {@link #ANALYSIS_RATE} (while the rate stays whole), and the YIN frame length
+     * at that rate: a power of two of about {@link #FRAME_SEC}. {@link #track} and {@link #newestPitch} share it so
+     * that the live pitch is measured exactly as the transcription's.
+     */
+    private record Decimated(float[] samples, int rate, int frame) {
+        static Decimated of(float[] samples, int sampleRate) {
+            float[] x = samples;
+            int rate = sampleRate;
+            while (rate / 2 >= ANALYSIS_RATE && rate % 2 == 0) {
+                x = decimate(x);
+                rate /= 2;
+            }
+            return new Decimated(x, rate, Integer.highestOneBit((int) Math.ceil(rate * FRAME_SEC) - 1) << 1);
+        }
     }
 
     /** Low-pass at a quarter of the rate, then every second sample. */
