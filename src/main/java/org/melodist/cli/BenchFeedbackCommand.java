@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.melodist.SharedData;
 import org.melodist.feedback.FeedbackEntry;
 import org.melodist.feedback.FeedbackLearning;
 import org.melodist.feedback.FeedbackLog;
@@ -47,8 +46,7 @@ final class BenchFeedbackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream ps = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         Path base = MelodyModels.resolve(model);
-        Path dir = corpus != null ? corpus : SharedData.data("nottingham/melody").orElseThrow(() ->
-                new IllegalArgumentException("no --corpus given and " + SharedData.missingReason("nottingham/melody")));
+        Path dir = LearnFeedbackCommand.simulationCorpus(corpus);
         Path work = Files.createTempDirectory("melodist-bench-feedback");
         try {
             MelodyCorpus folk = MelodyCorpus.load(dir, MelodyModel.readConfig(base).encoding(), line -> { });

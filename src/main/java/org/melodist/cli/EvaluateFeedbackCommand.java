@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.melodist.AtomicFiles;
-import org.melodist.SharedData;
 import org.melodist.feedback.FeedbackEntry;
 import org.melodist.feedback.FeedbackLearning;
 import org.melodist.feedback.FeedbackLog;
@@ -95,8 +94,7 @@ final class EvaluateFeedbackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream ps = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         Path base = MelodyModels.resolve(model);
-        Path dir = corpus != null ? corpus : SharedData.data("nottingham/melody").orElseThrow(() ->
-                new IllegalArgumentException("no --corpus given and " + SharedData.missingReason("nottingham/melody")));
+        Path dir = LearnFeedbackCommand.simulationCorpus(corpus);
         List<Taste> chosen = new ArrayList<>();
         for (String t : tastes == null ? List.of("stepwise", "high", "tonic-ending") : tastes) {
             chosen.add(Taste.named(t));

@@ -70,6 +70,12 @@ final class LearnFeedbackCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The folk tunes a simulated musician's seeds come from: {@code --corpus} when given, else the shared Nottingham melodies. */
+    static Path simulationCorpus(Path given) {
+        return given != null ? given : SharedData.data("nottingham/melody").orElseThrow(() ->
+                new IllegalArgumentException("no --corpus given and " + SharedData.missingReason("nottingham/melody")));
+    }
+
     /** The training split of {@code spec} (a folder, "self" for null, or null for the shared folk tunes when present, else self). */
     static List<EncodedTune> rehearsalTunes(String spec, Path model) throws java.io.IOException {
         return rehearsalTunes(spec, model, null);
