@@ -228,6 +228,7 @@ class MelodyFineTuneTest {
         Path averagedDir = dir.resolve("averaged");
         MelodyTrainer.Result averaged = new MelodyTrainer(QUIET).fineTune(arpeggios(), options(2).withAveraging(0.9f), init, averagedDir);
         assertTrue(averaged.saved());
+        assertTrue(Files.readString(averagedDir.resolve("MODEL_CARD.md")).contains("moving average of the weights (decay 0.9000 per update)"));
         assertTrue(averaged.bestValidationNll() < averaged.initialValidationNll(), "the average learns the new style too");
         assertTrue(Math.abs(averaged.bestValidationNll() - plain.bestValidationNll()) > 1e-6, "a different set of weights is validated");
         try (MelodyModel saved = MelodyModel.load(averagedDir)) {
@@ -244,6 +245,7 @@ class MelodyFineTuneTest {
         MelodyTrainer.Result r = trainer.fineTune(arpeggios(), options(2).withDistill(true), init, out);
         assertTrue(r.saved());
         assertTrue(r.bestValidationNll() < 0.9 * r.initialValidationNll());
+        assertTrue(Files.readString(out.resolve("MODEL_CARD.md")).contains("learnt toward the starting model's whole next-step distribution"));
     }
 
     @Test
