@@ -107,6 +107,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (average != null && !(average >= 0 && average < 1)) {
+            throw new IllegalArgumentException("--average " + average + " is outside [0, 1)");
+        }
         PrintStream ps = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         TrainingOptions base = init != null ? TrainingOptions.fineTuneDefaults() : TrainingOptions.defaults();
         TrainingOptions opt = base.withEpochs(epochs).withHidden(hidden).withBatch(batch != null ? batch : base.batchSize(), window != null ? window : base.window()).withMaxMinutes(maxMinutes != null ? maxMinutes : base.maxMinutes())
