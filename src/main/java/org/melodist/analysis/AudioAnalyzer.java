@@ -47,7 +47,7 @@ public final class AudioAnalyzer {
 
     public AudioAnalysis analyze(Path file) throws AudioDecodeException {
         long t0 = CpuClock.nanos();
-        DecodedAudio audio = decoder.decode(file);
+        DecodedAudio audio = decoder.decode(file, threads);
         long decodeNanos = CpuClock.nanos() - t0;
         AudioAnalysis a = analyze(audio);
         Timings t = lastTimings;
