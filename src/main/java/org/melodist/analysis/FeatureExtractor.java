@@ -149,17 +149,19 @@ public final class FeatureExtractor {
         double[][] chroma = new double[ChromaFilterBank.N_CHROMA][n];
         progress.accept(STFT_SHARE);
         KeyChroma keyChroma = new KeyChroma(sampleRate, tune, n);
-        // the power consumer runs on HPSS's worker threads, a frame at a time: its buffer is its own
-        float[] harmonic = new Hpss(threads).harmonic(y, (t, p) -> {
-            double[] chromaFrame = new double[ChromaFilterBank.N_CHROMA];
-            chromaBank.apply(p, chromaFrame);
-            double max = 0;
-            for (double v : chromaFrame) {
-                max = Math.max(max, Math.abs(v));
-            }
-            double scale = max < Float.MIN_NORMAL ? 1.0 : max;
-            for (int c = 0; c < chromaFrame.length; c++) {
-                chroma[c][t] = chromaFrame[c] / scale;
+        // the spectrum consumer runs on HPSS's worker threads, a run of frames at a time: chroma of those frames,
+        // each frame scaled to its maximum
+        float[] harmonic = new Hpss(threads).harmonic(y, (first, re, im, from, to) -> {
+            chromaBank.applyFrames(re, im, from, to, chroma, first);
+            for (int t = first; t < first + (to - from); t++) {
+                double max = 0;
+                for (int c = 0; c < ChromaFilterBank.N_CHROMA; c++) {
+                    max = Math.max(max, Math.abs(chroma[c][t]));
+                }
+                double scale = max < Float.MIN_NORMAL ? 1.0 : max;
+                for (int c = 0; c < ChromaFilterBank.N_CHROMA; c++) {
+                    chroma[c][t] = chroma[c][t] / scale;
+                }
             }
         }, keyChroma::accumulate, done -> progress.accept(STFT_SHARE + HPSS_SHARE * done / n));
         lastKeyEvidence = keyChroma.evidence((double) Stft.HOP / sampleRate);
