@@ -22,6 +22,7 @@ import org.melodist.generate.PreferenceTrainer;
 import org.melodist.generate.TinyMelodyModel;
 import org.melodist.song.Note;
 import org.melodist.song.TimeSignature;
+import org.melodist.studio.prefs.StudioPreferences;
 
 /**
  * Accept, Discard and the thumbs write the feedback log as the issue says; Learn from my choices gives a personal
@@ -224,5 +225,43 @@ class GenerateFeedbackTest {
         gen.settings().topPProperty().set(0.9);
         gen.chooseModel(shipped);
         assertEquals(0.9, gen.settings().topPProperty().get(), 1e-9, "a top-p the musician chose since stays theirs");
+    }
+
+    @Test
+    void theMusiciansOwnTopPIsGivenBackAfterARestartWithThePersonalModelStillChosen() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            gen.settings().topPProperty().set(round < 4 ? 0.8 : 1.0);
+            gen.generate();
+            if (round < 4) {
+                gen.select(round);
+                gen.accept();
+            } else {
+                gen.discard();
+            }
+        }
+        gen.settings().topPProperty().set(0.95);
+        gen.feedback().learn();
+        assertEquals(0.8, gen.settings().topPProperty().get(), 1e-9, gen.messageProperty().get());
+        StudioPreferences prefs = new StudioPreferences(userData.resolve("studio.properties"));
+        gen.settings().write(prefs);
+        prefs.save();
+
+        // the next studio: the personal model is chosen again at start-up, at the top-p the musician left it with
+        StudioPreferences reread = new StudioPreferences(userData.resolve("studio.properties"));
+        MelodyModelCatalog models = MelodyModelCatalog.forUser(userData, TinyMelodyModel.dir());
+        models.register(GenerateViewModel.PERSONAL_KIND, "Personal", MelodyModelCatalog.userModelsDir(userData).resolve(GenerateViewModel.PERSONAL_KIND));
+        GenerateViewModel next = panel.open(models);
+        try {
+            next.settings().read(reread);
+            next.chooseModel(next.settings().modelIdProperty().get());
+            assertEquals("personal/mine", next.picker().chosen().id());
+            assertEquals(0.8, next.settings().topPProperty().get(), 1e-9);
+            next.chooseModel(next.picker().catalog().shipped());
+            assertEquals(0.95, next.settings().topPProperty().get(), 1e-9, "leaving it gives back the top-p from before the proposal");
+            assertTrue(next.messageProperty().get().contains("top-p back to your 0.95"), next.messageProperty().get());
+        } finally {
+            next.close();
+            next.releaseModels();
+        }
     }
 }
