@@ -10,8 +10,8 @@ import java.util.function.IntConsumer;
  * ({@code istft(length=len(y))}, centre padding trimmed).
  *
  * <p>Works through the spectrogram in blocks of frames (plus 15 frames of context on each side), so memory is
- * the two output waveforms and one block, however long the file. A {@link FrameConsumer} sees each frame's
- * power spectrum on the way, which lets chroma share this pass's FFTs.
+ * the two output waveforms and one block, however long the file. A {@link SpectrumConsumer} sees each frame's
+ * spectrum on the way, which lets chroma share this pass's FFTs.
  */
 public final class Hpss {
 
@@ -37,19 +37,21 @@ public final class Hpss {
     }
 
     /**
-     * Receives every frame's power spectrum; called from several threads at once for different frames (in no
-     * particular order), so an implementation writes only what belongs to frame {@code t}.
+     * Receives the complex spectra of a run of frames: frame {@code firstFrame + i} in rows {@code from + i} of
+     * {@code re} and {@code im} (i = 0 .. to-from-1), to be read before returning. Called from several threads at
+     * once for different runs (in no particular order), so an implementation writes only what belongs to its
+     * frames.
      */
-    public interface FrameConsumer {
-        void frame(int t, double[] power);
+    public interface SpectrumConsumer {
+        void frames(int firstFrame, double[][] re, double[][] im, int from, int to);
     }
 
     /** The harmonic and percussive waveforms, each as long as the input. */
     public record Result(float[] harmonic, float[] percussive) {
     }
 
-    public Result separate(float[] y, FrameConsumer powerConsumer) {
-        float[] harmonic = harmonic(y, powerConsumer);
+    public Result separate(float[] y, SpectrumConsumer spectra) {
+        float[] harmonic = harmonic(y, spectra);
         // The two soft masks sum to 1 in every bin (0.5 + 0.5 where both medians are 0), and the inverse STFT
         // is linear and reconstructs y exactly (every sample lies under three or four frames), so the
         // percussive waveform is y minus the harmonic one: one inverse FFT per frame instead of two.
@@ -69,20 +71,20 @@ public final class Hpss {
     }
 
     /** The harmonic waveform alone; the percussive one is {@code y - harmonic} (see {@link #separate}). */
-    public float[] harmonic(float[] y, FrameConsumer powerConsumer) {
-        return harmonic(y, powerConsumer, null);
+    public float[] harmonic(float[] y, SpectrumConsumer spectra) {
+        return harmonic(y, spectra, null);
     }
 
-    /** As {@link #harmonic(float[], FrameConsumer)}, also handing each frame's harmonic spectrum on. */
-    public float[] harmonic(float[] y, FrameConsumer powerConsumer, HarmonicSpectrumConsumer harmonicConsumer) {
-        return harmonic(y, powerConsumer, harmonicConsumer, framesDone -> { });
+    /** As {@link #harmonic(float[], SpectrumConsumer)}, also handing each frame's harmonic spectrum on. */
+    public float[] harmonic(float[] y, SpectrumConsumer spectra, HarmonicSpectrumConsumer harmonicConsumer) {
+        return harmonic(y, spectra, harmonicConsumer, framesDone -> { });
     }
 
     /**
-     * As {@link #harmonic(float[], FrameConsumer, HarmonicSpectrumConsumer)}, telling {@code progress} on the
+     * As {@link #harmonic(float[], SpectrumConsumer, HarmonicSpectrumConsumer)}, telling {@code progress} on the
      * calling thread how many frames are done after each block (it may throw to abandon the work).
      */
-    public float[] harmonic(float[] y, FrameConsumer powerConsumer, HarmonicSpectrumConsumer harmonicConsumer,
+    public float[] harmonic(float[] y, SpectrumConsumer spectra, HarmonicSpectrumConsumer harmonicConsumer,
             IntConsumer progress) {
         int n = Stft.frameCount(y.length);
         int bins = Stft.BINS;
@@ -111,26 +113,24 @@ public final class Hpss {
             int b1 = Math.min(n, b0 + block);
             int r0 = Math.max(0, b0 - HALF);
             int r1 = Math.min(n, b1 + HALF);
-            // the block's STFT frames (and the power consumer), split over the cores
+            // the block's STFT frames (and the spectrum consumer, for the block's own frames), split over the cores
             int blockStart = b0;
             int blockEnd = b1;
             Parallel.forRanges(threads, r1 - r0, (part, from, to) -> {
                 Stft stft = new Stft();
-                double[] power = new double[bins];
                 for (int row = from; row < to; row++) {
                     double[] fr = re[row];
                     double[] fi = im[row];
                     int[] m = mag[row];
                     stft.frame(y, r0 + row, fr, fi);
                     for (int k = 0; k < bins; k++) {
-                        double p = fr[k] * fr[k] + fi[k] * fi[k];
-                        power[k] = p;
-                        m[k] = LaneMedian.bits((float) Math.sqrt(p));
+                        m[k] = LaneMedian.bits((float) Math.sqrt(fr[k] * fr[k] + fi[k] * fi[k]));
                     }
-                    int t = r0 + row;
-                    if (powerConsumer != null && t >= blockStart && t < blockEnd) {
-                        powerConsumer.frame(t, power);
-                    }
+                }
+                int own0 = Math.max(from, blockStart - r0);
+                int own1 = Math.min(to, blockEnd - r0);
+                if (spectra != null && own1 > own0) {
+                    spectra.frames(r0 + own0, re, im, own0, own1);
                 }
                 transpose(mag, from, to, bins, magT, 0);
             });
