@@ -57,12 +57,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--distill", negatable = true, paramLabel = "BOOL",
             description = "with --init and rehearsal: learn the rehearsal windows toward the starting model's whole next-step "
-                    + "distribution instead of their sampled notes (default: off)")
+                    + "distribution instead of their sampled notes (default: on with --init; --no-distill for the sampled notes)")
     Boolean distill;
 
     @Option(names = "--average", paramLabel = "DECAY",
             description = "validate and save a moving average of the weights with this decay per update, e.g. 0.995; 0 for "
-                    + "the trained weights themselves (default 0)")
+                    + "the trained weights themselves (default 0; 0.995 with --init)")
     Float average;
 
     @Option(names = "--epochs", defaultValue = "30", description = "most epochs (default ${DEFAULT-VALUE}); early stopping may end sooner")

@@ -34,14 +34,19 @@ class StyleTrainCommandTest {
     }
 
     @Test
-    void distillationAndWeightAveragingAreFlagsAndABadDecayIsOneLine(@TempDir Path dir) throws Exception {
+    void distillationAndWeightAveragingCanBeSetOrTurnedOffAndABadDecayIsOneLine(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("distilled");
         CliRun r = CliRun.run("train", "--corpus", lowFolder(dir).toString(), "--init", TinyMelodyModel.dir().toString(), "--out", out.toString(),
-                "--epochs", "1", "--keys-per-epoch", "1", "--distill", "--average", "0.9");
+                "--epochs", "1", "--keys-per-epoch", "1", "--average", "0.9");
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("learnt toward the starting model's distribution (distillation)"), r.out());
         assertTrue(r.out().contains("weight averaging: a moving average of the weights (decay 0.9000 per update)"), r.out());
         assertTrue(Files.isDirectory(out));
+
+        r = CliRun.run("train", "--corpus", lowFolder(dir.resolve("a")).toString(), "--init", TinyMelodyModel.dir().toString(),
+                "--out", dir.resolve("plain").toString(), "--epochs", "1", "--keys-per-epoch", "1", "--no-distill", "--average", "0");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("rehearsal: ") && !r.out().contains("distillation") && !r.out().contains("weight averaging"), r.out());
 
         r = CliRun.run("train", "--corpus", lowFolder(dir.resolve("b")).toString(), "--init", TinyMelodyModel.dir().toString(),
                 "--out", dir.resolve("bad").toString(), "--average", "1");
@@ -61,6 +66,8 @@ class StyleTrainCommandTest {
         assertTrue(r.out().contains("took t0.mid: track 1 'Bass line' (the only pitched track), 48 notes"), r.out());
         assertTrue(r.out().contains("192 moved by whole octaves into the model's range"), r.out());
         assertTrue(r.out().contains("validation: the last 15 % of the bars of each file"), r.out());
+        assertTrue(r.out().contains("learnt toward the starting model's distribution (distillation)"), "distillation is the default: " + r.out());
+        assertTrue(r.out().contains("weight averaging: a moving average of the weights (decay 0.9950 per update)"), r.out());
         try (MelodyModel tuned = MelodyModel.load(out); MelodyModel tiny = MelodyModel.load(TinyMelodyModel.dir())) {
             assertEquals(tiny.config().vocabularySize(), tuned.config().vocabularySize());
             assertEquals(tiny.config().minPitch(), tuned.config().minPitch());
