@@ -84,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "(default: off)")
     Boolean lrDecay;
 
-    @Option(names = "--dropout", defaultValue = "0.1", description = "dropout rate (default ${DEFAULT-VALUE})")
+    @Option(names = "--dropout", defaultValue = "0.1", description = "dropout rate while training, with --init too (the starting model's network trained at this rate; default ${DEFAULT-VALUE})")
     float dropout;
 
     @Option(names = "--batch", paramLabel = "N", description = "rows per batch (default 32; 8 with --init)")
