@@ -62,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--average", paramLabel = "DECAY",
             description = "validate and save a moving average of the weights with this decay per update, e.g. 0.995; 0 for "
-                    + "the trained weights themselves (default 0; 0.995 with --init)")
+                    + "the trained weights themselves (default 0)")
     Float average;
 
     @Option(names = "--epochs", defaultValue = "30", description = "most epochs (default ${DEFAULT-VALUE}); early stopping may end sooner")
@@ -87,10 +87,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", defaultValue = "0.1", description = "dropout rate while training, with --init too (the starting model's network trained at this rate; default ${DEFAULT-VALUE})")
     float dropout;
 
-    @Option(names = "--batch", paramLabel = "N", description = "rows per batch (default 32; 8 with --init)")
+    @Option(names = "--batch", paramLabel = "N", description = "rows per batch (default 32; 4 with --init)")
     Integer batch;
 
-    @Option(names = "--window", paramLabel = "STEPS", description = "steps per training row (default 128)")
+    @Option(names = "--window", paramLabel = "STEPS", description = "steps per training row (default 128; 256 with --init)")
     Integer window;
 
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default 0.002; 0.001 with --init)")

@@ -28,12 +28,13 @@ final class ModelCard {
             rehearsal: every epoch also trains on a quarter window of the old style for each window of the new files
             (the starting model's corpus with `--rehearse DIR`, else tunes the starting model writes itself), learnt by
             distillation: toward the frozen starting model's whole next-step distribution on those windows, not toward
-            the notes written in them. A moving average of the weights (decay 0.995 per update, about an epoch of a
-            200-file folder) is what is validated, early-stopped on and kept. On the chorales below, with
-            self-rehearsal, these two took folk forgetting from +12.3 % to +7.9 % (within the 10 % asked) and the
-            chorale test NLL from 0.419 to 0.417 (-36.9 % to -37.3 % against the starting model), best epoch 12 of 16,
-            7.4 CPU minutes in all. It
-            learns in batches of 8 windows of 128 steps with Adam at half the from-scratch learning rate (1e-3),
+            the notes written in them. It learns on rows of 256 steps (a whole chorale; before, 128), so the network
+            learns with the context a whole tune is scored with. On the chorales below, with self-rehearsal, the two took
+            the chorale test NLL from 0.419 to 0.408 (-36.9 % to -38.6 % against the starting model) and folk forgetting
+            from +12.3 % to +6.2 % (the limit asked is 10 %), best epoch 17 of 21. Each alone: rows of 256 steps
+            0.405 (-39.0 %) but folk +10.7 % (epoch 19); distillation with rows of 128 and a moving average of the
+            weights (`--average 0.995`) 0.417 (-37.3 %), folk +7.9 %. The average gained little, so it is an option. It
+            learns in batches of 4 rows with Adam at half the from-scratch learning rate (1e-3),
             halved after every epoch without a validation gain, early stopping on the user's own validation share
             (patience 4), each tune in 3 random keys per epoch. Notes outside the model's pitch range move with
             their whole tune by octaves (intervals kept) and are counted above. Chosen on the J. S. Bach chorale sopranos (229 training
@@ -70,10 +71,6 @@ final class ModelCard {
             the rate reached 0.4313 while the constant rate reached 0.4393; the halving after an epoch without gain
             gives that late (epochs 12-16 in the full run), while a half-cosine fall from 2e-3 with the halving on top
             fell too soon and levelled off higher (0.4367 by epoch 12 against 0.4258 by epoch 17). The
-            Training rows of 256 steps in batches of 4 (whole chorales, so the network learns with the context it is
-            scored with) reached 0.405 on the chorale test (-39.0 %) after 19 epochs, but without distillation folk
-            forgetting was +10.7 %; with distillation, averaging and the own key it stood at 0.415 (-37.5 %) and +8.8 %
-            after 10 epochs: not yet a default (`--window 256 --batch 4` to try it). The
             README's *Style learning* section has the full runs (base, fine-tuned and from scratch side by side,
             folk forgetting, CPU and wall time).
             """;
