@@ -26,8 +26,11 @@ import java.util.List;
  * vibrato that unsettles YIN are still sound).</li>
  * <li>Re-articulation: an onset found by TarsosDSP's complex-domain detector inside a note, as strong as the
  * recording's typical attack and with a dip in level or confidence, starts a new note of the same pitch (repeated
- * notes, tonguing, re-bowing); so does a deep dip in level alone.</li>
- * <li>Onset timing: each note's start moves back to where its own partials begin ({@link OnsetRefiner}).</li>
+ * notes, tonguing, re-bowing); so does a deep dip in level alone. Where the note's level wavers (an ensemble's
+ * voices beating), the dips needed grow with that wavering.</li>
+ * <li>Onset timing: a note that follows another without a silence starts shortly before the new note's harmonic
+ * salience overtakes the old one's (a detected onset close to that time is taken as it is); others start at the
+ * nearest detected onset, or where their own partials begin ({@link OnsetRefiner}).</li>
  * <li>Notes shorter than {@link #MIN_NOTE_SEC} are dropped.</li>
  * </ol>
  */
@@ -49,6 +52,24 @@ public final class NoteSegmenter {
     private static final double START_PENALTY = 5.0;
     private static final double END_PENALTY = 5.0;
     private static final int SILENCE = 0;
+    /** How far past the tracked start of a note {@link #changeTime} looks for the new note to take over. */
+    private static final int CHANGE_AFTER_FRAMES = 3;
+    /**
+     * A legato change is heard about this long before the new note's salience (93 ms windows) overtakes the old one's:
+     * measured on rendered flutes, violins, choirs and voices, 23-61 ms (median per instrument).
+     */
+    private static final double CHANGE_LAG_SEC = 0.04;
+    /** A detected onset this close to the salience change times a legato note; farther, the change does. */
+    private static final double AGREE_SEC = 0.03;
+    /** Runs of different notes at most this many frames apart are a legato change. */
+    private static final int LEGATO_GAP_FRAMES = 3;
+    /**
+     * Inside a note whose level wavers (an ensemble beating), a dip must be this many times the wavering (the
+     * interquartile range of the note's level in dB) to start a repeated note, and a re-attack around a detected onset
+     * {@link #WAVER_REATTACK} times it.
+     */
+    private static final double WAVER_DIP = 3;
+    private static final double WAVER_REATTACK = 1.5;
     private static final double OWN_ONSET_SEC = 0.1;
     private static final double SNAP_BEFORE_SEC = 0.1;
     private static final double SNAP_AFTER_SEC = 0.03;
@@ -113,6 +134,17 @@ public final class NoteSegmenter {
                 kept.add(r);
             }
         }
+        // where each legato change happened by the spectrum
+        double[] changes = new double[kept.size()];
+        Arrays.fill(changes, Double.NaN);
+        for (int k = 1; k < kept.size(); k++) {
+            int[] prev = kept.get(k - 1);
+            int[] r = kept.get(k);
+            if (prev[2] != r[2] && prev[1] >= r[0] - LEGATO_GAP_FRAMES) {
+                changes[k] = changeTime(track, salience, prev[2] + tuning, r[2] + tuning, r[0],
+                        track.time(prev[0]) + MIN_NOTE_SEC);
+            }
+        }
         OnsetRefiner refiner = new OnsetRefiner(track.signal(), track.signalRate());
         List<TranscribedNote> notes = new ArrayList<>();
         double previousStart = 0;
@@ -134,9 +166,15 @@ public final class NoteSegmenter {
             // a start found at a dip in level is already exact; others move to the detected onset nearest to them,
             // or else to where the note's partials rise
             double onset = tracked;
+            double change = changes[k];
             if (r.length <= 3 || r[3] == 0) {
                 onset = nearestOnset(onsets, tracked, earliest);
-                if (Double.isNaN(onset)) {
+                if (!Double.isNaN(change)) {
+                    double c = Math.max(earliest, change - CHANGE_LAG_SEC);
+                    if (Double.isNaN(onset) || Math.abs(onset - c) > AGREE_SEC) {
+                        onset = c;
+                    }
+                } else if (Double.isNaN(onset)) {
                     onset = refiner.refine(tracked, hz, earliest);
                 }
             }
@@ -176,6 +214,32 @@ public final class NoteSegmenter {
                 reliability[t] *= ratio / VERIFY;
             }
         }
+    }
+
+    /**
+     * Where a legato change from {@code oldMidi} to {@code newMidi} happened: the time at which the new note's harmonic
+     * salience overtakes the old one's, searched from {@code earliest} to a few frames past the tracked start
+     * {@code startFrame} (linearly interpolated between frames on the log ratio); {@code NaN} when the new note never
+     * overtakes the old one there.
+     */
+    static double changeTime(PitchTrack track, HarmonicSalience salience, double oldMidi, double newMidi, int startFrame,
+                             double earliest) {
+        int first = Math.max(0, (int) Math.ceil(earliest / track.hopSeconds()));
+        int last = Math.min(track.frames() - 1, startFrame + CHANGE_AFTER_FRAMES);
+        double prevRatio = Double.NaN;
+        double crossing = Double.NaN;
+        for (int t = first; t <= last; t++) {
+            double[] s = salience.pair(track.time(t), oldMidi, newMidi);
+            double ratio = Math.log((s[1] + 1e-9) / (s[0] + 1e-9));
+            if (ratio >= 0 && (Double.isNaN(prevRatio) || prevRatio < 0) && Double.isNaN(crossing)) {
+                crossing = Double.isNaN(prevRatio) ? track.time(t)
+                        : track.time(t) - track.hopSeconds() * ratio / (ratio - prevRatio);
+            } else if (ratio < 0) {
+                crossing = Double.NaN;
+            }
+            prevRatio = ratio;
+        }
+        return crossing;
     }
 
     /** True when some frame in {@code from..to} (exclusive) is more likely silent than sounding. */
@@ -260,8 +324,13 @@ public final class NoteSegmenter {
             // with vibrato the detector fires about twice a cycle and YIN's confidence wavers with the pitch: there
             // only a dip in level shows that a detected onset is a new attack
             boolean vibrato = r[2] != SILENCE && hasVibrato(midi, r, track.hopSeconds());
+            // an ensemble (a choir, a string section) beats: its level wavers by several dB at a steady pitch, and
+            // only a dip well beyond that wavering is a new attack
+            double wavering = levelSpread(db, r[0] + own / 2, r[1] - own / 2);
+            double dipDb = Math.max(DIP_DB, WAVER_DIP * wavering);
+            double reattackDb = Math.max(REATTACK_DB, WAVER_REATTACK * wavering);
             for (int t = r[0] + 1; t < r[1] - 1; t++) {
-                if (isDip(db, t, w, r[0], r[1])) {
+                if (isDip(db, t, w, r[0], r[1], dipDb)) {
                     int onset = t;
                     double steepest = Double.NEGATIVE_INFINITY;
                     for (int k = t; k < Math.min(r[1] - 1, t + w); k++) {
@@ -276,7 +345,7 @@ public final class NoteSegmenter {
             }
             for (double o : onsets) {
                 int f = (int) Math.round(o / track.hopSeconds());
-                if (f <= r[0] || f >= r[1] || !reattacks(track, f, vibrato)) {
+                if (f <= r[0] || f >= r[1] || !reattacks(track, f, vibrato, reattackDb)) {
                     continue;
                 }
                 boolean dip = false;
@@ -304,7 +373,7 @@ public final class NoteSegmenter {
 
 
     /** A local minimum of level with the level at least {@link #DIP_DB} higher on both sides within the window. */
-    private static boolean isDip(float[] db, int t, int w, int lo, int hi) {
+    private static boolean isDip(float[] db, int t, int w, int lo, int hi, double dipDb) {
         if (db[t] > db[t - 1] || db[t] > db[t + 1]) {
             return false;
         }
@@ -316,24 +385,43 @@ public final class NoteSegmenter {
         for (int k = t + 1; k < Math.min(hi, t + w); k++) {
             right = Math.max(right, db[k]);
         }
-        return Math.min(left, right) - db[t] >= DIP_DB;
+        return Math.min(left, right) - db[t] >= dipDb;
+    }
+
+    /** The interquartile range of the level (dB) over frames {@code from..to} (exclusive); 0 for fewer than 8. */
+    static double levelSpread(float[] db, int from, int to) {
+        if (to - from < 8) {
+            return 0;
+        }
+        float[] v = Arrays.copyOfRange(db, Math.max(0, from), Math.min(db.length, to));
+        Arrays.sort(v);
+        return v[3 * v.length / 4] - v[v.length / 4];
     }
 
     /**
      * True when the sound around frame {@code f} shows a new attack rather than a smooth change inside one note:
      * the level dips and rises again by {@link #REATTACK_DB}, or YIN's confidence drops below
-     * {@link #REATTACK_PROBABILITY} (the old and the new note overlap out of phase); with {@code levelOnly} (a note
-     * sung with vibrato, whose confidence wavers with every cycle) only the dip in level counts.
+     * {@link #REATTACK_PROBABILITY} in two frames or more (the old and the new note overlap out of phase; a single
+     * frame without a pitch is a glitch of YIN's); with {@code levelOnly} (a note sung with vibrato, whose confidence
+     * wavers with every cycle) only the dip in level counts. {@code reattackDb} is the dip needed: more where the
+     * note's level wavers anyway.
      */
-    private static boolean reattacks(PitchTrack track, int f, boolean levelOnly) {
+    private static boolean reattacks(PitchTrack track, int f, boolean levelOnly, double reattackDb) {
         int n = track.frames();
         int near = (int) Math.round(0.03 / track.hopSeconds());
         int far = (int) Math.round(0.08 / track.hopSeconds());
         double dip = Double.POSITIVE_INFINITY;
         double minProb = 1;
+        double secondProb = 1;
         for (int k = Math.max(0, f - near); k <= Math.min(n - 1, f + near / 3); k++) {
             dip = Math.min(dip, track.levelDb()[k]);
-            minProb = Math.min(minProb, Float.isNaN(track.hz()[k]) ? 0 : track.probability()[k]);
+            double p = Float.isNaN(track.hz()[k]) ? 0 : track.probability()[k];
+            if (p < minProb) {
+                secondProb = minProb;
+                minProb = p;
+            } else {
+                secondProb = Math.min(secondProb, p);
+            }
         }
         double before = Double.NEGATIVE_INFINITY;
         for (int k = Math.max(0, f - far); k < Math.max(0, f - near); k++) {
@@ -343,7 +431,7 @@ public final class NoteSegmenter {
         for (int k = Math.min(n, f + near / 3 + 1); k <= Math.min(n - 1, f + far); k++) {
             after = Math.max(after, track.levelDb()[k]);
         }
-        return Math.min(before, after) - dip >= REATTACK_DB || !levelOnly && minProb < REATTACK_PROBABILITY;
+        return Math.min(before, after) - dip >= reattackDb || !levelOnly && secondProb < REATTACK_PROBABILITY;
     }
 
     /**
