@@ -109,6 +109,8 @@ public final class Hpss {
             binAt[j] = SlidingMedian.reflect(j - HALF, bins);
         }
         int[] rowAt = new int[block + 2 * HALF];
+        // each range of a split keeps its FFT, medians and buffers from block to block (fewer objects to collect)
+        Workspace[] spaces = new Workspace[threads];
         for (int b0 = 0; b0 < n; b0 += block) {
             int b1 = Math.min(n, b0 + block);
             int r0 = Math.max(0, b0 - HALF);
@@ -117,7 +119,7 @@ public final class Hpss {
             int blockStart = b0;
             int blockEnd = b1;
             Parallel.forRanges(threads, r1 - r0, (part, from, to) -> {
-                Stft stft = new Stft();
+                Stft stft = Workspace.of(spaces, part).stft;
                 for (int row = from; row < to; row++) {
                     double[] fr = re[row];
                     double[] fi = im[row];
@@ -141,7 +143,7 @@ public final class Hpss {
             int width = b1 - b0;
             // harmonic: median along time, all bins of a stretch in lockstep; bins split over the cores
             Parallel.forRanges(threads, bins, (part, from, to) -> {
-                LaneMedian median = new LaneMedian(KERNEL, lanesFor(to - from));
+                LaneMedian median = Workspace.of(spaces, part).harmonicMedian(to - from);
                 for (int k0 = from; k0 < to; k0 += median.lanes()) {
                     int count = Math.min(median.lanes(), to - k0);
                     median.start(mag, rowAt, 0, k0, count);
@@ -156,11 +158,12 @@ public final class Hpss {
             // inverse FFT of each frame; frames split over the cores
             int first = b0;
             Parallel.forRanges(threads, width, (part, from, to) -> {
-                LaneMedian median = new LaneMedian(KERNEL, lanesFor(to - from));
-                int[][] byBin = new int[bins][median.lanes()];
-                Stft stft = new Stft();
-                double[] hre = new double[bins];
-                double[] him = new double[bins];
+                Workspace space = Workspace.of(spaces, part);
+                LaneMedian median = space.percussiveMedian(to - from);
+                int[][] byBin = space.byBin;
+                Stft stft = space.stft;
+                double[] hre = space.hre;
+                double[] him = space.him;
                 for (int c0 = from; c0 < to; c0 += median.lanes()) {
                     int count = Math.min(median.lanes(), to - c0);
                     int row0 = first + c0 - r0;
@@ -194,6 +197,41 @@ public final class Hpss {
         }
         normaliseByWindowSumSquare(harmonicOut, n);
         return harmonicOut;
+    }
+
+    /** One range's tools, kept across blocks: used by one thread at a time (the range's, in each split). */
+    private static final class Workspace {
+        final Stft stft = new Stft();
+        final double[] hre = new double[Stft.BINS];
+        final double[] him = new double[Stft.BINS];
+        LaneMedian harmonic;
+        LaneMedian percussive;
+        int[][] byBin;
+
+        static Workspace of(Workspace[] spaces, int part) {
+            if (spaces[part] == null) {
+                spaces[part] = new Workspace();
+            }
+            return spaces[part];
+        }
+
+        LaneMedian harmonicMedian(int series) {
+            int lanes = lanesFor(series);
+            if (harmonic == null || harmonic.lanes() != lanes) {
+                harmonic = new LaneMedian(KERNEL, lanes);
+            }
+            return harmonic;
+        }
+
+        /** A median for {@code series} frames, and {@link #byBin} with room for its lanes. */
+        LaneMedian percussiveMedian(int series) {
+            int lanes = lanesFor(series);
+            if (percussive == null || percussive.lanes() < lanes) {
+                percussive = new LaneMedian(KERNEL, lanes);
+                byBin = new int[Stft.BINS][lanes];
+            }
+            return percussive;
+        }
     }
 
     /** Lanes per {@link LaneMedian} for {@code series} series: at most {@link #LANES}, in equal stretches. */
