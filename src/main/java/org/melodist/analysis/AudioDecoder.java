@@ -10,6 +10,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -84,17 +92,30 @@ public final class AudioDecoder {
         }
     }
 
+    /** Decodes {@code file}, resampling beside the codec when the machine has two cores or more. */
     public DecodedAudio decode(Path file) throws AudioDecodeException {
+        return decode(file, Parallel.DEFAULT_THREADS);
+    }
+
+    /**
+     * Decodes {@code file} on {@code threads} threads: with two or more the resampler runs on a second thread
+     * beside the codec and the channel mix, fed the same blocks in the same order, so the samples are the same
+     * bit for bit as on one.
+     */
+    public DecodedAudio decode(Path file, int threads) throws AudioDecodeException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
         checkReadable(file);
         if (isMidi(file)) {
             throw new AudioDecodeException(file, "is a MIDI file; open it with the MIDI importer, not audio analysis");
         }
         Container container = Container.of(file);
         // codec libraries print diagnostics to System.out/err on damaged input: keep them off the console
-        return LibraryChatter.quietly(() -> decode(file, container));
+        return LibraryChatter.quietly(() -> decode(file, container, threads));
     }
 
-    private DecodedAudio decode(Path file, Container container) throws AudioDecodeException {
+    private DecodedAudio decode(Path file, Container container, int threads) throws AudioDecodeException {
         AudioInputStream source;
         try {
             source = container == Container.FLAC ? FlacPcmStream.open(file)
@@ -114,7 +135,7 @@ public final class AudioDecoder {
             throw damagedHeader(file, container, e);
         }
         try {
-            return decodeStream(file, source, container);
+            return decodeStream(file, source, container, threads);
         } finally {
             try {
                 source.close();
@@ -206,7 +227,7 @@ public final class AudioDecoder {
         }
     }
 
-    private DecodedAudio decodeStream(Path file, AudioInputStream source, Container container)
+    private DecodedAudio decodeStream(Path file, AudioInputStream source, Container container, int threads)
             throws AudioDecodeException {
         AudioFormat srcFormat = source.getFormat();
         int channels = srcFormat.getChannels();
@@ -246,57 +267,60 @@ public final class AudioDecoder {
         long expected = plausible ? resampler.outputLength(declared) : -1;
         FloatAccumulator out = new FloatAccumulator(maxOut, expected > 0 && expected <= maxOut ? (int) expected : -1);
         byte[] bytes = new byte[BLOCK_FRAMES * frameSize];
-        float[] mono = new float[BLOCK_FRAMES];
         int pending = 0;
         int emptyReads = 0;
         long decodedFrames = 0;
         long frames = 0;
         Throwable damage = null;
-        try {
-            while (decodedFrames < keepEnd) {
-                int n = pcm.read(bytes, pending, bytes.length - pending);
-                if (n < 0) {
-                    break;
-                }
-                if (n == 0) {
-                    if (++emptyReads > MAX_EMPTY_READS) {
-                        damage = new IOException("the decoder stopped making progress");
+        try (Resampling resampling = threads > 1 ? new Resampling.Beside(resampler, out)
+                : new Resampling.Inline(resampler, out)) {
+            try {
+                while (decodedFrames < keepEnd) {
+                    int n = pcm.read(bytes, pending, bytes.length - pending);
+                    if (n < 0) {
                         break;
                     }
-                    continue;
+                    if (n == 0) {
+                        if (++emptyReads > MAX_EMPTY_READS) {
+                            damage = new IOException("the decoder stopped making progress");
+                            break;
+                        }
+                        continue;
+                    }
+                    emptyReads = 0;
+                    int total = pending + n;
+                    int whole = total / frameSize;
+                    long lo = Math.max(decodedFrames, skip);
+                    long hi = Math.min(decodedFrames + whole, keepEnd);
+                    if (hi > lo) {
+                        int count = (int) (hi - lo);
+                        float[] mono = resampling.buffer();
+                        unpack.toMono(bytes, (int) (lo - decodedFrames) * frameSize, count, channels, mono);
+                        frames += count;
+                        resampling.process(mono, count);
+                    }
+                    decodedFrames += whole;
+                    if (resampling.overflowed()) {
+                        throw tooLong(file);
+                    }
+                    pending = total - whole * frameSize;
+                    System.arraycopy(bytes, whole * frameSize, bytes, 0, pending);
                 }
-                emptyReads = 0;
-                int total = pending + n;
-                int whole = total / frameSize;
-                long lo = Math.max(decodedFrames, skip);
-                long hi = Math.min(decodedFrames + whole, keepEnd);
-                if (hi > lo) {
-                    int count = (int) (hi - lo);
-                    unpack.toMono(bytes, (int) (lo - decodedFrames) * frameSize, count, channels, mono);
-                    frames += count;
-                    resampler.process(mono, count, out);
-                }
-                decodedFrames += whole;
-                if (out.overflowed()) {
-                    throw new AudioDecodeException(file, String.format(Locale.ROOT,
-                            "longer than the %.0f-minute limit for analysis", maxSeconds / 60));
-                }
-                pending = total - whole * frameSize;
-                System.arraycopy(bytes, whole * frameSize, bytes, 0, pending);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                // codecs signal corrupt data with IOExceptions and unchecked exceptions (ArrayIndexOutOfBounds and
+                // friends): keep what decoded before the damage, as media players do
+                damage = e;
             }
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            // codecs signal corrupt data with IOExceptions and unchecked exceptions (ArrayIndexOutOfBounds and
-            // friends): keep what decoded before the damage, as media players do
-            damage = e;
+            resampling.finish();
         }
         if (damage != null) {
             Throwable cause = damage;
             LOG.log(System.Logger.Level.DEBUG, () -> file + ": decoding stopped (" + ErrorMessages.withType(cause) + ")", cause);
         }
-        resampler.finish(out);
         if (out.overflowed()) {
-            throw new AudioDecodeException(file, String.format(Locale.ROOT,
-                    "longer than the %.0f-minute limit for analysis", maxSeconds / 60));
+            throw tooLong(file);
         }
         double decodedSec = frames / (double) rate;
         if (frames == 0) {
@@ -317,6 +341,11 @@ public final class AudioDecoder {
         }
         checkContent(file, samples, note != null, allowSilence);
         return new DecodedAudio(samples, targetRate, rate, channels, description, note);
+    }
+
+    private AudioDecodeException tooLong(Path file) {
+        return new AudioDecodeException(file, String.format(Locale.ROOT,
+                "longer than the %.0f-minute limit for analysis", maxSeconds / 60));
     }
 
     private static AudioInputStream toPcm(Path file, AudioInputStream source, AudioFormat src)
@@ -467,6 +496,176 @@ public final class AudioDecoder {
                 v = (v << (64 - bits)) >> (64 - bits);
             }
             return v * scale;
+        }
+    }
+
+    /**
+     * The resampler and the output, fed block by block in the codec's order: {@link Inline} on the calling
+     * thread, {@link Beside} on a second one while the first decodes and mixes the next blocks. Both give the
+     * resampler the same blocks in the same order, so the samples are the same bit for bit.
+     */
+    private sealed interface Resampling extends AutoCloseable permits Resampling.Inline, Resampling.Beside {
+
+        /** An array of {@link #BLOCK_FRAMES} floats to fill with the next block. */
+        float[] buffer();
+
+        /** Resamples the first {@code count} samples of a {@link #buffer()} (which is then no longer the caller's). */
+        void process(float[] block, int count);
+
+        /** True once the output passed its cap (the caller stops reading). */
+        boolean overflowed();
+
+        /** Resamples everything handed over and flushes the resampler's tail into the output. */
+        void finish();
+
+        /** Stops the second thread if {@link #finish} was not reached (an exception, a cancellation). */
+        @Override
+        void close();
+
+        final class Inline implements Resampling {
+            private final SincResampler resampler;
+            private final FloatAccumulator out;
+            private final float[] block = new float[BLOCK_FRAMES];
+
+            Inline(SincResampler resampler, FloatAccumulator out) {
+                this.resampler = resampler;
+                this.out = out;
+            }
+
+            @Override
+            public float[] buffer() {
+                return block;
+            }
+
+            @Override
+            public void process(float[] samples, int count) {
+                resampler.process(samples, count, out);
+            }
+
+            @Override
+            public boolean overflowed() {
+                return out.overflowed();
+            }
+
+            @Override
+            public void finish() {
+                resampler.finish(out);
+            }
+
+            @Override
+            public void close() {
+                // nothing runs elsewhere
+            }
+        }
+
+        final class Beside implements Resampling {
+            /** Blocks in flight: enough to ride out the codec's uneven pace, few enough to stay in cache. */
+            private static final int BLOCKS = 4;
+            private static final int END = -1;
+
+            private record Block(float[] samples, int count) {
+            }
+
+            private final SincResampler resampler;
+            private final FloatAccumulator out;
+            private final BlockingQueue<Block> full = new LinkedBlockingQueue<>();
+            private final BlockingQueue<float[]> free = new ArrayBlockingQueue<>(BLOCKS);
+            private final Future<?> worker;
+            private volatile boolean overflow;
+            private boolean finished;
+
+            Beside(SincResampler resampler, FloatAccumulator out) {
+                this.resampler = resampler;
+                this.out = out;
+                for (int i = 0; i < BLOCKS; i++) {
+                    free.add(new float[BLOCK_FRAMES]);
+                }
+                worker = Parallel.submit(this::drain);
+            }
+
+            private Void drain() throws InterruptedException {
+                while (true) {
+                    Block b = full.take();
+                    if (b.count() == END) {
+                        return null;
+                    }
+                    if (!overflow) {
+                        resampler.process(b.samples(), b.count(), out);
+                        overflow = out.overflowed();
+                    }
+                    free.add(b.samples());
+                }
+            }
+
+            @Override
+            public float[] buffer() {
+                while (true) {
+                    float[] b = await(() -> free.poll(20, TimeUnit.MILLISECONDS));
+                    if (b != null) {
+                        return b;
+                    }
+                    if (worker.isDone()) {
+                        rethrowFailure();
+                    }
+                }
+            }
+
+            @Override
+            public void process(float[] samples, int count) {
+                full.add(new Block(samples, count));
+            }
+
+            @Override
+            public boolean overflowed() {
+                return overflow;
+            }
+
+            @Override
+            public void finish() {
+                full.add(new Block(null, END));
+                await(() -> {
+                    worker.get();
+                    return null;
+                });
+                finished = true;
+                // the worker is done: its writes to the resampler and the output happened before get() returned
+                resampler.finish(out);
+            }
+
+            private void rethrowFailure() {
+                await(() -> worker.get());
+                throw new IllegalStateException("the resampling thread stopped early");
+            }
+
+            @Override
+            public void close() {
+                if (!finished) {
+                    worker.cancel(true);
+                }
+            }
+
+            /** Waits for {@code wait}; an interruption cancels the decoding, a failure of the worker is rethrown. */
+            private static <T> T await(Callable<T> wait) {
+                try {
+                    return wait.call();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("decoding interrupted");
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (c instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(c);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
     }
 

@@ -13,22 +13,44 @@ public final class BlockMoments {
 
     /** Moments of {@code x}, or of {@code x - minus} when {@code minus} is not null. */
     BlockMoments(float[] x, float[] minus, int block) {
+        this(x, minus, block, null);
+    }
+
+    /**
+     * As {@link #BlockMoments(float[], float[], int)}, also writing to {@code meanVar} (when not null) the mean
+     * and variance (ddof 0) of the whole signal as numpy computes them (two passes in double precision, as
+     * {@link Stats#meanVar(float[])}; the difference rounded to float32 first): the whole sum rides along the
+     * block sums' pass.
+     */
+    BlockMoments(float[] x, float[] minus, int block, double[] meanVar) {
         this.block = block;
         this.length = x.length;
         int n = (x.length + block - 1) / block;
         sum = new double[n];
         sumSq = new double[n];
+        double whole = 0;
         for (int b = 0; b < n; b++) {
             int end = Math.min(x.length, (b + 1) * block);
             double s = 0;
             double q = 0;
             for (int i = b * block; i < end; i++) {
                 double v = minus == null ? x[i] : (float) (x[i] - minus[i]);
+                whole += v;
                 s += v;
                 q += v * v;
             }
             sum[b] = s;
             sumSq[b] = q;
+        }
+        if (meanVar != null) {
+            double mean = whole / x.length;
+            double ss = 0;
+            for (int i = 0; i < x.length; i++) {
+                double d = (minus == null ? x[i] : (float) (x[i] - minus[i])) - mean;
+                ss += d * d;
+            }
+            meanVar[0] = mean;
+            meanVar[1] = ss / x.length;
         }
     }
 

@@ -35,6 +35,8 @@ public final class FeatureExtractor {
     private final int sampleRate;
     private final MelFilterBank mel;
     private final double[][] dct;
+    /** The DCT basis bin-major ({@code dctByBand[m][c] = dct[c][m]}), for the MFCC loop. */
+    private final double[][] dctByBand;
 
     /** Progress is reported when the frame index has these low bits clear (every 256 frames, ~6 s of audio). */
     private static final int PROGRESS_EVERY = 255;
@@ -58,6 +60,12 @@ public final class FeatureExtractor {
         this.sampleRate = sampleRate;
         this.mel = new MelFilterBank(sampleRate);
         this.dct = orthoDct(N_MFCC, MelFilterBank.N_MELS);
+        this.dctByBand = new double[MelFilterBank.N_MELS][N_MFCC];
+        for (int c = 0; c < N_MFCC; c++) {
+            for (int m = 0; m < MelFilterBank.N_MELS; m++) {
+                dctByBand[m][c] = dct[c][m];
+            }
+        }
     }
 
     /** CPU time spent in each stage of the last {@link #extract} call, in nanoseconds. */
@@ -141,32 +149,30 @@ public final class FeatureExtractor {
         double[][] chroma = new double[ChromaFilterBank.N_CHROMA][n];
         progress.accept(STFT_SHARE);
         KeyChroma keyChroma = new KeyChroma(sampleRate, tune, n);
-        // the power consumer runs on HPSS's worker threads, a frame at a time: its buffer is its own
-        float[] harmonic = new Hpss(threads).harmonic(y, (t, p) -> {
-            double[] chromaFrame = new double[ChromaFilterBank.N_CHROMA];
-            chromaBank.apply(p, chromaFrame);
-            double max = 0;
-            for (double v : chromaFrame) {
-                max = Math.max(max, Math.abs(v));
-            }
-            double scale = max < Float.MIN_NORMAL ? 1.0 : max;
-            for (int c = 0; c < chromaFrame.length; c++) {
-                chroma[c][t] = chromaFrame[c] / scale;
+        // the spectrum consumer runs on HPSS's worker threads, a run of frames at a time: chroma of those frames,
+        // each frame scaled to its maximum
+        float[] harmonic = new Hpss(threads).harmonic(y, (first, re, im, from, to) -> {
+            chromaBank.applyFrames(re, im, from, to, chroma, first);
+            for (int t = first; t < first + (to - from); t++) {
+                double max = 0;
+                for (int c = 0; c < ChromaFilterBank.N_CHROMA; c++) {
+                    max = Math.max(max, Math.abs(chroma[c][t]));
+                }
+                double scale = max < Float.MIN_NORMAL ? 1.0 : max;
+                for (int c = 0; c < ChromaFilterBank.N_CHROMA; c++) {
+                    chroma[c][t] = chroma[c][t] / scale;
+                }
             }
         }, keyChroma::accumulate, done -> progress.accept(STFT_SHARE + HPSS_SHARE * done / n));
         lastKeyEvidence = keyChroma.evidence((double) Stft.HOP / sampleRate);
-        // the moments of the harmonic and percussive waveforms, four independent passes over the cores
+        // the moments of the harmonic and percussive waveforms (whole and per hop), two independent passes
         // (percussive = y - harmonic, see Hpss.separate; kept implicit to save a waveform of memory)
-        double[][] stats = new double[2][];
+        double[][] stats = new double[2][2];
         BlockMoments[] blocks = new BlockMoments[2];
-        Parallel.forRanges(threads, 4, (part, from, to) -> {
+        Parallel.forRanges(threads, 2, (part, from, to) -> {
             for (int task = from; task < to; task++) {
-                switch (task) {
-                    case 0 -> stats[0] = Stats.meanVar(harmonic);
-                    case 1 -> stats[1] = Stats.meanVarOfDifference(y, harmonic);
-                    case 2 -> blocks[0] = new BlockMoments(harmonic, null, Stft.HOP);
-                    default -> blocks[1] = new BlockMoments(y, harmonic, Stft.HOP);
-                }
+                blocks[task] = task == 0 ? new BlockMoments(harmonic, null, Stft.HOP, stats[0])
+                        : new BlockMoments(y, harmonic, Stft.HOP, stats[1]);
             }
         });
         long t3 = CpuClock.nanos();
@@ -185,9 +191,12 @@ public final class FeatureExtractor {
 
     private static void spectralShape(double[] s, double[] freq, int t, double[] centroid, double[] bandwidth,
             double[] rolloff) {
+        // the total and the centroid's sum side by side (each in bin order, as two loops would add them)
         double total = 0;
-        for (double v : s) {
-            total += v;
+        double c = 0;
+        for (int k = 0; k < s.length; k++) {
+            total += s[k];
+            c += freq[k] * s[k];
         }
         if (total < Float.MIN_NORMAL) {
             // util.normalize leaves a silent frame unscaled (all zero), so every moment is 0
@@ -196,26 +205,21 @@ public final class FeatureExtractor {
             rolloff[t] = 0;
             return;
         }
-        double c = 0;
-        for (int k = 0; k < s.length; k++) {
-            c += freq[k] * s[k];
-        }
         c /= total;
+        // bandwidth and rolloff in one pass (two independent sums, each in bin order as before)
         double bw = 0;
+        double threshold = 0.85 * total;
+        double cumulative = 0;
+        int rollBin = -1;
         for (int k = 0; k < s.length; k++) {
             double d = freq[k] - c;
             bw += s[k] / total * d * d;
-        }
-        double threshold = 0.85 * total;
-        double cumulative = 0;
-        double roll = freq[s.length - 1];
-        for (int k = 0; k < s.length; k++) {
             cumulative += s[k];
-            if (cumulative >= threshold) {
-                roll = freq[k];
-                break;
+            if (rollBin < 0 && cumulative >= threshold) {
+                rollBin = k;
             }
         }
+        double roll = freq[rollBin < 0 ? s.length - 1 : rollBin];
         centroid[t] = c;
         bandwidth[t] = Math.sqrt(bw);
         rolloff[t] = roll;
@@ -254,19 +258,21 @@ public final class FeatureExtractor {
                 }
             }
         });
+        // the twenty sums side by side, band after band: each still adds its terms in band order (the values of
+        // twenty separate dot products) without waiting on the previous addition
         Parallel.forRanges(threads, n, (part, from, to) -> {
-            double[] col = new double[bands];
+            double[] acc = new double[N_MFCC];
             for (int t = from; t < to; t++) {
+                java.util.Arrays.fill(acc, 0.0);
                 for (int m = 0; m < bands; m++) {
-                    col[m] = melPower[m][t];
+                    double v = melPower[m][t];
+                    double[] basis = dctByBand[m];
+                    for (int c = 0; c < N_MFCC; c++) {
+                        acc[c] += basis[c] * v;
+                    }
                 }
                 for (int c = 0; c < N_MFCC; c++) {
-                    double[] basis = dct[c];
-                    double acc = 0;
-                    for (int m = 0; m < bands; m++) {
-                        acc += basis[m] * col[m];
-                    }
-                    out[c][t] = acc;
+                    out[c][t] = acc[c];
                 }
             }
         });
@@ -282,35 +288,85 @@ public final class FeatureExtractor {
         // frame t's value needs frames t and t - lag only: frames split over the cores
         int count = Math.max(0, Math.min(n, n + shift - lag) - shift);
         Parallel.forRanges(threads, count, (part, from, to) -> {
-            double[] diff = new double[bands];
+            double[] rises = new double[bands];
             for (int i = shift + from; i < shift + to; i++) {
                 int t = i - shift + lag; // difference of frame t and t - lag
+                // the median of the rectified differences: the zeros (often most bands) lead the sorted list, so
+                // only the rises need sorting
+                int r = 0;
                 for (int m = 0; m < bands; m++) {
-                    diff[m] = Math.max(0.0, (double) melDb[m][t] - melDb[m][t - lag]);
+                    double d = Math.max(0.0, (double) melDb[m][t] - melDb[m][t - lag]);
+                    if (d > 0) {
+                        rises[r++] = d;
+                    }
                 }
-                env[i] = Stats.median(diff);
+                env[i] = medianAfterZeros(rises, r, bands);
             }
         });
         return env;
     }
 
+    /**
+     * The median (numpy's: the mean of the middle two for an even count) of {@code total} values of which all
+     * but the {@code count} positive ones in {@code rises[0 .. count)} are zero; sorts those in place.
+     */
+    static double medianAfterZeros(double[] rises, int count, int total) {
+        java.util.Arrays.sort(rises, 0, count);
+        int zeros = total - count;
+        int hi = total / 2;
+        double upper = hi < zeros ? 0.0 : rises[hi - zeros];
+        if (total % 2 == 1) {
+            return upper;
+        }
+        double lower = hi - 1 < zeros ? 0.0 : rises[hi - 1 - zeros];
+        return 0.5 * (lower + upper);
+    }
+
     private static void zeroCrossingRate(float[] y, int from, int to, double[] out) {
         int frame = Stft.N_FFT;
         int half = frame / 2;
+        int hop = Stft.HOP;
+        // Frame t counts sign changes between samples i-1 and i for i in t*hop - half + 1 .. t*hop + half - 1.
+        // Away from the ends that is the changes of the four hop-long stretches starting at t*hop - half + 1,
+        // t*hop - half + 1 + hop, ..., minus the last position of the fourth: counts per stretch, added up (exact
+        // integers, the same count as frame by frame).
+        int first = from;
+        while (first < to && first * hop - half < 0) {
+            first++;
+        }
+        int last = first;
+        while (last < to && last * hop + half <= y.length) {
+            last++;
+        }
+        // frames first .. last-1 lie inside the signal: stretches q = first .. last + 2
+        int stretches = last > first ? last - first + 3 : 0;
+        int[] changes = new int[stretches];
+        for (int q = 0; q < stretches; q++) {
+            int lo = (first + q) * hop - half + 1;
+            if (lo > y.length) {
+                break; // past the end (the last frame ends on the last sample): no changes there
+            }
+            int hi = Math.min(lo + hop, y.length);
+            int count = 0;
+            boolean prev = negative(y[lo - 1]);
+            for (int i = lo; i < hi; i++) {
+                boolean cur = negative(y[i]);
+                count += cur != prev ? 1 : 0;
+                prev = cur;
+            }
+            changes[q] = count;
+        }
         for (int t = from; t < to; t++) {
-            int start = t * Stft.HOP - half;
-            int crossings = 0;
-            if (start >= 0 && start + frame <= y.length) {
-                // inside the signal: no edge padding to look up
-                boolean prev = negative(y[start]);
-                for (int i = start + 1; i < start + frame; i++) {
-                    boolean cur = negative(y[i]);
-                    crossings += cur != prev ? 1 : 0;
-                    prev = cur;
-                }
+            if (t >= first && t < last) {
+                int q = t - first;
+                int end = t * hop + half; // the fourth stretch's last position, outside frame t
+                int crossings = changes[q] + changes[q + 1] + changes[q + 2] + changes[q + 3]
+                        - (end < y.length && negative(y[end]) != negative(y[end - 1]) ? 1 : 0);
                 out[t] = (double) crossings / frame;
                 continue;
             }
+            int start = t * hop - half;
+            int crossings = 0;
             boolean prev = negative(edge(y, start));
             for (int i = 1; i < frame; i++) {
                 boolean cur = negative(edge(y, start + i));
@@ -335,16 +391,49 @@ public final class FeatureExtractor {
 
     private static void rms(float[] y, int from0, int to0, double[] out) {
         int frame = Stft.N_FFT;
-        for (int t = from0; t < to0; t++) {
-            int start = t * Stft.HOP - frame / 2;
-            double sum = 0;
-            int from = Math.max(0, start);
-            int to = Math.min(y.length, start + frame);
-            for (int i = from; i < to; i++) {
-                sum += (double) y[i] * y[i];
-            }
-            out[t] = Math.sqrt(sum / frame);
+        int t = from0;
+        while (t < to0 && t * Stft.HOP - frame / 2 < 0) {
+            out[t] = rmsOfFrame(y, t);
+            t++;
         }
+        // frames wholly inside the signal four at a time: four sums side by side, each in sample order
+        while (t + 3 < to0 && (t + 3) * Stft.HOP + frame / 2 <= y.length) {
+            int a = t * Stft.HOP - frame / 2;
+            int b = a + Stft.HOP;
+            int c = b + Stft.HOP;
+            int d = c + Stft.HOP;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int i = 0; i < frame; i++) {
+                s0 += (double) y[a + i] * y[a + i];
+                s1 += (double) y[b + i] * y[b + i];
+                s2 += (double) y[c + i] * y[c + i];
+                s3 += (double) y[d + i] * y[d + i];
+            }
+            out[t] = Math.sqrt(s0 / frame);
+            out[t + 1] = Math.sqrt(s1 / frame);
+            out[t + 2] = Math.sqrt(s2 / frame);
+            out[t + 3] = Math.sqrt(s3 / frame);
+            t += 4;
+        }
+        for (; t < to0; t++) {
+            out[t] = rmsOfFrame(y, t);
+        }
+    }
+
+    /** RMS of frame {@code t}, zero-padded at the ends of the signal. */
+    private static double rmsOfFrame(float[] y, int t) {
+        int frame = Stft.N_FFT;
+        int start = t * Stft.HOP - frame / 2;
+        double sum = 0;
+        int from = Math.max(0, start);
+        int to = Math.min(y.length, start + frame);
+        for (int i = from; i < to; i++) {
+            sum += (double) y[i] * y[i];
+        }
+        return Math.sqrt(sum / frame);
     }
 
     /** scipy.fftpack.dct(type=2, norm='ortho') as a matrix: rows are coefficients. */

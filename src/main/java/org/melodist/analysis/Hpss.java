@@ -10,14 +10,16 @@ import java.util.function.IntConsumer;
  * ({@code istft(length=len(y))}, centre padding trimmed).
  *
  * <p>Works through the spectrogram in blocks of frames (plus 15 frames of context on each side), so memory is
- * the two output waveforms and one block, however long the file. A {@link FrameConsumer} sees each frame's
- * power spectrum on the way, which lets chroma share this pass's FFTs.
+ * the two output waveforms and one block, however long the file. A {@link SpectrumConsumer} sees each frame's
+ * spectrum on the way, which lets chroma share this pass's FFTs.
  */
 public final class Hpss {
 
     public static final int KERNEL = 31;
     private static final int HALF = KERNEL / 2;
     private static final int BLOCK = 512;
+    /** Series a {@link LaneMedian} slides side by side at most (its sorted windows, 32 ranks of 4 bytes each). */
+    private static final int LANES = 512;
 
     private final int threads;
 
@@ -35,19 +37,21 @@ public final class Hpss {
     }
 
     /**
-     * Receives every frame's power spectrum; called from several threads at once for different frames (in no
-     * particular order), so an implementation writes only what belongs to frame {@code t}.
+     * Receives the complex spectra of a run of frames: frame {@code firstFrame + i} in rows {@code from + i} of
+     * {@code re} and {@code im} (i = 0 .. to-from-1), to be read before returning. Called from several threads at
+     * once for different runs (in no particular order), so an implementation writes only what belongs to its
+     * frames.
      */
-    public interface FrameConsumer {
-        void frame(int t, double[] power);
+    public interface SpectrumConsumer {
+        void frames(int firstFrame, double[][] re, double[][] im, int from, int to);
     }
 
     /** The harmonic and percussive waveforms, each as long as the input. */
     public record Result(float[] harmonic, float[] percussive) {
     }
 
-    public Result separate(float[] y, FrameConsumer powerConsumer) {
-        float[] harmonic = harmonic(y, powerConsumer);
+    public Result separate(float[] y, SpectrumConsumer spectra) {
+        float[] harmonic = harmonic(y, spectra);
         // The two soft masks sum to 1 in every bin (0.5 + 0.5 where both medians are 0), and the inverse STFT
         // is linear and reconstructs y exactly (every sample lies under three or four frames), so the
         // percussive waveform is y minus the harmonic one: one inverse FFT per frame instead of two.
@@ -67,20 +71,20 @@ public final class Hpss {
     }
 
     /** The harmonic waveform alone; the percussive one is {@code y - harmonic} (see {@link #separate}). */
-    public float[] harmonic(float[] y, FrameConsumer powerConsumer) {
-        return harmonic(y, powerConsumer, null);
+    public float[] harmonic(float[] y, SpectrumConsumer spectra) {
+        return harmonic(y, spectra, null);
     }
 
-    /** As {@link #harmonic(float[], FrameConsumer)}, also handing each frame's harmonic spectrum on. */
-    public float[] harmonic(float[] y, FrameConsumer powerConsumer, HarmonicSpectrumConsumer harmonicConsumer) {
-        return harmonic(y, powerConsumer, harmonicConsumer, framesDone -> { });
+    /** As {@link #harmonic(float[], SpectrumConsumer)}, also handing each frame's harmonic spectrum on. */
+    public float[] harmonic(float[] y, SpectrumConsumer spectra, HarmonicSpectrumConsumer harmonicConsumer) {
+        return harmonic(y, spectra, harmonicConsumer, framesDone -> { });
     }
 
     /**
-     * As {@link #harmonic(float[], FrameConsumer, HarmonicSpectrumConsumer)}, telling {@code progress} on the
+     * As {@link #harmonic(float[], SpectrumConsumer, HarmonicSpectrumConsumer)}, telling {@code progress} on the
      * calling thread how many frames are done after each block (it may throw to abandon the work).
      */
-    public float[] harmonic(float[] y, FrameConsumer powerConsumer, HarmonicSpectrumConsumer harmonicConsumer,
+    public float[] harmonic(float[] y, SpectrumConsumer spectra, HarmonicSpectrumConsumer harmonicConsumer,
             IntConsumer progress) {
         int n = Stft.frameCount(y.length);
         int bins = Stft.BINS;
@@ -90,12 +94,13 @@ public final class Hpss {
         float[] harmonicOut = new float[y.length];
         double[][] re = new double[rows][bins];
         double[][] im = new double[rows][bins];
-        // magnitudes rounded to float32 as librosa's are, frame-major for the frequency median and bin-major so
-        // the time-direction median reads contiguous memory
-        float[][] mag = new float[rows][bins];
-        float[][] magT = new float[bins][rows];
-        // harmonic medians frame-major, so the mask loop below reads them contiguously
-        float[][] harm = new float[block][bins];
+        // magnitudes rounded to float32 as librosa's are, as LaneMedian's bits: frame-major for the median along
+        // time (its lanes are bins) and bin-major for the one along frequency (its lanes are frames)
+        int[][] mag = new int[rows][bins];
+        int[][] magT = new int[bins][rows];
+        // the medians' bits frame-major, so the mask loop below reads them contiguously
+        int[][] harm = new int[block][bins];
+        int[][] perc = new int[block][bins];
         // each frame's masked inverse FFT, overlap-added in frame order afterwards (float sums in one order)
         double[][] frameOut = new double[block][Stft.N_FFT];
         // reflected indices along frequency, for positions -HALF .. bins + HALF - 1
@@ -104,95 +109,87 @@ public final class Hpss {
             binAt[j] = SlidingMedian.reflect(j - HALF, bins);
         }
         int[] rowAt = new int[block + 2 * HALF];
+        // each range of a split keeps its FFT, medians and buffers from block to block (fewer objects to collect)
+        Workspace[] spaces = new Workspace[threads];
         for (int b0 = 0; b0 < n; b0 += block) {
             int b1 = Math.min(n, b0 + block);
             int r0 = Math.max(0, b0 - HALF);
             int r1 = Math.min(n, b1 + HALF);
-            // the block's STFT frames (and the power consumer), split over the cores
+            // the block's STFT frames (and the spectrum consumer, for the block's own frames), split over the cores
             int blockStart = b0;
             int blockEnd = b1;
             Parallel.forRanges(threads, r1 - r0, (part, from, to) -> {
-                Stft stft = new Stft();
-                double[] power = new double[bins];
+                Stft stft = Workspace.of(spaces, part).stft;
                 for (int row = from; row < to; row++) {
                     double[] fr = re[row];
                     double[] fi = im[row];
-                    float[] m = mag[row];
+                    int[] m = mag[row];
                     stft.frame(y, r0 + row, fr, fi);
                     for (int k = 0; k < bins; k++) {
-                        double p = fr[k] * fr[k] + fi[k] * fi[k];
-                        power[k] = p;
-                        m[k] = (float) Math.sqrt(p);
-                    }
-                    int t = r0 + row;
-                    if (powerConsumer != null && t >= blockStart && t < blockEnd) {
-                        powerConsumer.frame(t, power);
+                        m[k] = LaneMedian.bits((float) Math.sqrt(fr[k] * fr[k] + fi[k] * fi[k]));
                     }
                 }
-                // bin-major copy for the time-direction median, written in tiles so both sides stay in cache
-                for (int k0 = 0; k0 < bins; k0 += 64) {
-                    int k1 = Math.min(bins, k0 + 64);
-                    for (int row = from; row < to; row++) {
-                        float[] m = mag[row];
-                        for (int k = k0; k < k1; k++) {
-                            magT[k][row] = m[k];
-                        }
-                    }
+                int own0 = Math.max(from, blockStart - r0);
+                int own1 = Math.min(to, blockEnd - r0);
+                if (spectra != null && own1 > own0) {
+                    spectra.frames(r0 + own0, re, im, own0, own1);
                 }
+                transpose(mag, from, to, bins, magT, 0);
             });
             // block row of each (reflected) frame position b0 - HALF .. b1 + HALF - 1
             for (int j = 0; j < b1 - b0 + 2 * HALF; j++) {
                 rowAt[j] = SlidingMedian.reflect(b0 - HALF + j, n) - r0;
             }
             int width = b1 - b0;
-            // harmonic: median along time, bin by bin, sliding over the block; bins split over the cores
+            // harmonic: median along time, all bins of a stretch in lockstep; bins split over the cores
             Parallel.forRanges(threads, bins, (part, from, to) -> {
-                SlidingMedian median = new SlidingMedian(KERNEL);
-                for (int k = from; k < to; k++) {
-                    float[] series = magT[k];
-                    median.clear();
-                    for (int j = 0; j < KERNEL; j++) {
-                        median.add(series[rowAt[j]]);
-                    }
-                    harm[0][k] = median.median();
+                LaneMedian median = Workspace.of(spaces, part).harmonicMedian(to - from);
+                for (int k0 = from; k0 < to; k0 += median.lanes()) {
+                    int count = Math.min(median.lanes(), to - k0);
+                    median.start(mag, rowAt, 0, k0, count);
+                    System.arraycopy(median.medians(), 0, harm[0], k0, count);
                     for (int c = 1; c < width; c++) {
-                        median.replace(series[rowAt[c - 1]], series[rowAt[c + 2 * HALF]]);
-                        harm[c][k] = median.median();
+                        median.slide(mag[rowAt[c - 1]], mag[rowAt[c + 2 * HALF]], k0, count);
+                        System.arraycopy(median.medians(), 0, harm[c], k0, count);
                     }
                 }
             });
-            // percussive median along frequency, soft mask and inverse FFT of each frame; frames split over the cores
+            // percussive: median along frequency, a stretch of frames in lockstep; then the soft mask and the
+            // inverse FFT of each frame; frames split over the cores
             int first = b0;
             Parallel.forRanges(threads, width, (part, from, to) -> {
-                SlidingMedian median = new SlidingMedian(KERNEL);
-                Stft stft = new Stft();
-                float[] perc = new float[bins];
-                double[] hre = new double[bins];
-                double[] him = new double[bins];
-                for (int col = from; col < to; col++) {
-                    int t = first + col;
-                    float[] m = mag[t - r0];
-                    median.clear();
-                    for (int j = 0; j < KERNEL; j++) {
-                        median.add(m[binAt[j]]);
-                    }
-                    perc[0] = median.median();
+                Workspace space = Workspace.of(spaces, part);
+                LaneMedian median = space.percussiveMedian(to - from);
+                int[][] byBin = space.byBin;
+                Stft stft = space.stft;
+                double[] hre = space.hre;
+                double[] him = space.him;
+                for (int c0 = from; c0 < to; c0 += median.lanes()) {
+                    int count = Math.min(median.lanes(), to - c0);
+                    int row0 = first + c0 - r0;
+                    median.start(magT, binAt, 0, row0, count);
+                    System.arraycopy(median.medians(), 0, byBin[0], 0, count);
                     for (int k = 1; k < bins; k++) {
-                        median.replace(m[binAt[k - 1]], m[binAt[k + 2 * HALF]]);
-                        perc[k] = median.median();
+                        median.slide(magT[binAt[k - 1]], magT[binAt[k + 2 * HALF]], row0, count);
+                        System.arraycopy(median.medians(), 0, byBin[k], 0, count);
                     }
-                    double[] fr = re[t - r0];
-                    double[] fi = im[t - r0];
-                    float[] h = harm[col];
-                    for (int k = 0; k < bins; k++) {
-                        double mask = softMask(h[k], perc[k]);
-                        hre[k] = fr[k] * mask;
-                        him[k] = fi[k] * mask;
+                    transpose(byBin, 0, bins, count, perc, c0);
+                    for (int col = c0; col < c0 + count; col++) {
+                        int t = first + col;
+                        double[] fr = re[t - r0];
+                        double[] fi = im[t - r0];
+                        int[] h = harm[col];
+                        int[] p = perc[col];
+                        for (int k = 0; k < bins; k++) {
+                            double mask = softMask(Float.intBitsToFloat(h[k]), Float.intBitsToFloat(p[k]));
+                            hre[k] = fr[k] * mask;
+                            him[k] = fi[k] * mask;
+                        }
+                        if (harmonicConsumer != null) {
+                            harmonicConsumer.frame(t, hre, him);
+                        }
+                        stft.inverse(hre, him, frameOut[col]);
                     }
-                    if (harmonicConsumer != null) {
-                        harmonicConsumer.frame(t, hre, him);
-                    }
-                    stft.inverse(hre, him, frameOut[col]);
                 }
             });
             overlapAdd(frameOut, b0, b1, harmonicOut);
@@ -200,6 +197,63 @@ public final class Hpss {
         }
         normaliseByWindowSumSquare(harmonicOut, n);
         return harmonicOut;
+    }
+
+    /** One range's tools, kept across blocks: used by one thread at a time (the range's, in each split). */
+    private static final class Workspace {
+        final Stft stft = new Stft();
+        final double[] hre = new double[Stft.BINS];
+        final double[] him = new double[Stft.BINS];
+        LaneMedian harmonic;
+        LaneMedian percussive;
+        int[][] byBin;
+
+        static Workspace of(Workspace[] spaces, int part) {
+            if (spaces[part] == null) {
+                spaces[part] = new Workspace();
+            }
+            return spaces[part];
+        }
+
+        LaneMedian harmonicMedian(int series) {
+            int lanes = lanesFor(series);
+            if (harmonic == null || harmonic.lanes() != lanes) {
+                harmonic = new LaneMedian(KERNEL, lanes);
+            }
+            return harmonic;
+        }
+
+        /** A median for {@code series} frames, and {@link #byBin} with room for its lanes. */
+        LaneMedian percussiveMedian(int series) {
+            int lanes = lanesFor(series);
+            if (percussive == null || percussive.lanes() < lanes) {
+                percussive = new LaneMedian(KERNEL, lanes);
+                byBin = new int[Stft.BINS][lanes];
+            }
+            return percussive;
+        }
+    }
+
+    /** Lanes per {@link LaneMedian} for {@code series} series: at most {@link #LANES}, in equal stretches. */
+    private static int lanesFor(int series) {
+        int stretches = Math.max(1, (series + LANES - 1) / LANES);
+        return Math.max(1, (series + stretches - 1) / stretches);
+    }
+
+    /**
+     * {@code dst[dstRow + c][r] = src[r][c]} for rows {@code rowFrom .. rowTo-1} and columns {@code 0 .. cols-1}
+     * of {@code src}, in strips of 64 columns so that both sides stay in cache.
+     */
+    private static void transpose(int[][] src, int rowFrom, int rowTo, int cols, int[][] dst, int dstRow) {
+        for (int c0 = 0; c0 < cols; c0 += 64) {
+            int c1 = Math.min(cols, c0 + 64);
+            for (int r = rowFrom; r < rowTo; r++) {
+                int[] s = src[r];
+                for (int c = c0; c < c1; c++) {
+                    dst[dstRow + c][r] = s[c];
+                }
+            }
+        }
     }
 
     /** librosa.util.softmask(X, X_ref, power=2, split_zeros=True). */

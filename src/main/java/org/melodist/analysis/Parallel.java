@@ -35,6 +35,11 @@ final class Parallel {
     private Parallel() {
     }
 
+    /** Starts {@code task} on one of the analysis threads (for work that runs beside the caller's). */
+    static <T> Future<T> submit(java.util.concurrent.Callable<T> task) {
+        return POOL.submit(task);
+    }
+
     /**
      * Runs {@code task} over [0, n) in min(threads, n) contiguous ranges, the first on the calling thread, and
      * returns when all are done; an exception in any range is rethrown here.

@@ -23,21 +23,6 @@ public final class Stats {
         return new double[] {mean, ss / x.length};
     }
 
-    /** {mean, variance (ddof 0)} of {@code a - b}, element by element, in double precision. */
-    public static double[] meanVarOfDifference(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += (float) (a[i] - b[i]);
-        }
-        double mean = sum / a.length;
-        double ss = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = (float) (a[i] - b[i]) - mean;
-            ss += d * d;
-        }
-        return new double[] {mean, ss / a.length};
-    }
-
     public static double[] meanVar(double[] x) {
         double sum = 0;
         for (double v : x) {

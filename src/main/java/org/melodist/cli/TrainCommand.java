@@ -55,6 +55,16 @@ final class TrainCommand implements Callable<Integer> {
             description = "rehearsal windows per window of the new files (default ${DEFAULT-VALUE})")
     double rehearseShare;
 
+    @Option(names = "--distill", negatable = true, paramLabel = "BOOL",
+            description = "with --init and rehearsal: learn the rehearsal windows toward the starting model's whole next-step "
+                    + "distribution instead of their sampled notes (default: off)")
+    Boolean distill;
+
+    @Option(names = "--average", paramLabel = "DECAY",
+            description = "validate and save a moving average of the weights with this decay per update, e.g. 0.995; 0 for "
+                    + "the trained weights themselves (default 0)")
+    Float average;
+
     @Option(names = "--epochs", defaultValue = "30", description = "most epochs (default ${DEFAULT-VALUE}); early stopping may end sooner")
     int epochs;
 
@@ -97,6 +107,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (average != null && !(average >= 0 && average < 1)) {
+            throw new IllegalArgumentException("--average " + average + " is outside [0, 1)");
+        }
         PrintStream ps = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         TrainingOptions base = init != null ? TrainingOptions.fineTuneDefaults() : TrainingOptions.defaults();
         TrainingOptions opt = base.withEpochs(epochs).withHidden(hidden).withBatch(batch != null ? batch : base.batchSize(), window != null ? window : base.window()).withMaxMinutes(maxMinutes != null ? maxMinutes : base.maxMinutes())
@@ -105,7 +118,9 @@ final class TrainCommand implements Callable<Integer> {
                 .withOwnKey(ownKey != null ? ownKey : base.ownKey())
                 .withLrDecay(lrDecay != null ? lrDecay : base.lrDecay())
                 .withLearningRate(lr != null ? lr : base.learningRate())
-                .withPatience(patience != null ? patience : base.patience());
+                .withPatience(patience != null ? patience : base.patience())
+                .withDistill(distill != null ? distill : base.distill())
+                .withAveraging(average != null ? average : base.averaging());
         MelodyTrainer trainer = new MelodyTrainer(ps).withCommand("melodist " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         MelodyTrainer.Result r;
         if (init != null) {

@@ -78,7 +78,20 @@ public final class MelodyModel implements AutoCloseable {
 
     /** Loads {@code dir/config.json} and the parameters it names; every failure names the file and the reason. */
     public static MelodyModel load(Path dir) throws IOException {
-        MelodyModelConfig config = readConfig(dir);
+        return load(dir, readConfig(dir));
+    }
+
+    /**
+     * As {@link #load(Path)}, with the network built at dropout rate {@code dropout} instead of the stored one (the
+     * weights are the same; dropout acts only while training, so this is for fine-tuning with more or less of it).
+     */
+    public static MelodyModel load(Path dir, float dropout) throws IOException {
+        MelodyModelConfig c = readConfig(dir);
+        return load(dir, new MelodyModelConfig(c.format(), c.vocabularySize(), c.minPitch(), c.maxPitch(), c.stepsPerQuarter(),
+                c.maxBarPositions(), c.embedding(), c.hidden(), c.layers(), dropout, c.parameters(), c.training(), c.endHorizon()));
+    }
+
+    private static MelodyModel load(Path dir, MelodyModelConfig config) throws IOException {
         Path params = dir.resolve(config.parameters());
         if (!Files.isRegularFile(params)) {
             throw new IOException(params + ": model parameters file is missing");

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -21,8 +22,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.melodist.RuntimeDefaults;
 
 /**
@@ -163,7 +166,7 @@ public final class MelodyTrainer {
         }
         RuntimeDefaults.configureDefaults();
         Engine.getInstance().setRandomSeed((int) opt.seed());
-        try (MelodyModel model = MelodyModel.load(initDir)) {
+        try (MelodyModel model = MelodyModel.load(initDir, opt.dropout())) {
             for (var p : model.net().getParameters()) {
                 if (p.getValue().requiresGradient()) {
                     p.getValue().getArray().setRequiresGradient(true); // loaded weights come without gradients
@@ -194,11 +197,14 @@ public final class MelodyTrainer {
             poolSteps += (long) keys.size() * t.length();
         }
         List<List<EncodedTune>> rehearsalPools = new ArrayList<>();
+        Set<EncodedTune> rehearsed = Collections.newSetFromMap(new IdentityHashMap<>());
         if (rehearsalShare > 0) {
             for (EncodedTune t : rehearsal) {
-                rehearsalPools.add(MelodyCorpus.transpositions(t, enc));
+                List<EncodedTune> keys = MelodyCorpus.transpositions(t, enc);
+                rehearsalPools.add(keys);
+                rehearsed.addAll(keys);
             }
-            out.println("rehearsal: " + rehearsalDescription());
+            out.println("rehearsal: " + rehearsalDescription() + (distills(opt, init) ? ", learnt toward the starting model's distribution (distillation)" : ""));
         }
         out.printf(Locale.ROOT, "corpus: %d training tunes (%d steps; %d steps over all fitting keys), %d validation tunes (%d steps), %d skipped%n",
                 corpus.train().size(), corpus.trainSteps(), poolSteps, corpus.validation().size(), corpus.validationSteps(), corpus.skipped().size());
@@ -233,7 +239,12 @@ public final class MelodyTrainer {
         DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build());
         List<NDArray> anchorWeights = init != null && opt.anchor() > 0 ? copyWeights(model) : null;
-        try (Trainer trainer = model.djlModel().newTrainer(tc)) {
+        WeightAverage average = opt.averaging() > 0 ? new WeightAverage(model, opt.averaging()) : null;
+        if (average != null) {
+            out.printf(Locale.ROOT, "weight averaging: a moving average of the weights (decay %.4f per update) is validated and saved%n", opt.averaging());
+        }
+        try (Trainer trainer = model.djlModel().newTrainer(tc);
+             MelodyModel teacher = distills(opt, init) ? MelodyModel.load(init) : null) {
             boolean stop = false;
             for (int epoch = 1; epoch <= opt.epochs() && !stop; epoch++) {
                 long epochStart = System.nanoTime();
@@ -253,9 +264,13 @@ public final class MelodyTrainer {
                         double byTime = (System.nanoTime() - startNanos) / 1e9 / budgetSeconds;
                         rate.factor = cosineFactor(Math.max(byEpochs, byTime));
                     }
-                    SequenceBatch batch = SequenceBatch.of(slices.subList(b * opt.batchSize(),
-                            Math.min(slices.size(), (b + 1) * opt.batchSize())), enc);
-                    nllSum += step(trainer, model, batch, opt.clipNorm(), anchorWeights, opt.anchor());
+                    List<SequenceBatch.Slice> rows = slices.subList(b * opt.batchSize(), Math.min(slices.size(), (b + 1) * opt.batchSize()));
+                    SequenceBatch batch = SequenceBatch.of(rows, enc);
+                    nllSum += teacher == null ? step(trainer, model, batch, opt.clipNorm(), anchorWeights, opt.anchor())
+                            : distillStep(trainer, model, teacher, rows, rehearsed, opt.clipNorm(), anchorWeights, opt.anchor());
+                    if (average != null) {
+                        average.update(model);
+                    }
                     tokens += batch.tokenCount();
                     double elapsed = (System.nanoTime() - epochStart) / 1e9;
                     bar.update(b + 1, String.format(Locale.ROOT, "train NLL %.3f, %.0f tok/s", nllSum / tokens, tokens / elapsed));
@@ -276,7 +291,7 @@ public final class MelodyTrainer {
                     break; // stop now: the partial epoch is neither validated nor kept; an earlier best is
                 }
                 double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-                MelodyScorer.Score val = MelodyScorer.score(model, corpus.validation());
+                MelodyScorer.Score val = MelodyScorer.score(average != null ? average.model() : model, corpus.validation());
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 boolean best = val.nll() < bestNll;
                 if (Double.isNaN(val.nll()) || Double.isNaN(nllSum)) {
@@ -294,7 +309,7 @@ public final class MelodyTrainer {
                     bestAcc = val.accuracy();
                     bestEpoch = epoch;
                     sinceBest = 0;
-                    model.save(staging, config.withTraining(summary(corpus, opt, init, reports, bestEpoch, bestNll, bestAcc, initialNll, startNanos)));
+                    (average != null ? average.model() : model).save(staging, config.withTraining(summary(corpus, opt, init, reports, bestEpoch, bestNll, bestAcc, initialNll, startNanos)));
                 } else if (!stop) {
                     sinceBest++;
                     if (!opt.lrDecay()) {
@@ -310,6 +325,9 @@ public final class MelodyTrainer {
         } finally {
             if (anchorWeights != null) {
                 anchorWeights.forEach(NDArray::close);
+            }
+            if (average != null) {
+                average.close();
             }
         }
         double total = (System.nanoTime() - startNanos) / 1e9;
@@ -444,6 +462,112 @@ public final class MelodyTrainer {
             slices.add(new SequenceBatch.Slice(t, from, Math.min(t.length(), from + window)));
         }
         return slices;
+    }
+
+    /** Whether a run distils: a fine-tune asked to, with rehearsal tunes. */
+    private boolean distills(TrainingOptions opt, Path init) {
+        return opt.distill() && init != null && rehearsalShare > 0;
+    }
+
+    /**
+     * One optimiser step where the rows of {@code rehearsed} tunes are learnt toward {@code teacher}'s next-step
+     * distribution (the soft cross-entropy {@code -sum_v p_teacher(v) log p(v)} at every step) and the other rows toward
+     * their tokens, the two summed and divided by the batch's steps. Returns the batch's summed NLL of its tokens.
+     */
+    static double distillStep(Trainer trainer, MelodyModel model, MelodyModel teacher, List<SequenceBatch.Slice> rows,
+                              Set<EncodedTune> rehearsed, float clipNorm, List<NDArray> anchor, float weight) {
+        List<SequenceBatch.Slice> own = new ArrayList<>();
+        List<SequenceBatch.Slice> old = new ArrayList<>();
+        for (SequenceBatch.Slice s : rows) {
+            (rehearsed.contains(s.tune()) ? old : own).add(s);
+        }
+        MelodyEncoding enc = model.encoding();
+        SequenceBatch ownBatch = own.isEmpty() ? null : SequenceBatch.of(own, enc);
+        SequenceBatch oldBatch = old.isEmpty() ? null : SequenceBatch.of(old, enc);
+        int tokens = (ownBatch == null ? 0 : ownBatch.tokenCount()) + (oldBatch == null ? 0 : oldBatch.tokenCount());
+        try (NDManager m = model.manager().newSubManager()) {
+            NDArray teacherProbs = null;
+            if (oldBatch != null) {
+                try (NoGradScope noGrad = new NoGradScope()) {
+                    ParameterStore ps = new ParameterStore(m, false);
+                    teacherProbs = teacher.net().forward(ps, oldBatch.modelInputs(m), false).get(0).softmax(-1);
+                }
+            }
+            double nll = 0;
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDArray total = null;
+                if (ownBatch != null) {
+                    NDArray summed = SequenceBatch.summedNll(trainer.forward(ownBatch.modelInputs(m)).get(0), ownBatch.targets(m), ownBatch.mask(m));
+                    nll += summed.getFloat();
+                    total = summed;
+                }
+                if (oldBatch != null) {
+                    NDArray logits = trainer.forward(oldBatch.modelInputs(m)).get(0);
+                    NDArray mask = oldBatch.mask(m);
+                    NDArray soft = logits.logSoftmax(-1).mul(teacherProbs).sum(new int[] {-1}).mul(mask).sum().neg();
+                    nll += SequenceBatch.summedNll(logits.stopGradient(), oldBatch.targets(m), mask).getFloat();
+                    total = total == null ? soft : total.add(soft);
+                }
+                gc.backward(total.div(Math.max(1, tokens)));
+            }
+            if (anchor != null && weight > 0) {
+                pullToward(model, anchor, weight, m);
+            }
+            if (clipNorm > 0) {
+                GradientClipping.clipGlobalNorm(model.manager(), model.net(), clipNorm);
+            }
+            trainer.step();
+            return nll;
+        }
+    }
+
+    /**
+     * An exponential moving average of a training model's weights, held in a second network of the same config: after
+     * every update {@code avg += (1 - decay) * (w - avg)}. Starts from the weights it is given.
+     */
+    static final class WeightAverage implements AutoCloseable {
+        private final MelodyModel averaged;
+        private final float decay;
+
+        WeightAverage(MelodyModel model, float decay) {
+            this.decay = decay;
+            this.averaged = MelodyModel.create(model.config());
+            for (var p : averaged.net().getParameters()) {
+                p.getValue().getArray().setRequiresGradient(false);
+            }
+            copy(model, averaged);
+        }
+
+        void update(MelodyModel model) {
+            var from = model.net().getParameters().values();
+            var to = averaged.net().getParameters().values();
+            try (NDManager m = model.manager().newSubManager()) {
+                for (int i = 0; i < from.size(); i++) {
+                    NDArray w = from.get(i).getArray().stopGradient();
+                    w.attach(m);
+                    NDArray avg = to.get(i).getArray();
+                    NDArray delta = w.sub(avg).muli(1 - decay);
+                    avg.addi(delta);
+                }
+            }
+        }
+
+        MelodyModel model() {
+            return averaged;
+        }
+
+        private static void copy(MelodyModel from, MelodyModel to) {
+            var src = from.net().getParameters().values();
+            var dst = to.net().getParameters().values();
+            for (int i = 0; i < src.size(); i++) {
+                src.get(i).getArray().copyTo(dst.get(i).getArray());
+            }
+        }
+
+        @Override
+        public void close() {
+            averaged.close();
+        }
     }
 
     /** One optimiser step; returns the batch's summed NLL. */

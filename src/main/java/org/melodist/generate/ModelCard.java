@@ -110,7 +110,17 @@ final class ModelCard {
                 opt.ownKey() ? " (its own and random others)" : "", opt.seed(),
                 fineTuned && opt.anchor() > 0 ? String.format(Locale.ROOT, ", L2 pull %.4g toward the starting weights", opt.anchor()) : ""));
         if (fineTuned) {
-            sb.append("Rehearsal: ").append(rehearsal).append(".\n\n");
+            sb.append("Rehearsal: ").append(rehearsal);
+            if (opt.distill() && !"none".equals(rehearsal)) {
+                sb.append("; the rehearsal windows are learnt toward the starting model's whole next-step distribution (distillation), not its sampled notes");
+            }
+            sb.append(".\n\n");
+        }
+        if (opt.averaging() > 0) {
+            sb.append(String.format(Locale.ROOT, "Weight averaging: a moving average of the weights (decay %.4g per update) is what is validated "
+                    + "and kept.%n%n", opt.averaging()));
+        }
+        if (fineTuned) {
             sb.append(FINE_TUNE_CHOICES).append('\n');
         }
         sb.append("## Figures\n\n");

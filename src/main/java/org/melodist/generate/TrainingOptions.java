@@ -8,11 +8,24 @@ package org.melodist.generate;
  * starting model knew. {@code ownKey}: every epoch includes each tune in the key it was written in, the other
  * {@code keysPerEpoch - 1} keys drawn at random (otherwise all {@code keysPerEpoch} are drawn). {@code lrDecay}: the
  * learning rate falls along a half cosine from {@code learningRate} to 0 over the run (its epochs or its time budget,
- * whichever runs out first), instead of the halving after an epoch without a validation gain.
+ * whichever runs out first), instead of the halving after an epoch without a validation gain. {@code distill}: when
+ * fine-tuning with rehearsal, the rehearsal windows are learnt toward the starting model's whole next-step
+ * distribution (soft cross-entropy against the frozen starting model) instead of toward their sampled tokens.
+ * {@code averaging}: when above 0, an exponential moving average of the weights with this decay per update is kept;
+ * it is what is validated and saved (0: the trained weights themselves).
  */
 public record TrainingOptions(int epochs, int embedding, int hidden, int layers, float dropout, int batchSize,
                               int window, float learningRate, float clipNorm, int patience, double maxMinutes,
-                              int keysPerEpoch, long seed, float anchor, boolean ownKey, boolean lrDecay) {
+                              int keysPerEpoch, long seed, float anchor, boolean ownKey, boolean lrDecay,
+                              boolean distill, float averaging) {
+
+    /** Settings without distillation or weight averaging. */
+    public TrainingOptions(int epochs, int embedding, int hidden, int layers, float dropout, int batchSize,
+                           int window, float learningRate, float clipNorm, int patience, double maxMinutes,
+                           int keysPerEpoch, long seed, float anchor, boolean ownKey, boolean lrDecay) {
+        this(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes,
+                keysPerEpoch, seed, anchor, ownKey, lrDecay, false, 0f);
+    }
 
     public static TrainingOptions defaults() {
         return new TrainingOptions(30, 64, 256, 2, 0.1f, 32, 128, 2e-3f, 1.0f, 3, 0, 1, 1L, 0f, false, false);
@@ -35,54 +48,63 @@ public record TrainingOptions(int epochs, int embedding, int hidden, int layers,
         if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be positive");
         if (patience < 1) throw new IllegalArgumentException("patience must be at least 1");
         if (!(anchor >= 0)) throw new IllegalArgumentException("anchor weight must be 0 or more");
+        if (!(averaging >= 0 && averaging < 1)) throw new IllegalArgumentException("averaging decay must be in [0, 1)");
         if (keysPerEpoch < 1 || keysPerEpoch > 12) throw new IllegalArgumentException("keys per epoch must be 1-12");
     }
 
     public TrainingOptions withEpochs(int v) {
-        return new TrainingOptions(v, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay);
+        return new TrainingOptions(v, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay, distill, averaging);
     }
 
     public TrainingOptions withHidden(int v) {
-        return new TrainingOptions(epochs, embedding, v, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay);
+        return new TrainingOptions(epochs, embedding, v, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay, distill, averaging);
     }
 
     public TrainingOptions withMaxMinutes(double v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, v, keysPerEpoch, seed, anchor, ownKey, lrDecay);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, v, keysPerEpoch, seed, anchor, ownKey, lrDecay, distill, averaging);
     }
 
     public TrainingOptions withKeysPerEpoch(int v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, v, seed, anchor, ownKey, lrDecay);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, v, seed, anchor, ownKey, lrDecay, distill, averaging);
     }
 
     public TrainingOptions withBatch(int batch, int win) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batch, win, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batch, win, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay, distill, averaging);
     }
 
     public TrainingOptions withLearningRate(float v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, v, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, v, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay, distill, averaging);
     }
 
     public TrainingOptions withPatience(int v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, v, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, v, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay, distill, averaging);
     }
 
     public TrainingOptions withDropout(float v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, v, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay);
+        return new TrainingOptions(epochs, embedding, hidden, layers, v, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay, distill, averaging);
     }
 
     public TrainingOptions withSeed(long v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, v, anchor, ownKey, lrDecay);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, v, anchor, ownKey, lrDecay, distill, averaging);
     }
 
     public TrainingOptions withAnchor(float v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, v, ownKey, lrDecay);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, v, ownKey, lrDecay, distill, averaging);
     }
 
     public TrainingOptions withOwnKey(boolean v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, v, lrDecay);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, v, lrDecay, distill, averaging);
     }
 
     public TrainingOptions withLrDecay(boolean v) {
-        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, v);
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, v, distill, averaging);
+    }
+
+    public TrainingOptions withDistill(boolean v) {
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay, v, averaging);
+    }
+
+    public TrainingOptions withAveraging(float v) {
+        return new TrainingOptions(epochs, embedding, hidden, layers, dropout, batchSize, window, learningRate, clipNorm, patience, maxMinutes, keysPerEpoch, seed, anchor, ownKey, lrDecay, distill, v);
     }
 }

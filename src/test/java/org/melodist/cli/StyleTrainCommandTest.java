@@ -34,6 +34,24 @@ class StyleTrainCommandTest {
     }
 
     @Test
+    void distillationAndWeightAveragingAreFlagsAndABadDecayIsOneLine(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("distilled");
+        CliRun r = CliRun.run("train", "--corpus", lowFolder(dir).toString(), "--init", TinyMelodyModel.dir().toString(), "--out", out.toString(),
+                "--epochs", "1", "--keys-per-epoch", "1", "--distill", "--average", "0.9");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("learnt toward the starting model's distribution (distillation)"), r.out());
+        assertTrue(r.out().contains("weight averaging: a moving average of the weights (decay 0.9000 per update)"), r.out());
+        assertTrue(Files.isDirectory(out));
+
+        r = CliRun.run("train", "--corpus", lowFolder(dir.resolve("b")).toString(), "--init", TinyMelodyModel.dir().toString(),
+                "--out", dir.resolve("bad").toString(), "--average", "1");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("--average 1.0 is outside [0, 1)"), r.err());
+        assertFalse(Files.exists(dir.resolve("bad")));
+    }
+
+    @Test
     void fineTunesFromAModelKeepingItsVocabularyAndShiftingLowTunesIntoRange(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("low-style");
         CliRun r = CliRun.run("train", "--corpus", lowFolder(dir).toString(), "--init", TinyMelodyModel.dir().toString(), "--out", out.toString(),

@@ -12,6 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +142,110 @@ class MelodyFineTuneTest {
         assertTrue(r.bestValidationNll() < r.initialValidationNll());
         assertTrue(Files.readString(out.resolve("MODEL_CARD.md")).contains(
                 "Rehearsal: 40 tunes the starting model wrote itself, 0.50 window per window of the new files."));
+    }
+
+    private static float[] weights(MelodyModel m) {
+        List<Float> all = new ArrayList<>();
+        for (var p : m.net().getParameters()) {
+            for (float f : p.getValue().getArray().toFloatArray()) {
+                all.add(f);
+            }
+        }
+        float[] a = new float[all.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = all.get(i);
+        }
+        return a;
+    }
+
+    private static double maxChange(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    /** One Adam step of {@code rows} on the tiny model, distilled from an untouched copy or (no teacher) on the tokens. */
+    private static double changeAfterOneStep(List<SequenceBatch.Slice> rows, Set<EncodedTune> rehearsed, boolean distill) throws IOException {
+        Path init = TinyMelodyModel.dir();
+        try (MelodyModel model = MelodyModel.load(init); MelodyModel teacher = MelodyModel.load(init)) {
+            for (var p : model.net().getParameters()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+            float[] before = weights(model);
+            DefaultTrainingConfig tc = new DefaultTrainingConfig(new MelodyTrainer.MaskedNllLoss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build());
+            try (Trainer trainer = model.djlModel().newTrainer(tc)) {
+                if (distill) {
+                    MelodyTrainer.distillStep(trainer, model, teacher, rows, rehearsed, 1f, null, 0f);
+                } else {
+                    MelodyTrainer.step(trainer, model, SequenceBatch.of(rows, model.encoding()), 1f);
+                }
+            }
+            return maxChange(before, weights(model));
+        }
+    }
+
+    @Test
+    void distillingRehearsalTowardTheStartingModelLeavesItWhereItIsWhileSampledTokensMoveIt() throws IOException {
+        List<EncodedTune> tunes = RehearsalTunes.sampled(TinyMelodyModel.dir(), 8, 2, 5L);
+        List<SequenceBatch.Slice> rows = new ArrayList<>();
+        for (EncodedTune t : tunes) {
+            rows.add(new SequenceBatch.Slice(t, 0, t.length()));
+        }
+        Set<EncodedTune> rehearsed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        rehearsed.addAll(tunes);
+        double distilled = changeAfterOneStep(rows, rehearsed, true);
+        double sampled = changeAfterOneStep(rows, rehearsed, false);
+        assertTrue(sampled > 1e-3, "learning its own sampled notes moves the weights: " + sampled);
+        // Adam turns even rounding-sized gradients into steps, so "does not move" is "moves a hundredth as far or less"
+        assertTrue(distilled < sampled / 100, "its own distribution is already matched, so distillation hardly moves it: "
+                + distilled + " against " + sampled);
+        List<SequenceBatch.Slice> mixed = new ArrayList<>(rows);
+        for (EncodedTune t : arpeggios().train()) {
+            mixed.add(new SequenceBatch.Slice(t, 0, t.length()));
+        }
+        assertTrue(changeAfterOneStep(mixed, rehearsed, true) > 1e-3, "the new style's rows still move it");
+    }
+
+    @Test
+    void theWeightAverageMovesByOneMinusTheDecayTowardTheTrainedWeightsAndIsWhatTheRunSaves(@TempDir Path dir) throws IOException {
+        Path init = TinyMelodyModel.dir();
+        Path tunedDir = dir.resolve("tuned");
+        MelodyTrainer.Result plain = new MelodyTrainer(QUIET).fineTune(arpeggios(), options(2), init, tunedDir);
+        try (MelodyModel start = MelodyModel.load(init); MelodyModel tuned = MelodyModel.load(tunedDir);
+             MelodyTrainer.WeightAverage avg = new MelodyTrainer.WeightAverage(start, 0.75f)) {
+            float[] a = weights(start);
+            float[] b = weights(tuned);
+            assertTrue(maxChange(a, weights(avg.model())) < 1e-7, "it starts at the weights it is given");
+            avg.update(tuned);
+            float[] mixed = weights(avg.model());
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(0.75f * a[i] + 0.25f * b[i], mixed[i], 1e-5);
+            }
+        }
+        Path averagedDir = dir.resolve("averaged");
+        MelodyTrainer.Result averaged = new MelodyTrainer(QUIET).fineTune(arpeggios(), options(2).withAveraging(0.9f), init, averagedDir);
+        assertTrue(averaged.saved());
+        assertTrue(Files.readString(averagedDir.resolve("MODEL_CARD.md")).contains("moving average of the weights (decay 0.9000 per update)"));
+        assertTrue(averaged.bestValidationNll() < averaged.initialValidationNll(), "the average learns the new style too");
+        assertTrue(Math.abs(averaged.bestValidationNll() - plain.bestValidationNll()) > 1e-6, "a different set of weights is validated");
+        try (MelodyModel saved = MelodyModel.load(averagedDir)) {
+            MelodyScorer.Score s = MelodyScorer.score(saved, arpeggios().validation());
+            assertEquals(averaged.bestValidationNll(), s.nll(), 1e-4, "the saved model is the validated average");
+        }
+    }
+
+    @Test
+    void distillingSelfRehearsalStillLearnsTheNewStyleAndSaysSo(@TempDir Path dir) throws IOException {
+        Path init = TinyMelodyModel.dir();
+        Path out = dir.resolve("distilled");
+        MelodyTrainer trainer = new MelodyTrainer(QUIET).withRehearsal(RehearsalTunes.sampled(init, 20, 2, 9L), 0.5, "tunes the starting model wrote itself");
+        MelodyTrainer.Result r = trainer.fineTune(arpeggios(), options(2).withDistill(true), init, out);
+        assertTrue(r.saved());
+        assertTrue(r.bestValidationNll() < 0.9 * r.initialValidationNll());
+        assertTrue(Files.readString(out.resolve("MODEL_CARD.md")).contains("learnt toward the starting model's whole next-step distribution"));
     }
 
     @Test

@@ -47,7 +47,26 @@ public final class GenerateSettings {
     private final IntegerProperty seedBars = new SimpleIntegerProperty(this, "seedBars", DEFAULT_SEED_BARS);
     private final StringProperty modelId = new SimpleStringProperty(this, "modelId", MelodyModelCatalog.SHIPPED_ID);
     private final BooleanProperty followChords = new SimpleBooleanProperty(this, "followChords", false);
+    private final ObjectProperty<Replaced> replacedTemperature = new SimpleObjectProperty<>(this, "replacedTemperature");
+    private final ObjectProperty<Replaced> replacedTopP = new SimpleObjectProperty<>(this, "replacedTopP");
     private final Random random = new Random();
+
+    /**
+     * A setting a personal model's proposal put in place of the musician's own: theirs, to give back when they leave the
+     * model, and the proposed one, to tell whether they have changed it since.
+     */
+    public record Replaced(double own, double proposed) {
+    }
+
+    /** The temperature a personal model's proposal replaced (null when none is in place). */
+    public ObjectProperty<Replaced> replacedTemperatureProperty() {
+        return replacedTemperature;
+    }
+
+    /** The top-p a personal model's proposal replaced (null when none is in place). */
+    public ObjectProperty<Replaced> replacedTopPProperty() {
+        return replacedTopP;
+    }
 
     /** Follow chords: notes heard on strong beats keep to the chord lane's chords there (when it has some). */
     public BooleanProperty followChordsProperty() {
@@ -123,6 +142,8 @@ public final class GenerateSettings {
                 prefs.getDouble("generate.variations", DEFAULT_VARIATIONS))));
         modelId.set(prefs.get("generate.model", MelodyModelCatalog.SHIPPED_ID));
         followChords.set(prefs.getBoolean("generate.followChords", false));
+        replacedTemperature.set(readReplaced(prefs, "generate.temperature.replaced", MIN_TEMPERATURE, MAX_TEMPERATURE));
+        replacedTopP.set(readReplaced(prefs, "generate.topP.replaced", MIN_TOP_P, MAX_TOP_P));
     }
 
     /** Remembers the settings that outlive a song. */
@@ -133,5 +154,24 @@ public final class GenerateSettings {
         prefs.putDouble("generate.variations", variationCount.get());
         prefs.put("generate.model", modelId.get());
         prefs.putBoolean("generate.followChords", followChords.get());
+        writeReplaced(prefs, "generate.temperature.replaced", replacedTemperature.get());
+        writeReplaced(prefs, "generate.topP.replaced", replacedTopP.get());
+    }
+
+    /** "own proposed", or nothing when no proposal is in place or the remembered text is not two numbers in range. */
+    private static Replaced readReplaced(StudioPreferences prefs, String key, double min, double max) {
+        String[] parts = prefs.get(key, "").trim().split("\\s+");
+        if (parts.length != 2) return null;
+        try {
+            double own = Double.parseDouble(parts[0]);
+            double proposed = Double.parseDouble(parts[1]);
+            return own >= min && own <= max && proposed >= min && proposed <= max ? new Replaced(own, proposed) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void writeReplaced(StudioPreferences prefs, String key, Replaced r) {
+        prefs.put(key, r == null ? "" : r.own() + " " + r.proposed());
     }
 }

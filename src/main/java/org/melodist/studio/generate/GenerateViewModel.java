@@ -8,6 +8,8 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -113,13 +115,6 @@ public final class GenerateViewModel implements AutoCloseable {
     private final BooleanBinding hasVariations;
 
     private Pending pending;
-    /** The musician's temperature before a personal model's proposal was applied (null when none is applied). */
-    private Double ownTemperature;
-    /** The temperature the proposal set. */
-    private double appliedTemperature;
-    /** The same for top-p. */
-    private Double ownTopP;
-    private double appliedTopP;
     private final MelodyGeneratorSource shippedSource;
     private FeedbackViewModel feedback;
     private final BooleanProperty compareWithBase = new SimpleBooleanProperty(this, "compareWithBase", false);
@@ -228,19 +223,27 @@ public final class GenerateViewModel implements AutoCloseable {
         if (proposed.isEmpty()) return "";
         double t = Math.max(GenerateSettings.MIN_TEMPERATURE, Math.min(GenerateSettings.MAX_TEMPERATURE, proposed.get().temperature()));
         double current = settings.temperatureProperty().get();
-        if (ownTemperature == null || !same(current, appliedTemperature)) ownTemperature = current;
-        appliedTemperature = t;
-        settings.temperatureProperty().set(t);
+        propose(settings.temperatureProperty(), settings.replacedTemperatureProperty(), t);
         double p = Math.max(GenerateSettings.MIN_TOP_P, Math.min(GenerateSettings.MAX_TOP_P, proposed.get().topP()));
         double currentTopP = settings.topPProperty().get();
-        if (ownTopP == null || !same(currentTopP, appliedTopP)) ownTopP = currentTopP;
-        appliedTopP = p;
-        settings.topPProperty().set(p);
+        propose(settings.topPProperty(), settings.replacedTopPProperty(), p);
         String temperature = String.format(Locale.ROOT, "temperature %.1f%s", t, same(current, t) ? "" : String.format(Locale.ROOT, " (was %.1f)", current));
         String topP = same(p, 1.0) && same(currentTopP, 1.0) ? ""
                 : String.format(Locale.ROOT, " and top-p %.2f%s", p, same(currentTopP, p) ? "" : String.format(Locale.ROOT, " (was %.2f)", currentTopP));
         return String.format(Locale.ROOT, " at %s%s, the %s whose variations you kept most · change %s as you like",
                 temperature, topP, topP.isEmpty() ? "one" : "ones", topP.isEmpty() ? "it" : "them");
+    }
+
+    /**
+     * Sets a proposed value, remembering the musician's own to give back: the value in place, unless it is still the
+     * last proposal's (then the own value remembered with that one stays).
+     */
+    private static void propose(DoubleProperty value, ObjectProperty<GenerateSettings.Replaced> replaced, double proposed) {
+        GenerateSettings.Replaced before = replaced.get();
+        double current = value.get();
+        double own = before != null && same(current, before.proposed()) ? before.own() : current;
+        replaced.set(new GenerateSettings.Replaced(own, proposed));
+        value.set(proposed);
     }
 
     /** Settings equal as the panel shows them (its spinners step by 0.1 and 0.05 in doubles). */
@@ -254,25 +257,23 @@ public final class GenerateViewModel implements AutoCloseable {
      */
     private String restoreOwnTemperature() {
         String said = "";
-        if (ownTemperature != null) {
-            double own = ownTemperature;
-            boolean untouched = same(settings.temperatureProperty().get(), appliedTemperature);
-            ownTemperature = null;
-            if (untouched && !same(own, appliedTemperature)) {
-                settings.temperatureProperty().set(own);
-                said += String.format(Locale.ROOT, " · temperature back to your %.1f", own);
-            }
+        if (giveBack(settings.temperatureProperty(), settings.replacedTemperatureProperty())) {
+            said += String.format(Locale.ROOT, " · temperature back to your %.1f", settings.temperatureProperty().get());
         }
-        if (ownTopP != null) {
-            double own = ownTopP;
-            boolean untouched = same(settings.topPProperty().get(), appliedTopP);
-            ownTopP = null;
-            if (untouched && !same(own, appliedTopP)) {
-                settings.topPProperty().set(own);
-                said += String.format(Locale.ROOT, " · top-p back to your %.2f", own);
-            }
+        if (giveBack(settings.topPProperty(), settings.replacedTopPProperty())) {
+            said += String.format(Locale.ROOT, " · top-p back to your %.2f", settings.topPProperty().get());
         }
         return said;
+    }
+
+    /** Puts back the musician's own value if the proposed one is still in place; true when that changed the value. */
+    private static boolean giveBack(DoubleProperty value, ObjectProperty<GenerateSettings.Replaced> replaced) {
+        GenerateSettings.Replaced r = replaced.get();
+        if (r == null) return false;
+        replaced.set(null);
+        if (!same(value.get(), r.proposed()) || same(r.own(), r.proposed())) return false;
+        value.set(r.own());
+        return true;
     }
 
     /** Renames a user model (its folder); the chosen one stays chosen under its new name. */

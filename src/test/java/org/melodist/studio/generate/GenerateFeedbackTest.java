@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,18 +20,9 @@ import org.melodist.generate.MelodyGenerator;
 import org.melodist.generate.MelodyModelCatalog;
 import org.melodist.generate.PreferenceTrainer;
 import org.melodist.generate.TinyMelodyModel;
-import org.melodist.settings.PropertiesFileSettingsStore;
 import org.melodist.song.Note;
-import org.melodist.song.Song;
 import org.melodist.song.TimeSignature;
-import org.melodist.song.Track;
-import org.melodist.sound.SequencerPlaybackService;
-import org.melodist.sound.SoundbankChoice;
-import org.melodist.studio.document.SongDocument;
-import org.melodist.studio.pianoroll.PianoRollViewModel;
-import org.melodist.studio.tasks.SameThreadRunner;
-import org.melodist.studio.tracks.TrackListViewModel;
-import org.melodist.studio.transport.TransportViewModel;
+import org.melodist.studio.prefs.StudioPreferences;
 
 /**
  * Accept, Discard and the thumbs write the feedback log as the issue says; Learn from my choices gives a personal
@@ -44,10 +34,8 @@ class GenerateFeedbackTest {
 
     @TempDir
     Path userData;
-    private final SameThreadRunner runner = new SameThreadRunner();
-    private TransportViewModel transport;
+    private GeneratePanelFixture panel;
     private GenerateViewModel gen;
-    private PianoRollViewModel roll;
     private FeedbackLog log;
 
     @BeforeAll
@@ -62,29 +50,20 @@ class GenerateFeedbackTest {
 
     @BeforeEach
     void build() {
-        List<Note> notes = new ArrayList<>();
-        for (int i = 0; i < 16; i++) notes.add(new Note(60 + (i * 2) % 12, 90, i * 240L, 240));
-        SongDocument doc = new SongDocument(Song.of(480, 96, List.of(Track.of("Lead", 0, 0, notes))));
-        roll = new PianoRollViewModel(doc);
-        TrackListViewModel tracks = new TrackListViewModel(doc, roll.trackIndexProperty());
-        SoundbankChoice choice = new SoundbankChoice(new PropertiesFileSettingsStore(userData.resolve("s.properties")), List.of());
-        transport = new TransportViewModel(roll, tracks, choice, SequencerPlaybackService::forSoundCard, runner);
         MelodyModelCatalog catalog = MelodyModelCatalog.forUser(userData, TinyMelodyModel.dir());
         Path personal = catalog.register(GenerateViewModel.PERSONAL_KIND, "Personal",
                 MelodyModelCatalog.userModelsDir(userData).resolve(GenerateViewModel.PERSONAL_KIND)).dir();
-        gen = new GenerateViewModel(roll, transport, MelodyGeneratorSource.of(shippedGenerator, TinyMelodyModel.dir()), catalog, runner);
+        panel = new GeneratePanelFixture(userData, shippedGenerator, 96, catalog);
+        gen = panel.gen;
         log = new FeedbackLog(userData.resolve(FeedbackLog.FILE_NAME));
         gen.setFeedback(new FeedbackViewModel(log, personal.resolve(FeedbackViewModel.PERSONAL_NAME), TinyMelodyModel::dir, () -> null,
-                PreferenceTrainer.Options.defaults().withEpochs(1).withRehearsalTunes(8).withMaxMinutes(0), runner));
-        gen.settings().barsProperty().set(1);
+                PreferenceTrainer.Options.defaults().withEpochs(1).withRehearsalTunes(8).withMaxMinutes(0), panel.runner));
         gen.settings().variationCountProperty().set(4);
     }
 
     @AfterEach
     void tearDown() {
-        gen.close();
-        gen.releaseModels();
-        transport.close();
+        panel.close();
     }
 
     @Test
@@ -246,5 +225,43 @@ class GenerateFeedbackTest {
         gen.settings().topPProperty().set(0.9);
         gen.chooseModel(shipped);
         assertEquals(0.9, gen.settings().topPProperty().get(), 1e-9, "a top-p the musician chose since stays theirs");
+    }
+
+    @Test
+    void theMusiciansOwnTopPIsGivenBackAfterARestartWithThePersonalModelStillChosen() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            gen.settings().topPProperty().set(round < 4 ? 0.8 : 1.0);
+            gen.generate();
+            if (round < 4) {
+                gen.select(round);
+                gen.accept();
+            } else {
+                gen.discard();
+            }
+        }
+        gen.settings().topPProperty().set(0.95);
+        gen.feedback().learn();
+        assertEquals(0.8, gen.settings().topPProperty().get(), 1e-9, gen.messageProperty().get());
+        StudioPreferences prefs = new StudioPreferences(userData.resolve("studio.properties"));
+        gen.settings().write(prefs);
+        prefs.save();
+
+        // the next studio: the personal model is chosen again at start-up, at the top-p the musician left it with
+        StudioPreferences reread = new StudioPreferences(userData.resolve("studio.properties"));
+        MelodyModelCatalog models = MelodyModelCatalog.forUser(userData, TinyMelodyModel.dir());
+        models.register(GenerateViewModel.PERSONAL_KIND, "Personal", MelodyModelCatalog.userModelsDir(userData).resolve(GenerateViewModel.PERSONAL_KIND));
+        GenerateViewModel next = panel.open(models);
+        try {
+            next.settings().read(reread);
+            next.chooseModel(next.settings().modelIdProperty().get());
+            assertEquals("personal/mine", next.picker().chosen().id());
+            assertEquals(0.8, next.settings().topPProperty().get(), 1e-9);
+            next.chooseModel(next.picker().catalog().shipped());
+            assertEquals(0.95, next.settings().topPProperty().get(), 1e-9, "leaving it gives back the top-p from before the proposal");
+            assertTrue(next.messageProperty().get().contains("top-p back to your 0.95"), next.messageProperty().get());
+        } finally {
+            next.close();
+            next.releaseModels();
+        }
     }
 }

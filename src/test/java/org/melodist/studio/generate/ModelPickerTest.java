@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,18 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.melodist.generate.MelodyGenerator;
 import org.melodist.generate.MelodyModelCatalog;
 import org.melodist.generate.TinyMelodyModel;
-import org.melodist.settings.PropertiesFileSettingsStore;
-import org.melodist.song.Note;
-import org.melodist.song.Song;
-import org.melodist.song.Track;
-import org.melodist.sound.SequencerPlaybackService;
-import org.melodist.sound.SoundbankChoice;
-import org.melodist.studio.document.SongDocument;
-import org.melodist.studio.pianoroll.PianoRollViewModel;
 import org.melodist.studio.prefs.StudioPreferences;
-import org.melodist.studio.tasks.SameThreadRunner;
-import org.melodist.studio.tracks.TrackListViewModel;
-import org.melodist.studio.transport.TransportViewModel;
 
 /**
  * The Generate panel's model picker with real model folders in a user data folder: the shipped model (a tiny
@@ -43,11 +31,8 @@ class ModelPickerTest {
 
     @TempDir
     Path userData;
-    private final SameThreadRunner runner = new SameThreadRunner();
-    private TransportViewModel transport;
+    private GeneratePanelFixture panel;
     private GenerateViewModel gen;
-    private PianoRollViewModel roll;
-    private MelodyModelCatalog catalog;
 
     @BeforeAll
     static void load() throws Exception {
@@ -61,24 +46,14 @@ class ModelPickerTest {
 
     @BeforeEach
     void build() {
-        List<Note> notes = new ArrayList<>();
-        for (int i = 0; i < 16; i++) notes.add(new Note(60 + (i * 2) % 12, 90, i * 240L, 240));
-        SongDocument doc = new SongDocument(Song.of(480, 120, List.of(Track.of("Lead", 0, 0, notes))));
-        roll = new PianoRollViewModel(doc);
-        TrackListViewModel tracks = new TrackListViewModel(doc, roll.trackIndexProperty());
-        SoundbankChoice choice = new SoundbankChoice(new PropertiesFileSettingsStore(userData.resolve("s.properties")), List.of());
-        transport = new TransportViewModel(roll, tracks, choice, SequencerPlaybackService::forSoundCard, runner);
-        catalog = MelodyModelCatalog.forUser(userData, TinyMelodyModel.dir());
-        gen = new GenerateViewModel(roll, transport, MelodyGeneratorSource.of(shippedGenerator, TinyMelodyModel.dir()), catalog, runner);
-        gen.settings().barsProperty().set(1);
+        panel = new GeneratePanelFixture(userData, shippedGenerator, 120, MelodyModelCatalog.forUser(userData, TinyMelodyModel.dir()));
+        gen = panel.gen;
         gen.settings().variationCountProperty().set(2);
     }
 
     @AfterEach
     void tearDown() {
-        gen.close();
-        gen.releaseModels();
-        transport.close();
+        panel.close();
     }
 
     /** A style: a copy of the tiny model's files under the styles folder. */
@@ -115,8 +90,7 @@ class ModelPickerTest {
         // remembered with the settings, and chosen again by the next studio
         StudioPreferences prefs = new StudioPreferences(userData.resolve("studio.properties"));
         gen.settings().write(prefs);
-        GenerateViewModel next = new GenerateViewModel(roll, transport, MelodyGeneratorSource.of(shippedGenerator, TinyMelodyModel.dir()),
-                MelodyModelCatalog.forUser(userData, TinyMelodyModel.dir()), runner);
+        GenerateViewModel next = panel.open(MelodyModelCatalog.forUser(userData, TinyMelodyModel.dir()));
         next.settings().read(prefs);
         next.chooseModel(next.settings().modelIdProperty().get());
         assertEquals("styles/Mine", next.picker().chosen().id());
