@@ -304,16 +304,41 @@ public final class Hpss {
         for (int r = 0; r < Stft.HOP; r++) {
             periodic[r] = windowSumSquare(w, Stft.N_FFT + r, Integer.MAX_VALUE);
         }
+        boolean periodicUsable = true;
+        for (double sum : periodic) {
+            periodicUsable &= sum > Float.MIN_NORMAL;
+        }
+        // samples i with i + n_fft/2 in [n_fft, frames * hop) use the periodic sums: periodic[i % hop]
+        int midFrom = Stft.N_FFT / 2;
+        int midTo = periodicUsable ? frames * Stft.HOP - Stft.N_FFT / 2 : midFrom;
         Parallel.forRanges(threads, a.length, (part, from, to) -> {
-            for (int i = from; i < to; i++) {
-                int p = i + Stft.N_FFT / 2;
-                double sum = p >= Stft.N_FFT && p / Stft.HOP <= frames - 1 ? periodic[p % Stft.HOP]
-                        : windowSumSquare(w, p, frames);
-                if (sum > Float.MIN_NORMAL) {
-                    a[i] = (float) (a[i] / sum);
+            int lo = Math.max(from, Math.min(to, midFrom));
+            int hi = Math.max(lo, Math.min(to, midTo));
+            for (int i = from; i < lo; i++) {
+                normalise(a, i, w, periodic, frames);
+            }
+            // the middle a hop-long stretch at a time, each sample divided by its periodic sum (no test per sample)
+            for (int i0 = lo; i0 < hi; ) {
+                int r0 = i0 % Stft.HOP;
+                int len = Math.min(Stft.HOP - r0, hi - i0);
+                for (int j = 0; j < len; j++) {
+                    a[i0 + j] = (float) (a[i0 + j] / periodic[r0 + j]);
                 }
+                i0 += len;
+            }
+            for (int i = hi; i < to; i++) {
+                normalise(a, i, w, periodic, frames);
             }
         });
+    }
+
+    private static void normalise(float[] a, int i, double[] w, double[] periodic, int frames) {
+        int p = i + Stft.N_FFT / 2;
+        double sum = p >= Stft.N_FFT && p / Stft.HOP <= frames - 1 ? periodic[p % Stft.HOP]
+                : windowSumSquare(w, p, frames);
+        if (sum > Float.MIN_NORMAL) {
+            a[i] = (float) (a[i] / sum);
+        }
     }
 
     private static double windowSumSquare(double[] w, int p, int frames) {
