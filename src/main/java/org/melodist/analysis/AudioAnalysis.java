@@ -15,8 +15,18 @@ import java.util.LinkedHashMap;
  * @param features         the GTZAN summary vector, keyed by the CSV column names in header order
  * @param frames           the frame-wise series behind it
  * @param damage           null for a whole file; else how much of a damaged file was analysed
+ * @param windowTempos     the tempo of each of {@link GenreWindows}' windows, estimated with the global tempo;
+ *                         null when not estimated (the windows then estimate their own, the same values)
  */
 public record AudioAnalysis(double durationSec, float sourceSampleRate, int sourceChannels, String sourceFormat,
         double tempoBpm, double[] beatTimes, KeyEstimator.KeyEstimate key, LinkedHashMap<String, Double> features,
-        FrameFeatures frames, String damage) {
+        FrameFeatures frames, String damage, double[] windowTempos) {
+
+    /** An analysis whose genre windows estimate their own tempos. */
+    public AudioAnalysis(double durationSec, float sourceSampleRate, int sourceChannels, String sourceFormat,
+            double tempoBpm, double[] beatTimes, KeyEstimator.KeyEstimate key, LinkedHashMap<String, Double> features,
+            FrameFeatures frames, String damage) {
+        this(durationSec, sourceSampleRate, sourceChannels, sourceFormat, tempoBpm, beatTimes, key, features, frames,
+                damage, null);
+    }
 }

@@ -1,6 +1,7 @@
 package org.melodist.analysis;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -68,9 +69,21 @@ public final class AudioAnalyzer {
         // tempo, beats and key take a few per cent of the time: the extractor's 0..1 maps to 0..0.97
         FrameFeatures f = extractor.extract(audio.samples(), fraction -> progress.accept(0.97 * fraction));
         long t0 = CpuClock.nanos();
-        // the tempo needs the onset envelope (its tempogram's frames split over the cores), then the beats need
-        // the tempo and the key the chroma: independent, so side by side
-        double tempo = new TempoEstimator(audio.sampleRate(), f.hop()).tempo(f.onsetStrength(), threads);
+        // the tempo needs the onset envelope (its tempogram's frames split over the cores; the genre windows'
+        // tempos share most of them), then the beats need the tempo and the key the chroma: independent, so side
+        // by side
+        List<int[]> spans = GenreWindows.spans(f.length(), f.sampleRate());
+        int[] firstFrame = new int[spans.size()];
+        int[] endFrame = new int[spans.size()];
+        for (int w = 0; w < spans.size(); w++) {
+            int[] frames = GtzanSummary.frameRange(f, spans.get(w)[0], spans.get(w)[1]);
+            firstFrame[w] = frames[0];
+            endFrame[w] = frames[1];
+        }
+        double[] tempos = new TempoEstimator(audio.sampleRate(), f.hop())
+                .tempos(f.onsetStrength(), firstFrame, endFrame, threads);
+        double tempo = tempos[0];
+        double[] windowTempos = java.util.Arrays.copyOfRange(tempos, 1, tempos.length);
         double[][] beatsOf = new double[1][];
         KeyEstimator.KeyEstimate[] keyOf = new KeyEstimator.KeyEstimate[1];
         Parallel.forRanges(threads, 2, (part, from, to) -> {
@@ -94,7 +107,7 @@ public final class AudioAnalyzer {
         FeatureExtractor.StageTimes s = extractor.lastStageTimes();
         lastTimings = new Timings(0, s.stftNanos(), s.melNanos(), s.hpssNanos(), s.otherNanos(), tempoNanos);
         return new AudioAnalysis(audio.durationSeconds(), audio.sourceRate(), audio.sourceChannels(),
-                audio.sourceFormat(), tempo, beatTimes, key, GtzanSummary.of(f, tempo), f, audio.damage());
+                audio.sourceFormat(), tempo, beatTimes, key, GtzanSummary.of(f, tempo), f, audio.damage(), windowTempos);
     }
 
     public Timings lastTimings() {

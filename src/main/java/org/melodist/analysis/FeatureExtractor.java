@@ -288,16 +288,38 @@ public final class FeatureExtractor {
         // frame t's value needs frames t and t - lag only: frames split over the cores
         int count = Math.max(0, Math.min(n, n + shift - lag) - shift);
         Parallel.forRanges(threads, count, (part, from, to) -> {
-            double[] diff = new double[bands];
+            double[] rises = new double[bands];
             for (int i = shift + from; i < shift + to; i++) {
                 int t = i - shift + lag; // difference of frame t and t - lag
+                // the median of the rectified differences: the zeros (often most bands) lead the sorted list, so
+                // only the rises need sorting
+                int r = 0;
                 for (int m = 0; m < bands; m++) {
-                    diff[m] = Math.max(0.0, (double) melDb[m][t] - melDb[m][t - lag]);
+                    double d = Math.max(0.0, (double) melDb[m][t] - melDb[m][t - lag]);
+                    if (d > 0) {
+                        rises[r++] = d;
+                    }
                 }
-                env[i] = Stats.median(diff);
+                env[i] = medianAfterZeros(rises, r, bands);
             }
         });
         return env;
+    }
+
+    /**
+     * The median (numpy's: the mean of the middle two for an even count) of {@code total} values of which all
+     * but the {@code count} positive ones in {@code rises[0 .. count)} are zero; sorts those in place.
+     */
+    static double medianAfterZeros(double[] rises, int count, int total) {
+        java.util.Arrays.sort(rises, 0, count);
+        int zeros = total - count;
+        int hi = total / 2;
+        double upper = hi < zeros ? 0.0 : rises[hi - zeros];
+        if (total % 2 == 1) {
+            return upper;
+        }
+        double lower = hi - 1 < zeros ? 0.0 : rises[hi - 1 - zeros];
+        return 0.5 * (lower + upper);
     }
 
     private static void zeroCrossingRate(float[] y, int from, int to, double[] out) {

@@ -41,13 +41,38 @@ public final class GenreWindows {
         FrameFeatures f = a.frames();
         int sr = f.sampleRate();
         int len = f.length();
-        int w = (int) Math.round(WINDOW_SECONDS * sr);
         List<Window> out = new ArrayList<>();
-        if (len <= w) {
+        List<int[]> spans = spans(len, sr);
+        if (spans.isEmpty()) {
             out.add(new Window(0, len / (double) sr, a.features()));
             return out;
         }
+        // the analysis estimated the windows' tempos with its own (sharing most of the tempogram); else here
+        double[] tempos = a.windowTempos() != null && a.windowTempos().length == spans.size() ? a.windowTempos()
+                : null;
+        Window[] summarised = new Window[spans.size()];
+        Parallel.forRanges(threads, spans.size(), (part, from, to) -> {
+            for (int i = from; i < to; i++) {
+                int[] span = spans.get(i);
+                summarised[i] = new Window(span[0] / (double) sr, span[1] / (double) sr, tempos != null
+                        ? GtzanSummary.ofStretch(f, span[0], span[1], tempos[i])
+                        : GtzanSummary.ofStretch(f, span[0], span[1]));
+            }
+        });
+        out.addAll(java.util.Arrays.asList(summarised));
+        return out;
+    }
+
+    /**
+     * The windows' sample spans {from, to} for a recording of {@code len} samples at {@code sr}; empty when it
+     * is one window, the whole file (30 s or less).
+     */
+    static List<int[]> spans(int len, int sr) {
+        int w = (int) Math.round(WINDOW_SECONDS * sr);
         List<int[]> spans = new ArrayList<>();
+        if (len <= w) {
+            return spans;
+        }
         for (int s = 0; s < len; s += w) {
             spans.add(new int[] {s, Math.min(len, s + w)});
         }
@@ -56,16 +81,7 @@ public final class GenreWindows {
             spans.remove(spans.size() - 1);
             spans.get(spans.size() - 1)[1] = last[1];
         }
-        Window[] summarised = new Window[spans.size()];
-        Parallel.forRanges(threads, spans.size(), (part, from, to) -> {
-            for (int i = from; i < to; i++) {
-                int[] span = spans.get(i);
-                summarised[i] = new Window(span[0] / (double) sr, span[1] / (double) sr,
-                        GtzanSummary.ofStretch(f, span[0], span[1]));
-            }
-        });
-        out.addAll(java.util.Arrays.asList(summarised));
-        return out;
+        return spans;
     }
 
     public static Result classify(AudioAnalysis a, GenreClassifier classifier) {

@@ -47,11 +47,29 @@ public final class GtzanSummary {
      * file's loudest frame; GTZAN's clips were likewise cut from longer recordings.
      */
     public static LinkedHashMap<String, Double> ofStretch(FrameFeatures f, int fromSample, int toSample) {
+        int[] frames = frameRange(f, fromSample, toSample);
+        double[] onset = Arrays.copyOfRange(f.onsetStrength(), frames[0], frames[1]);
+        return ofStretch(f, fromSample, toSample, new TempoEstimator(f.sampleRate(), f.hop()).tempo(onset));
+    }
+
+    /** The frames {t0, t1} whose centres lie in samples [fromSample, toSample): the stretch's frame series. */
+    static int[] frameRange(FrameFeatures f, int fromSample, int toSample) {
         int t0 = (fromSample + f.hop() - 1) / f.hop();
         int t1 = Math.min(f.frames(), (toSample + f.hop() - 1) / f.hop());
         if (t1 <= t0) {
             throw new IllegalArgumentException("empty stretch " + fromSample + ".." + toSample);
         }
+        return new int[] {t0, t1};
+    }
+
+    /**
+     * As {@link #ofStretch(FrameFeatures, int, int)} with the stretch's tempo already estimated (by
+     * {@link TempoEstimator#tempos}, which shares most of its tempogram with the whole file's).
+     */
+    static LinkedHashMap<String, Double> ofStretch(FrameFeatures f, int fromSample, int toSample, double tempo) {
+        int[] frames = frameRange(f, fromSample, toSample);
+        int t0 = frames[0];
+        int t1 = frames[1];
         LinkedHashMap<String, Double> v = new LinkedHashMap<>();
         v.put("length", (double) (Math.min(toSample, f.length()) - fromSample));
         put(v, "chroma_stft", Stats.meanVar(slice(f.chroma(), t0, t1)));
@@ -62,8 +80,7 @@ public final class GtzanSummary {
         put(v, "zero_crossing_rate", Stats.meanVar(Arrays.copyOfRange(f.zeroCrossingRate(), t0, t1)));
         put(v, "harmony", f.harmonyBlocks().meanVar(fromSample, toSample));
         put(v, "perceptr", f.perceptrBlocks().meanVar(fromSample, toSample));
-        double[] onset = Arrays.copyOfRange(f.onsetStrength(), t0, t1);
-        v.put("tempo", new TempoEstimator(f.sampleRate(), f.hop()).tempo(onset));
+        v.put("tempo", tempo);
         for (int i = 0; i < FeatureExtractor.N_MFCC; i++) {
             put(v, "mfcc" + (i + 1), Stats.meanVar(Arrays.copyOfRange(f.mfcc()[i], t0, t1)));
         }

@@ -109,6 +109,8 @@ public final class Hpss {
             binAt[j] = SlidingMedian.reflect(j - HALF, bins);
         }
         int[] rowAt = new int[block + 2 * HALF];
+        // each range of a split keeps its FFT, medians and buffers from block to block (fewer objects to collect)
+        Workspace[] spaces = new Workspace[threads];
         for (int b0 = 0; b0 < n; b0 += block) {
             int b1 = Math.min(n, b0 + block);
             int r0 = Math.max(0, b0 - HALF);
@@ -117,7 +119,7 @@ public final class Hpss {
             int blockStart = b0;
             int blockEnd = b1;
             Parallel.forRanges(threads, r1 - r0, (part, from, to) -> {
-                Stft stft = new Stft();
+                Stft stft = Workspace.of(spaces, part).stft;
                 for (int row = from; row < to; row++) {
                     double[] fr = re[row];
                     double[] fi = im[row];
@@ -141,7 +143,7 @@ public final class Hpss {
             int width = b1 - b0;
             // harmonic: median along time, all bins of a stretch in lockstep; bins split over the cores
             Parallel.forRanges(threads, bins, (part, from, to) -> {
-                LaneMedian median = new LaneMedian(KERNEL, lanesFor(to - from));
+                LaneMedian median = Workspace.of(spaces, part).harmonicMedian(to - from);
                 for (int k0 = from; k0 < to; k0 += median.lanes()) {
                     int count = Math.min(median.lanes(), to - k0);
                     median.start(mag, rowAt, 0, k0, count);
@@ -156,11 +158,12 @@ public final class Hpss {
             // inverse FFT of each frame; frames split over the cores
             int first = b0;
             Parallel.forRanges(threads, width, (part, from, to) -> {
-                LaneMedian median = new LaneMedian(KERNEL, lanesFor(to - from));
-                int[][] byBin = new int[bins][median.lanes()];
-                Stft stft = new Stft();
-                double[] hre = new double[bins];
-                double[] him = new double[bins];
+                Workspace space = Workspace.of(spaces, part);
+                LaneMedian median = space.percussiveMedian(to - from);
+                int[][] byBin = space.byBin;
+                Stft stft = space.stft;
+                double[] hre = space.hre;
+                double[] him = space.him;
                 for (int c0 = from; c0 < to; c0 += median.lanes()) {
                     int count = Math.min(median.lanes(), to - c0);
                     int row0 = first + c0 - r0;
@@ -194,6 +197,41 @@ public final class Hpss {
         }
         normaliseByWindowSumSquare(harmonicOut, n);
         return harmonicOut;
+    }
+
+    /** One range's tools, kept across blocks: used by one thread at a time (the range's, in each split). */
+    private static final class Workspace {
+        final Stft stft = new Stft();
+        final double[] hre = new double[Stft.BINS];
+        final double[] him = new double[Stft.BINS];
+        LaneMedian harmonic;
+        LaneMedian percussive;
+        int[][] byBin;
+
+        static Workspace of(Workspace[] spaces, int part) {
+            if (spaces[part] == null) {
+                spaces[part] = new Workspace();
+            }
+            return spaces[part];
+        }
+
+        LaneMedian harmonicMedian(int series) {
+            int lanes = lanesFor(series);
+            if (harmonic == null || harmonic.lanes() != lanes) {
+                harmonic = new LaneMedian(KERNEL, lanes);
+            }
+            return harmonic;
+        }
+
+        /** A median for {@code series} frames, and {@link #byBin} with room for its lanes. */
+        LaneMedian percussiveMedian(int series) {
+            int lanes = lanesFor(series);
+            if (percussive == null || percussive.lanes() < lanes) {
+                percussive = new LaneMedian(KERNEL, lanes);
+                byBin = new int[Stft.BINS][lanes];
+            }
+            return percussive;
+        }
     }
 
     /** Lanes per {@link LaneMedian} for {@code series} series: at most {@link #LANES}, in equal stretches. */
@@ -266,16 +304,41 @@ public final class Hpss {
         for (int r = 0; r < Stft.HOP; r++) {
             periodic[r] = windowSumSquare(w, Stft.N_FFT + r, Integer.MAX_VALUE);
         }
+        boolean periodicUsable = true;
+        for (double sum : periodic) {
+            periodicUsable &= sum > Float.MIN_NORMAL;
+        }
+        // samples i with i + n_fft/2 in [n_fft, frames * hop) use the periodic sums: periodic[i % hop]
+        int midFrom = Stft.N_FFT / 2;
+        int midTo = periodicUsable ? frames * Stft.HOP - Stft.N_FFT / 2 : midFrom;
         Parallel.forRanges(threads, a.length, (part, from, to) -> {
-            for (int i = from; i < to; i++) {
-                int p = i + Stft.N_FFT / 2;
-                double sum = p >= Stft.N_FFT && p / Stft.HOP <= frames - 1 ? periodic[p % Stft.HOP]
-                        : windowSumSquare(w, p, frames);
-                if (sum > Float.MIN_NORMAL) {
-                    a[i] = (float) (a[i] / sum);
+            int lo = Math.max(from, Math.min(to, midFrom));
+            int hi = Math.max(lo, Math.min(to, midTo));
+            for (int i = from; i < lo; i++) {
+                normalise(a, i, w, periodic, frames);
+            }
+            // the middle a hop-long stretch at a time, each sample divided by its periodic sum (no test per sample)
+            for (int i0 = lo; i0 < hi; ) {
+                int r0 = i0 % Stft.HOP;
+                int len = Math.min(Stft.HOP - r0, hi - i0);
+                for (int j = 0; j < len; j++) {
+                    a[i0 + j] = (float) (a[i0 + j] / periodic[r0 + j]);
                 }
+                i0 += len;
+            }
+            for (int i = hi; i < to; i++) {
+                normalise(a, i, w, periodic, frames);
             }
         });
+    }
+
+    private static void normalise(float[] a, int i, double[] w, double[] periodic, int frames) {
+        int p = i + Stft.N_FFT / 2;
+        double sum = p >= Stft.N_FFT && p / Stft.HOP <= frames - 1 ? periodic[p % Stft.HOP]
+                : windowSumSquare(w, p, frames);
+        if (sum > Float.MIN_NORMAL) {
+            a[i] = (float) (a[i] / sum);
+        }
     }
 
     private static double windowSumSquare(double[] w, int p, int frames) {

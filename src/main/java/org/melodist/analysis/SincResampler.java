@@ -203,10 +203,14 @@ public final class SincResampler {
                 return;
             }
             long s0 = n0 * m - r;
-            for (int i = 0; i < FFT_SIZE; i++) {
-                long pos = s0 + i;
-                segment[i] = pos >= bufferStart && pos < available ? buffer[(int) (pos - bufferStart)] : 0.0;
+            // the buffered input where the segment overlaps it, silence elsewhere
+            int lo = (int) Math.min(FFT_SIZE, Math.max(0, bufferStart - s0));
+            int hi = (int) Math.max(lo, Math.min(FFT_SIZE, available - s0));
+            Arrays.fill(segment, 0, lo, 0.0);
+            if (hi > lo) {
+                System.arraycopy(buffer, (int) (s0 + lo - bufferStart), segment, lo, hi - lo);
             }
+            Arrays.fill(segment, hi, FFT_SIZE, 0.0);
             fft.realForward(segment);
             double[] h = kernelSpectrum;
             segment[0] *= h[0];

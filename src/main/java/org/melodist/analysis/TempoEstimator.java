@@ -36,7 +36,81 @@ public final class TempoEstimator {
      * frame order, so the result is the same bit for bit).
      */
     public double tempo(double[] onset, int threads) {
-        double[] tg = meanTempogram(onset, threads);
+        return tempoOf(meanTempogram(onset, threads));
+    }
+
+    /**
+     * The tempo of the whole envelope, then of each stretch {@code from[w] .. to[w]-1} of it (in order, not
+     * overlapping), each the value {@link #tempo(double[])} gives for the stretch on its own, bit for bit. A
+     * stretch's tempogram frames that lie at least half a window inside it see the same envelope values as the
+     * whole's frames there (its own padding does not reach them), so those are computed once for both; only the
+     * frames near a stretch's ends are computed again with its padding.
+     */
+    public double[] tempos(double[] onset, int[] from, int[] to, int threads) {
+        int stretches = from.length;
+        int win = windowLength();
+        int half = win / 2;
+        double[][] means = new double[stretches][win];
+        int[] innerFrom = new int[stretches];
+        int[] innerTo = new int[stretches];
+        double[][][] tails = new double[stretches][][];
+        // each stretch's head frames (summed now, before its inner frames) and tail frames (kept, summed last)
+        Parallel.forRanges(threads, stretches, (part, w0, w1) -> {
+            for (int w = w0; w < w1; w++) {
+                int len = to[w] - from[w];
+                int head = Math.min(len, half);
+                int tail = Math.max(head, len - win + half + 1);
+                innerFrom[w] = from[w] + head;
+                innerTo[w] = from[w] + tail;
+                Tempogram own = new Tempogram(java.util.Arrays.copyOfRange(onset, from[w], to[w]), win);
+                double[] row = new double[win];
+                for (int u = 0; u < head; u++) {
+                    double[] r = own.row(u, row);
+                    if (r != null) {
+                        add(means[w], r);
+                    }
+                }
+                tails[w] = new double[len - tail][];
+                for (int u = tail; u < len; u++) {
+                    double[] r = own.row(u, new double[win]);
+                    tails[w][u - tail] = r;
+                }
+            }
+        });
+        double[][] all = new double[stretches + 1][];
+        all[0] = meanTempogram(onset, threads, (t, r) -> {
+            for (int w = 0; w < stretches; w++) {
+                if (t >= innerFrom[w] && t < innerTo[w]) {
+                    add(means[w], r);
+                }
+            }
+        });
+        for (int w = 0; w < stretches; w++) {
+            for (double[] r : tails[w]) {
+                if (r != null) {
+                    add(means[w], r);
+                }
+            }
+            double[] mean = means[w];
+            for (int i = 0; i < win; i++) {
+                mean[i] /= Math.max(1, to[w] - from[w]);
+            }
+            all[w + 1] = mean;
+        }
+        double[] out = new double[stretches + 1];
+        for (int i = 0; i <= stretches; i++) {
+            out[i] = tempoOf(all[i]);
+        }
+        return out;
+    }
+
+    private static void add(double[] sum, double[] row) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += row[i];
+        }
+    }
+
+    private double tempoOf(double[] tg) {
         int win = tg.length;
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -70,51 +144,40 @@ public final class TempoEstimator {
      * mean in frame order, so the sums are the ones a single pass makes.
      */
     double[] meanTempogram(double[] onset, int threads) {
-        int win = (int) Math.floor(AC_SIZE * sampleRate / hop);
+        return meanTempogram(onset, threads, (t, row) -> { });
+    }
+
+    /** Sees frame {@code t}'s normalised autocorrelation (frames in order, silent ones left out). */
+    private interface RowListener {
+        void row(int t, double[] row);
+    }
+
+    private int windowLength() {
+        return (int) Math.floor(AC_SIZE * sampleRate / hop);
+    }
+
+    private double[] meanTempogram(double[] onset, int threads, RowListener listener) {
+        int win = windowLength();
         int n = onset.length;
-        int half = win / 2;
-        // np.pad(mode='linear_ramp', end_values=0): ramps from 0 at the outer end to the edge value
-        double[] padded = new double[n + 2 * half];
-        System.arraycopy(onset, 0, padded, half, n);
-        double first = n > 0 ? onset[0] : 0;
-        double last = n > 0 ? onset[n - 1] : 0;
-        for (int j = 0; j < half; j++) {
-            padded[j] = first * j / half;
-            padded[half + n + j] = last * (half - 1 - j) / half;
-        }
-        double[] window = new double[win];
-        for (int i = 0; i < win; i++) {
-            window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / win);
-        }
-        int fftSize = Integer.highestOneBit(2 * win - 1) << 1;
+        Tempogram tempogram = new Tempogram(onset, win);
         int chunk = Math.max(1, Math.min(CHUNK, n));
         // row t - c0 of a stretch: frame t's autocorrelation divided by its maximum, or null (silent, skipped)
         double[][] rows = new double[chunk][];
         double[][] rowStore = new double[chunk][win];
-        int parts = Math.max(1, Math.min(threads, chunk));
-        DoubleFFT_1D[] ffts = new DoubleFFT_1D[parts];
-        double[][] bufs = new double[parts][];
         double[] mean = new double[win];
         for (int c0 = 0; c0 < n; c0 += chunk) {
             int start = c0;
             int count = Math.min(chunk, n - c0);
             Parallel.forRanges(threads, count, (part, from, to) -> {
-                if (ffts[part] == null) {
-                    ffts[part] = new DoubleFFT_1D(fftSize);
-                    bufs[part] = new double[fftSize];
-                }
-                DoubleFFT_1D fft = ffts[part];
-                double[] buf = bufs[part];
                 for (int r = from; r < to; r++) {
-                    rows[r] = autocorrelation(padded, start + r, window, fft, buf, rowStore[r]);
+                    rows[r] = tempogram.row(start + r, rowStore[r]);
                 }
             });
             for (int r = 0; r < count; r++) {
                 double[] row = rows[r];
                 if (row != null) {
-                    for (int i = 0; i < win; i++) {
-                        mean[i] += row[i];
-                    }
+                    add(mean, row);
+                    listener.row(c0 + r, row);
                 }
             }
         }
@@ -125,44 +188,78 @@ public final class TempoEstimator {
     }
 
     /**
-     * Frame {@code t}'s windowed autocorrelation (by FFT, as librosa's) divided by its largest magnitude, written
-     * to {@code out}; null for a frame that is all zero or whose maximum is below the smallest normal double.
+     * librosa's tempogram frames of one envelope: centred windows of {@code win} frames over the envelope padded
+     * with linear ramps to zero, Hann-weighted, autocorrelated by FFT and divided by their maximum. Safe to use
+     * from several threads (each call gets its own FFT and buffer from a per-thread cache).
      */
-    private static double[] autocorrelation(double[] padded, int t, double[] window, DoubleFFT_1D fft, double[] buf,
-            double[] out) {
-        int win = window.length;
-        java.util.Arrays.fill(buf, 0);
-        boolean any = false;
-        for (int i = 0; i < win; i++) {
-            buf[i] = padded[t + i] * window[i];
-            any |= buf[i] != 0;
+    private static final class Tempogram {
+        private final double[] padded;
+        private final double[] window;
+        private final int fftSize;
+        private final ThreadLocal<DoubleFFT_1D> fft;
+        private final ThreadLocal<double[]> buf;
+
+        Tempogram(double[] onset, int win) {
+            int n = onset.length;
+            int half = win / 2;
+            // np.pad(mode='linear_ramp', end_values=0): ramps from 0 at the outer end to the edge value
+            padded = new double[n + 2 * half];
+            System.arraycopy(onset, 0, padded, half, n);
+            double first = n > 0 ? onset[0] : 0;
+            double last = n > 0 ? onset[n - 1] : 0;
+            for (int j = 0; j < half; j++) {
+                padded[j] = first * j / half;
+                padded[half + n + j] = last * (half - 1 - j) / half;
+            }
+            window = new double[win];
+            for (int i = 0; i < win; i++) {
+                window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / win);
+            }
+            fftSize = Integer.highestOneBit(2 * win - 1) << 1;
+            fft = ThreadLocal.withInitial(() -> new DoubleFFT_1D(fftSize));
+            buf = ThreadLocal.withInitial(() -> new double[fftSize]);
         }
-        if (!any) {
-            return null;
+
+        /**
+         * Frame {@code t}'s windowed autocorrelation divided by its largest magnitude, written to {@code out}; null
+         * for a frame that is all zero or whose maximum is below the smallest normal double.
+         */
+        double[] row(int t, double[] out) {
+            int win = window.length;
+            double[] b = buf.get();
+            java.util.Arrays.fill(b, 0);
+            boolean any = false;
+            for (int i = 0; i < win; i++) {
+                b[i] = padded[t + i] * window[i];
+                any |= b[i] != 0;
+            }
+            if (!any) {
+                return null;
+            }
+            DoubleFFT_1D f = fft.get();
+            f.realForward(b);
+            // power spectrum in place (packed format), then inverse: the autocorrelation
+            b[0] = b[0] * b[0];
+            b[1] = b[1] * b[1];
+            for (int k = 1; k < fftSize / 2; k++) {
+                double re = b[2 * k];
+                double im = b[2 * k + 1];
+                b[2 * k] = re * re + im * im;
+                b[2 * k + 1] = 0;
+            }
+            f.realInverse(b, true);
+            double max = 0;
+            for (int i = 0; i < win; i++) {
+                max = Math.max(max, Math.abs(b[i]));
+            }
+            if (max < Double.MIN_NORMAL) {
+                return null;
+            }
+            for (int i = 0; i < win; i++) {
+                out[i] = b[i] / max;
+            }
+            return out;
         }
-        fft.realForward(buf);
-        // power spectrum in place (packed format), then inverse: the autocorrelation
-        int fftSize = buf.length;
-        buf[0] = buf[0] * buf[0];
-        buf[1] = buf[1] * buf[1];
-        for (int k = 1; k < fftSize / 2; k++) {
-            double re = buf[2 * k];
-            double im = buf[2 * k + 1];
-            buf[2 * k] = re * re + im * im;
-            buf[2 * k + 1] = 0;
-        }
-        fft.realInverse(buf, true);
-        double max = 0;
-        for (int i = 0; i < win; i++) {
-            max = Math.max(max, Math.abs(buf[i]));
-        }
-        if (max < Double.MIN_NORMAL) {
-            return null;
-        }
-        for (int i = 0; i < win; i++) {
-            out[i] = buf[i] / max;
-        }
-        return out;
     }
 
     private static double log2(double x) {

@@ -40,37 +40,14 @@ final class HarmonicSalience {
      * window centred at {@code timeSec}, each divided by the largest; all zero in silence.
      */
     double[] relative(double timeSec, int low, int high, double tuning) {
-        int centre = (int) Math.round(timeSec * rate);
-        int start = centre - size / 2;
-        for (int k = 0; k < size; k++) {
-            int j = start + k;
-            buf[k] = j >= 0 && j < x.length ? x[j] : 0f;
-        }
-        fft.forwardTransform(buf);
-        fft.modulus(buf, mag);
+        spectrum(timeSec);
         double binHz = rate / (double) size;
         double nyquist = 0.45 * rate;
         double[] s = new double[high - low + 1];
         double max = 0;
         for (int m = low; m <= high; m++) {
-            double f0 = 440 * Math.pow(2, (m + tuning - 69) / 12.0);
-            if (f0 < PitchTracker.MIN_HZ || f0 > PitchTracker.MAX_HZ) {
-                continue;
-            }
-            double sum = 0;
-            double w = 1;
-            for (int h = 1; h <= HARMONICS && h * f0 < nyquist; h++) {
-                int lo = (int) Math.floor(h * f0 / HALF_RANGE / binHz);
-                int hi = (int) Math.ceil(h * f0 * HALF_RANGE / binHz);
-                float peak = 0;
-                for (int b = Math.max(1, lo); b <= Math.min(mag.length - 1, hi); b++) {
-                    peak = Math.max(peak, mag[b]);
-                }
-                sum += w * peak;
-                w *= DECAY;
-            }
-            s[m - low] = sum;
-            max = Math.max(max, sum);
+            s[m - low] = salience(m + tuning);
+            max = Math.max(max, s[m - low]);
         }
         harmonicity = harmonicity(s, low, tuning, binHz, nyquist);
         if (max > 0) {
@@ -79,6 +56,49 @@ final class HarmonicSalience {
             }
         }
         return s;
+    }
+
+    /**
+     * The salience of two notes (real MIDI numbers at A440) in the window centred at {@code timeSec}, unnormalised:
+     * which of a note and the next one dominates the sound there.
+     */
+    double[] pair(double timeSec, double first, double second) {
+        spectrum(timeSec);
+        return new double[] {salience(first), salience(second)};
+    }
+
+    private void spectrum(double timeSec) {
+        int centre = (int) Math.round(timeSec * rate);
+        int start = centre - size / 2;
+        for (int k = 0; k < size; k++) {
+            int j = start + k;
+            buf[k] = j >= 0 && j < x.length ? x[j] : 0f;
+        }
+        fft.forwardTransform(buf);
+        fft.modulus(buf, mag);
+    }
+
+    /** Harmonic sum of the last spectrum for the note at real MIDI number {@code midi}; 0 outside the pitch range. */
+    private double salience(double midi) {
+        double f0 = 440 * Math.pow(2, (midi - 69) / 12.0);
+        if (f0 < PitchTracker.MIN_HZ || f0 > PitchTracker.MAX_HZ) {
+            return 0;
+        }
+        double binHz = rate / (double) size;
+        double nyquist = 0.45 * rate;
+        double sum = 0;
+        double w = 1;
+        for (int h = 1; h <= HARMONICS && h * f0 < nyquist; h++) {
+            int lo = (int) Math.floor(h * f0 / HALF_RANGE / binHz);
+            int hi = (int) Math.ceil(h * f0 * HALF_RANGE / binHz);
+            float peak = 0;
+            for (int b = Math.max(1, lo); b <= Math.min(mag.length - 1, hi); b++) {
+                peak = Math.max(peak, mag[b]);
+            }
+            sum += w * peak;
+            w *= DECAY;
+        }
+        return sum;
     }
 
     /**

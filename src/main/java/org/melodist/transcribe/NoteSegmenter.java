@@ -26,8 +26,13 @@ import java.util.List;
  * vibrato that unsettles YIN are still sound).</li>
  * <li>Re-articulation: an onset found by TarsosDSP's complex-domain detector inside a note, as strong as the
  * recording's typical attack and with a dip in level or confidence, starts a new note of the same pitch (repeated
- * notes, tonguing, re-bowing); so does a deep dip in level alone.</li>
- * <li>Onset timing: each note's start moves back to where its own partials begin ({@link OnsetRefiner}).</li>
+ * notes, tonguing, re-bowing); so does a deep dip in level alone. Where the note's level wavers (an ensemble's
+ * voices beating), the dips needed grow with that wavering.</li>
+ * <li>Onset timing: a note that follows another without a silence starts shortly before the new note's harmonic
+ * salience overtakes the old one's (by a lag measured on the recording against its detected onsets: a slow attack
+ * or a long release lengthens it), or, after a short breath, where the level rises again; a detected onset close to
+ * that time is taken as it is. Others start at the nearest detected onset, or where their own partials begin
+ * ({@link OnsetRefiner}).</li>
  * <li>Notes shorter than {@link #MIN_NOTE_SEC} are dropped.</li>
  * </ol>
  */
@@ -49,6 +54,41 @@ public final class NoteSegmenter {
     private static final double START_PENALTY = 5.0;
     private static final double END_PENALTY = 5.0;
     private static final int SILENCE = 0;
+    /** How far past the tracked start of a note {@link #changeTime} looks for the new note to take over. */
+    private static final int CHANGE_AFTER_FRAMES = 3;
+    /** And how far before it (190 ms): the tracker follows a change within that. */
+    private static final int CHANGE_BEFORE_FRAMES = 16;
+    /**
+     * A legato change is heard about this long before the new note's salience (93 ms windows) overtakes the old one's:
+     * measured on rendered flutes, violins, choirs and voices, 23-61 ms (median per instrument). Used where the
+     * recording has too few clear onsets to measure its own.
+     */
+    private static final double CHANGE_LAG_SEC = 0.04;
+    /**
+     * The lag is measured per recording against the detected onsets at least this fraction of a typical attack
+     * ({@link #changeLag}), within this window before each change, from at least {@link #LAG_PAIRS} changes.
+     */
+    private static final double LAG_SALIENCE = 0.5;
+    private static final double LAG_WINDOW_SEC = 0.1;
+    private static final int LAG_PAIRS = 8;
+    private static final double MIN_LAG_SEC = 0.02;
+    private static final double MAX_LAG_SEC = 0.07;
+    /** A detected onset this close to the salience change times a legato note; farther, the change does. */
+    private static final double AGREE_SEC = 0.03;
+    /** Runs of different notes at most this many frames apart are a legato change. */
+    private static final int LEGATO_GAP_FRAMES = 3;
+    /**
+     * A dip in level between two notes this deep, and {@link #WAVER_DIP} times the wavering of the first one's level,
+     * is a breath or a stop, not a legato change.
+     */
+    private static final double BREATH_DB = 9;
+    /**
+     * Inside a note whose level wavers (an ensemble beating), a dip must be this many times the wavering (the
+     * interquartile range of the note's level in dB) to start a repeated note, and a re-attack around a detected onset
+     * {@link #WAVER_REATTACK} times it.
+     */
+    private static final double WAVER_DIP = 3;
+    private static final double WAVER_REATTACK = 1.5;
     private static final double OWN_ONSET_SEC = 0.1;
     private static final double SNAP_BEFORE_SEC = 0.1;
     private static final double SNAP_AFTER_SEC = 0.03;
@@ -113,6 +153,29 @@ public final class NoteSegmenter {
                 kept.add(r);
             }
         }
+        // where each note that follows another without a silence begins: at a legato change, shortly before the new
+        // note's salience overtakes the old one's (by a lag measured on this recording); after a breath, where the
+        // level rises again
+        double[] changes = new double[kept.size()];
+        Arrays.fill(changes, Double.NaN);
+        double[] breaths = changes.clone();
+        for (int k = 1; k < kept.size(); k++) {
+            int[] prev = kept.get(k - 1);
+            int[] r = kept.get(k);
+            if (prev[2] != r[2] && prev[1] >= r[0] - LEGATO_GAP_FRAMES) {
+                double c = changeTime(track, salience, prev[2] + tuning, r[2] + tuning, r[0],
+                        track.time(prev[0]) + MIN_NOTE_SEC);
+                // a breath or a stop between the notes: no legato, the new note's own attack times it
+                double breathDb = Math.max(BREATH_DB, WAVER_DIP * levelSpread(track.levelDb(), prev[0], prev[1]));
+                double rise = Double.isNaN(c) ? Double.NaN : riseAfterBreath(track, c, breathDb);
+                if (Double.isNaN(rise)) {
+                    changes[k] = c;
+                } else {
+                    breaths[k] = rise;
+                }
+            }
+        }
+        double lag = changeLag(changes, found.atLeast(LAG_SALIENCE * attack));
         OnsetRefiner refiner = new OnsetRefiner(track.signal(), track.signalRate());
         List<TranscribedNote> notes = new ArrayList<>();
         double previousStart = 0;
@@ -134,9 +197,20 @@ public final class NoteSegmenter {
             // a start found at a dip in level is already exact; others move to the detected onset nearest to them,
             // or else to where the note's partials rise
             double onset = tracked;
+            double change = changes[k];
             if (r.length <= 3 || r[3] == 0) {
                 onset = nearestOnset(onsets, tracked, earliest);
-                if (Double.isNaN(onset)) {
+                if (!Double.isNaN(breaths[k])) {
+                    double b = Math.max(earliest, breaths[k]);
+                    if (Double.isNaN(onset) || Math.abs(onset - b) > AGREE_SEC) {
+                        onset = b;
+                    }
+                } else if (!Double.isNaN(change)) {
+                    double c = Math.max(earliest, change - lag);
+                    if (Double.isNaN(onset) || Math.abs(onset - c) > AGREE_SEC) {
+                        onset = c;
+                    }
+                } else if (Double.isNaN(onset)) {
                     onset = refiner.refine(tracked, hz, earliest);
                 }
             }
@@ -176,6 +250,90 @@ public final class NoteSegmenter {
                 reliability[t] *= ratio / VERIFY;
             }
         }
+    }
+
+    /**
+     * Where a legato change from {@code oldMidi} to {@code newMidi} happened: the time at which the new note's harmonic
+     * salience overtakes the old one's, searched from {@code earliest} (at most 190 ms back) to a few frames past the tracked start
+     * {@code startFrame} (linearly interpolated between frames on the log ratio); {@code NaN} when the new note never
+     * overtakes the old one there.
+     */
+    static double changeTime(PitchTrack track, HarmonicSalience salience, double oldMidi, double newMidi, int startFrame,
+                             double earliest) {
+        int first = Math.max(Math.max(0, startFrame - CHANGE_BEFORE_FRAMES), (int) Math.ceil(earliest / track.hopSeconds()));
+        int last = Math.min(track.frames() - 1, startFrame + CHANGE_AFTER_FRAMES);
+        double prevRatio = Double.NaN;
+        double crossing = Double.NaN;
+        for (int t = first; t <= last; t++) {
+            double[] s = salience.pair(track.time(t), oldMidi, newMidi);
+            double ratio = Math.log((s[1] + 1e-9) / (s[0] + 1e-9));
+            if (ratio >= 0 && (Double.isNaN(prevRatio) || prevRatio < 0) && Double.isNaN(crossing)) {
+                crossing = Double.isNaN(prevRatio) ? track.time(t)
+                        : track.time(t) - track.hopSeconds() * ratio / (ratio - prevRatio);
+            } else if (ratio < 0) {
+                crossing = Double.NaN;
+            }
+            prevRatio = ratio;
+        }
+        return crossing;
+    }
+
+    /**
+     * How long before the spectral change the legato notes of this recording begin: the median distance from each
+     * change back to the nearest detected onset before it (within {@link #LAG_WINDOW_SEC}), kept within
+     * {@link #MIN_LAG_SEC}..{@link #MAX_LAG_SEC}; {@link #CHANGE_LAG_SEC} with fewer than {@link #LAG_PAIRS} such
+     * pairs. A slow attack (a choir) or a long release (reverberation) lengthens it.
+     */
+    static double changeLag(double[] changes, double[] onsets) {
+        List<Double> d = new ArrayList<>();
+        for (double c : changes) {
+            if (Double.isNaN(c)) {
+                continue;
+            }
+            double best = Double.NaN;
+            for (double o : onsets) {
+                if (o <= c && o >= c - LAG_WINDOW_SEC && (Double.isNaN(best) || o > best)) {
+                    best = o;
+                }
+            }
+            if (!Double.isNaN(best)) {
+                d.add(c - best);
+            }
+        }
+        if (d.size() < LAG_PAIRS) {
+            return CHANGE_LAG_SEC;
+        }
+        d.sort(null);
+        return Math.max(MIN_LAG_SEC, Math.min(MAX_LAG_SEC, d.get(d.size() / 2)));
+    }
+
+    /**
+     * Where a note begins after a breath or a stop before the spectral change at {@code c}: the steepest rise in level
+     * after the deepest dip of {@code breathDb} or more within {@link #LAG_WINDOW_SEC} of it; {@code NaN} without one.
+     */
+    private static double riseAfterBreath(PitchTrack track, double c, double breathDb) {
+        float[] db = track.levelDb();
+        int w = Math.max(2, (int) Math.round(DIP_WINDOW_SEC / track.hopSeconds()));
+        int from = Math.max(1, (int) Math.floor((c - LAG_WINDOW_SEC) / track.hopSeconds()));
+        int to = Math.min(db.length - 2, (int) Math.ceil((c + LAG_WINDOW_SEC / 2) / track.hopSeconds()));
+        int dip = -1;
+        for (int t = from; t <= to; t++) {
+            if (isDip(db, t, w, 0, db.length, breathDb) && (dip < 0 || db[t] < db[dip])) {
+                dip = t;
+            }
+        }
+        if (dip < 0) {
+            return Double.NaN;
+        }
+        int onset = dip;
+        double steepest = Double.NEGATIVE_INFINITY;
+        for (int k = dip; k < Math.min(db.length - 1, dip + w); k++) {
+            if (db[k + 1] - db[k] > steepest) {
+                steepest = db[k + 1] - db[k];
+                onset = k;
+            }
+        }
+        return track.time(onset);
     }
 
     /** True when some frame in {@code from..to} (exclusive) is more likely silent than sounding. */
@@ -260,8 +418,13 @@ public final class NoteSegmenter {
             // with vibrato the detector fires about twice a cycle and YIN's confidence wavers with the pitch: there
             // only a dip in level shows that a detected onset is a new attack
             boolean vibrato = r[2] != SILENCE && hasVibrato(midi, r, track.hopSeconds());
+            // an ensemble (a choir, a string section) beats: its level wavers by several dB at a steady pitch, and
+            // only a dip well beyond that wavering is a new attack
+            double wavering = levelSpread(db, r[0] + own / 2, r[1] - own / 2);
+            double dipDb = Math.max(DIP_DB, WAVER_DIP * wavering);
+            double reattackDb = Math.max(REATTACK_DB, WAVER_REATTACK * wavering);
             for (int t = r[0] + 1; t < r[1] - 1; t++) {
-                if (isDip(db, t, w, r[0], r[1])) {
+                if (isDip(db, t, w, r[0], r[1], dipDb)) {
                     int onset = t;
                     double steepest = Double.NEGATIVE_INFINITY;
                     for (int k = t; k < Math.min(r[1] - 1, t + w); k++) {
@@ -276,7 +439,7 @@ public final class NoteSegmenter {
             }
             for (double o : onsets) {
                 int f = (int) Math.round(o / track.hopSeconds());
-                if (f <= r[0] || f >= r[1] || !reattacks(track, f, vibrato)) {
+                if (f <= r[0] || f >= r[1] || !reattacks(track, f, vibrato, reattackDb)) {
                     continue;
                 }
                 boolean dip = false;
@@ -304,7 +467,7 @@ public final class NoteSegmenter {
 
 
     /** A local minimum of level with the level at least {@link #DIP_DB} higher on both sides within the window. */
-    private static boolean isDip(float[] db, int t, int w, int lo, int hi) {
+    private static boolean isDip(float[] db, int t, int w, int lo, int hi, double dipDb) {
         if (db[t] > db[t - 1] || db[t] > db[t + 1]) {
             return false;
         }
@@ -316,34 +479,58 @@ public final class NoteSegmenter {
         for (int k = t + 1; k < Math.min(hi, t + w); k++) {
             right = Math.max(right, db[k]);
         }
-        return Math.min(left, right) - db[t] >= DIP_DB;
+        return Math.min(left, right) - db[t] >= dipDb;
+    }
+
+    /** The interquartile range of the level (dB) over frames {@code from..to} (exclusive); 0 for fewer than 8. */
+    static double levelSpread(float[] db, int from, int to) {
+        if (to - from < 8) {
+            return 0;
+        }
+        float[] v = Arrays.copyOfRange(db, Math.max(0, from), Math.min(db.length, to));
+        Arrays.sort(v);
+        return v[3 * v.length / 4] - v[v.length / 4];
     }
 
     /**
      * True when the sound around frame {@code f} shows a new attack rather than a smooth change inside one note:
-     * the level dips and rises again by {@link #REATTACK_DB}, or YIN's confidence drops below
-     * {@link #REATTACK_PROBABILITY} (the old and the new note overlap out of phase); with {@code levelOnly} (a note
-     * sung with vibrato, whose confidence wavers with every cycle) only the dip in level counts.
+     * the level dips and rises again by {@link #REATTACK_DB}, or steps up by as much from a steady level (a note
+     * struck again while it still sounds; a slow attack still rising is no new one), or YIN's confidence drops below
+     * {@link #REATTACK_PROBABILITY} in two frames or more (the old and the new note overlap out of phase; a single
+     * frame without a pitch is a glitch of YIN's); with {@code levelOnly} (a note sung with vibrato, whose confidence
+     * wavers with every cycle) only the level counts. {@code reattackDb} is the dip needed: more where the
+     * note's level wavers anyway.
      */
-    private static boolean reattacks(PitchTrack track, int f, boolean levelOnly) {
+    private static boolean reattacks(PitchTrack track, int f, boolean levelOnly, double reattackDb) {
         int n = track.frames();
         int near = (int) Math.round(0.03 / track.hopSeconds());
         int far = (int) Math.round(0.08 / track.hopSeconds());
         double dip = Double.POSITIVE_INFINITY;
         double minProb = 1;
+        double secondProb = 1;
         for (int k = Math.max(0, f - near); k <= Math.min(n - 1, f + near / 3); k++) {
             dip = Math.min(dip, track.levelDb()[k]);
-            minProb = Math.min(minProb, Float.isNaN(track.hz()[k]) ? 0 : track.probability()[k]);
+            double p = Float.isNaN(track.hz()[k]) ? 0 : track.probability()[k];
+            if (p < minProb) {
+                secondProb = minProb;
+                minProb = p;
+            } else {
+                secondProb = Math.min(secondProb, p);
+            }
         }
         double before = Double.NEGATIVE_INFINITY;
+        double beforeLow = Double.POSITIVE_INFINITY;
         for (int k = Math.max(0, f - far); k < Math.max(0, f - near); k++) {
             before = Math.max(before, track.levelDb()[k]);
+            beforeLow = Math.min(beforeLow, track.levelDb()[k]);
         }
         double after = Double.NEGATIVE_INFINITY;
         for (int k = Math.min(n, f + near / 3 + 1); k <= Math.min(n - 1, f + far); k++) {
             after = Math.max(after, track.levelDb()[k]);
         }
-        return Math.min(before, after) - dip >= REATTACK_DB || !levelOnly && minProb < REATTACK_PROBABILITY;
+        boolean steadyBefore = before - beforeLow < reattackDb;
+        return Math.min(before, after) - dip >= reattackDb || steadyBefore && after - before >= reattackDb
+                || !levelOnly && secondProb < REATTACK_PROBABILITY;
     }
 
     /**

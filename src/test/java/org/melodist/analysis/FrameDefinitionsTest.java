@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * The zero-crossing rate and RMS of every frame equal their definitions computed frame by frame (as in
  * {@link FeatureExtractor}'s documentation), bit for bit, whatever the shortcuts taken inside: lengths that end
  * exactly on a frame's last sample, one before, one after, shorter than a frame, silent stretches, values at
- * the zero-crossing threshold, and one to three threads.
+ * the zero-crossing threshold, and one to three threads; and the onset envelope's median of rectified band
+ * differences equals numpy's median of all of them.
  */
 class FrameDefinitionsTest {
 
@@ -70,6 +71,27 @@ class FrameDefinitionsTest {
                     assertEquals(rms(y, t), f.rms()[t], 0.0, "rms, " + where);
                 }
             }
+        }
+    }
+
+    @Test
+    void onsetMedianOfRisesAndZerosIsTheMedianOfAll() {
+        Random rnd = new Random(21);
+        for (int trial = 0; trial < 500; trial++) {
+            int total = 1 + rnd.nextInt(130);
+            double[] all = new double[total];
+            double[] rises = new double[total];
+            int count = 0;
+            int zeroShare = rnd.nextInt(4);
+            for (int m = 0; m < total; m++) {
+                double v = rnd.nextInt(4) < zeroShare ? 0.0 : (rnd.nextBoolean() ? rnd.nextInt(3) + 1 : rnd.nextDouble());
+                all[m] = v;
+                if (v > 0) {
+                    rises[count++] = v;
+                }
+            }
+            assertEquals(Stats.median(all), FeatureExtractor.medianAfterZeros(rises, count, total), 0.0,
+                    "trial " + trial + ", " + total + " values, " + (total - count) + " zeros");
         }
     }
 }

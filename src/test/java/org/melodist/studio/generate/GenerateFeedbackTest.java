@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
+import javafx.beans.property.DoubleProperty;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,17 +150,8 @@ class GenerateFeedbackTest {
     @Test
     void thePersonalModelProposesTheTemperatureWhoseVariationsWereKeptAndTheShippedOneGivesBackTheMusiciansOwn() throws Exception {
         FeedbackViewModel fb = gen.feedback();
-        // four Generates at 0.6 with one variation kept each, four at 1.4 all discarded: 0.6 is the setting kept
-        for (int round = 0; round < 8; round++) {
-            gen.settings().temperatureProperty().set(round < 4 ? 0.6 : 1.4);
-            gen.generate();
-            if (round < 4) {
-                gen.select(round);
-                gen.accept();
-            } else {
-                gen.discard();
-            }
-        }
+        // 0.6 is the setting whose variations were kept
+        keepAtDiscardAt(gen.settings().temperatureProperty(), 0.6, 1.4);
         assertTrue(fb.canLearnProperty().get());
         gen.settings().temperatureProperty().set(1.2);
 
@@ -189,17 +182,8 @@ class GenerateFeedbackTest {
     @Test
     void thePersonalModelAppliesItsProposedTopPAndTheShippedOneGivesBackTheMusiciansOwn() throws Exception {
         FeedbackViewModel fb = gen.feedback();
-        // four Generates at top-p 0.8 with one variation kept each, four at top-p 1.0 all discarded: 0.8 is the setting kept
-        for (int round = 0; round < 8; round++) {
-            gen.settings().topPProperty().set(round < 4 ? 0.8 : 1.0);
-            gen.generate();
-            if (round < 4) {
-                gen.select(round);
-                gen.accept();
-            } else {
-                gen.discard();
-            }
-        }
+        // top-p 0.8 is the setting whose variations were kept
+        keepAtDiscardAt(gen.settings().topPProperty(), 0.8, 1.0);
         List<FeedbackEntry> judged = log.read().entries();
         assertEquals(0.8, judged.get(0).settings().topP(), 1e-9, "the panel's top-p is what generated and is logged");
         gen.settings().topPProperty().set(0.95);
@@ -229,16 +213,7 @@ class GenerateFeedbackTest {
 
     @Test
     void theMusiciansOwnTopPIsGivenBackAfterARestartWithThePersonalModelStillChosen() throws Exception {
-        for (int round = 0; round < 8; round++) {
-            gen.settings().topPProperty().set(round < 4 ? 0.8 : 1.0);
-            gen.generate();
-            if (round < 4) {
-                gen.select(round);
-                gen.accept();
-            } else {
-                gen.discard();
-            }
-        }
+        keepAtDiscardAt(gen.settings().topPProperty(), 0.8, 1.0);
         gen.settings().topPProperty().set(0.95);
         gen.feedback().learn();
         assertEquals(0.8, gen.settings().topPProperty().get(), 1e-9, gen.messageProperty().get());
@@ -262,6 +237,20 @@ class GenerateFeedbackTest {
         } finally {
             next.close();
             next.releaseModels();
+        }
+    }
+
+    /** Four Generates at {@code kept} with one variation accepted each, then four at {@code discarded} all discarded. */
+    private void keepAtDiscardAt(DoubleProperty setting, double kept, double discarded) throws Exception {
+        for (int round = 0; round < 8; round++) {
+            setting.set(round < 4 ? kept : discarded);
+            gen.generate();
+            if (round < 4) {
+                gen.select(round);
+                gen.accept();
+            } else {
+                gen.discard();
+            }
         }
     }
 }
