@@ -510,13 +510,7 @@ public final class MelodyTrainer {
                 }
                 gc.backward(total.div(Math.max(1, tokens)));
             }
-            if (anchor != null && weight > 0) {
-                pullToward(model, anchor, weight, m);
-            }
-            if (clipNorm > 0) {
-                GradientClipping.clipGlobalNorm(model.manager(), model.net(), clipNorm);
-            }
-            trainer.step();
+            update(trainer, model, clipNorm, anchor, weight, m);
             return nll;
         }
     }
@@ -570,6 +564,21 @@ public final class MelodyTrainer {
         }
     }
 
+    /**
+     * Applies the gradients of one batch: the pull toward the anchor weights (when asked), the global norm clip, then
+     * the optimiser's step. Shared by the plain and the distilled step so that both update the weights alike.
+     */
+    private static void update(Trainer trainer, MelodyModel model, float clipNorm, List<NDArray> anchor, float weight,
+                               NDManager m) {
+        if (anchor != null && weight > 0) {
+            pullToward(model, anchor, weight, m);
+        }
+        if (clipNorm > 0) {
+            GradientClipping.clipGlobalNorm(model.manager(), model.net(), clipNorm);
+        }
+        trainer.step();
+    }
+
     /** One optimiser step; returns the batch's summed NLL. */
     static double step(Trainer trainer, MelodyModel model, SequenceBatch batch, float clipNorm) {
         return step(trainer, model, batch, clipNorm, null, 0f);
@@ -589,13 +598,7 @@ public final class MelodyTrainer {
                 gc.backward(mean);
                 nll = summed.getFloat();
             }
-            if (anchor != null && weight > 0) {
-                pullToward(model, anchor, weight, m);
-            }
-            if (clipNorm > 0) {
-                GradientClipping.clipGlobalNorm(model.manager(), model.net(), clipNorm);
-            }
-            trainer.step();
+            update(trainer, model, clipNorm, anchor, weight, m);
             return nll;
         }
     }
