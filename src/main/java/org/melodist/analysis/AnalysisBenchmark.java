@@ -62,7 +62,7 @@ public final class AnalysisBenchmark {
         double seconds = 0;
         for (int r = 0; r < runs; r++) {
             long w0 = System.nanoTime();
-            long c0 = processCpu();
+            long c0 = CpuClock.processNanos();
             AudioAnalysis a = analyzer.analyze(file);
             long g0 = CpuClock.nanos();
             if (genre != null) {
@@ -70,7 +70,7 @@ public final class AnalysisBenchmark {
             }
             long g = CpuClock.nanos() - g0;
             long wall = System.nanoTime() - w0;
-            long cpu = processCpu() - c0;
+            long cpu = CpuClock.processNanos() - c0;
             if (wall < bestWall) {
                 best = analyzer.lastTimings();
                 bestGenre = g;
@@ -80,14 +80,6 @@ public final class AnalysisBenchmark {
             seconds = a.durationSec();
         }
         return new Result(seconds, best, bestGenre, peakHeap(), base, threads, bestWall, bestCpu);
-    }
-
-    /** CPU time of the whole process, or -1 where the JVM does not say. */
-    private static long processCpu() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
     }
 
     private static long heapUsed() {

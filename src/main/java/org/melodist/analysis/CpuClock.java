@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * CPU time of the calling thread, for stage timings that mean something on a shared, busy machine (wall time
+ * CPU time of the calling thread, or of the whole process, for stage timings that mean something on a shared, busy machine (wall time
  * there measures the neighbours too). Falls back to wall time where the JVM cannot measure thread CPU time.
  */
 public final class CpuClock {
@@ -21,5 +21,13 @@ public final class CpuClock {
 
     public static boolean measuresCpu() {
         return SUPPORTED;
+    }
+
+    /** CPU time of the whole process (every thread, JIT and GC included) in nanoseconds, or -1 where the JVM does not say. */
+    public static long processNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.melodist.RuntimeDefaults;
+import org.melodist.analysis.CpuClock;
 
 /**
  * Trains a melody model on a corpus with Adam, global-norm gradient clipping, learning-rate halving and
@@ -349,11 +350,8 @@ public final class MelodyTrainer {
 
     /** CPU time of this process so far (user + system, every thread), in seconds; NaN where the JVM cannot tell. */
     static double processCpuSeconds() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            long nanos = os.getProcessCpuTime();
-            return nanos >= 0 ? nanos / 1e9 : Double.NaN;
-        }
-        return Double.NaN;
+        long nanos = CpuClock.processNanos();
+        return nanos >= 0 ? nanos / 1e9 : Double.NaN;
     }
 
     /** The hidden folder beside {@code outDir} where checkpoints go until the run ends. */
