@@ -21,12 +21,4 @@ import java.util.LinkedHashMap;
 public record AudioAnalysis(double durationSec, float sourceSampleRate, int sourceChannels, String sourceFormat,
         double tempoBpm, double[] beatTimes, KeyEstimator.KeyEstimate key, LinkedHashMap<String, Double> features,
         FrameFeatures frames, String damage, double[] windowTempos) {
-
-    /** An analysis whose genre windows estimate their own tempos. */
-    public AudioAnalysis(double durationSec, float sourceSampleRate, int sourceChannels, String sourceFormat,
-            double tempoBpm, double[] beatTimes, KeyEstimator.KeyEstimate key, LinkedHashMap<String, Double> features,
-            FrameFeatures frames, String damage) {
-        this(durationSec, sourceSampleRate, sourceChannels, sourceFormat, tempoBpm, beatTimes, key, features, frames,
-                damage, null);
-    }
 }
