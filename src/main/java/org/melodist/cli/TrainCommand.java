@@ -60,6 +60,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "distribution instead of their sampled notes (default: on with --init; --no-distill for the sampled notes)")
     Boolean distill;
 
+    @Option(names = "--calibrate", negatable = true, paramLabel = "BOOL",
+            description = "after training, fit one temperature on the validation tunes (the one that gives them the lowest NLL) and fold "
+                    + "it into the kept model's output layer (default: on with --init; --no-calibrate to keep the trained weights as they are)")
+    Boolean calibrate;
+
     @Option(names = "--average", paramLabel = "DECAY",
             description = "validate and save a moving average of the weights with this decay per update, e.g. 0.995; 0 for "
                     + "the trained weights themselves (default 0)")
@@ -120,7 +125,8 @@ final class TrainCommand implements Callable<Integer> {
                 .withLearningRate(lr != null ? lr : base.learningRate())
                 .withPatience(patience != null ? patience : base.patience())
                 .withDistill(distill != null ? distill : base.distill())
-                .withAveraging(average != null ? average : base.averaging());
+                .withAveraging(average != null ? average : base.averaging())
+                .withCalibrate(calibrate != null ? calibrate : base.calibrate());
         MelodyTrainer trainer = new MelodyTrainer(ps).withCommand("melodist " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         MelodyTrainer.Result r;
         if (init != null) {
