@@ -51,9 +51,9 @@ final class TrainCommand implements Callable<Integer> {
                     + "starting model's corpus), 'self' for tunes the starting model writes itself (default), or 'none'")
     String rehearse = "self";
 
-    @Option(names = "--rehearse-share", paramLabel = "S", defaultValue = "0.25",
-            description = "rehearsal windows per window of the new files (default ${DEFAULT-VALUE})")
-    double rehearseShare;
+    @Option(names = "--rehearse-share", paramLabel = "S",
+            description = "rehearsal windows per window of the new files (default " + RehearsalTunes.DEFAULT_SHARE + ")")
+    Double rehearseShare;
 
     @Option(names = "--distill", negatable = true, paramLabel = "BOOL",
             description = "with --init and rehearsal: learn the rehearsal windows toward the starting model's whole next-step "
@@ -129,6 +129,7 @@ final class TrainCommand implements Callable<Integer> {
                 .withCalibrate(calibrate != null ? calibrate : base.calibrate());
         MelodyTrainer trainer = new MelodyTrainer(ps).withCommand("melodist " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         MelodyTrainer.Result r;
+        double share = rehearseShare != null ? rehearseShare : RehearsalTunes.DEFAULT_SHARE;
         if (init != null) {
             MelodyModelConfig initConfig = MelodyModel.readConfig(init);
             MelodyCorpus c = MelodyCorpus.loadForTraining(corpus, validation, initConfig.encoding(), line -> { });
@@ -136,9 +137,9 @@ final class TrainCommand implements Callable<Integer> {
             c.summary().forEach(ps::println);
             switch (rehearse) {
                 case "none" -> { }
-                case "self" -> trainer.withRehearsal(RehearsalTunes.sampled(init, RehearsalTunes.DEFAULT_TUNES, RehearsalTunes.DEFAULT_BARS, seed), rehearseShare,
+                case "self" -> trainer.withRehearsal(RehearsalTunes.sampled(init, RehearsalTunes.DEFAULT_TUNES, RehearsalTunes.DEFAULT_BARS, seed), share,
                         "tunes the starting model wrote itself");
-                default -> trainer.withRehearsal(MelodyCorpus.load(Path.of(rehearse), initConfig.encoding(), line -> { }).train(), rehearseShare,
+                default -> trainer.withRehearsal(MelodyCorpus.load(Path.of(rehearse), initConfig.encoding(), line -> { }).train(), share,
                         "tunes of the training split of " + rehearse);
             }
             r = trainer.fineTune(c, opt, init, out);
