@@ -454,6 +454,16 @@ public final class AudioDecoder {
             int p = offset;
             if (bytes == 2 && !bigEndian && !unsigned && !floating) {
                 // 16-bit little-endian, by far the commonest: the same values as sample(), without its loops
+                if (channels == 2) {
+                    // the channel loop unrolled: 0 + left is left (a short times a positive scale is never -0)
+                    for (int i = 0; i < frames; i++) {
+                        double left = (short) ((b[p] & 0xFF) | (b[p + 1] << 8)) * scale;
+                        double right = (short) ((b[p + 2] & 0xFF) | (b[p + 3] << 8)) * scale;
+                        out[i] = (float) ((left + right) / 2);
+                        p += 4;
+                    }
+                    return;
+                }
                 for (int i = 0; i < frames; i++) {
                     double sum = 0;
                     for (int c = 0; c < channels; c++) {
