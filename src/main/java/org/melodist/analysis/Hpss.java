@@ -11,7 +11,7 @@ import java.util.function.IntConsumer;
  *
  * <p>Works through the spectrogram in blocks of frames (plus 15 frames of context on each side), so memory is
  * the two output waveforms and one block, however long the file. A {@link SpectrumConsumer} sees each frame's
- * spectrum on the way, which lets chroma share this pass's FFTs.
+ * spectrum on the way, which lets the frame-wise features (spectral shape, mel bands, tuning, chroma) share this pass's FFTs.
  */
 public final class Hpss {
 
