@@ -11,7 +11,7 @@ import java.util.function.IntConsumer;
  *
  * <p>Works through the spectrogram in blocks of frames (plus 15 frames of context on each side), so memory is
  * the two output waveforms and one block, however long the file. A {@link SpectrumConsumer} sees each frame's
- * spectrum on the way, which lets chroma share this pass's FFTs.
+ * spectrum on the way, which lets the frame-wise features (spectral shape, mel bands, tuning, chroma) share this pass's FFTs.
  */
 public final class Hpss {
 
@@ -164,6 +164,7 @@ public final class Hpss {
                 Stft stft = space.stft;
                 double[] hre = space.hre;
                 double[] him = space.him;
+                double[] masks = space.masks;
                 for (int c0 = from; c0 < to; c0 += median.lanes()) {
                     int count = Math.min(median.lanes(), to - c0);
                     int row0 = first + c0 - r0;
@@ -180,10 +181,10 @@ public final class Hpss {
                         double[] fi = im[t - r0];
                         int[] h = harm[col];
                         int[] p = perc[col];
+                        softMasks(h, p, masks);
                         for (int k = 0; k < bins; k++) {
-                            double mask = softMask(Float.intBitsToFloat(h[k]), Float.intBitsToFloat(p[k]));
-                            hre[k] = fr[k] * mask;
-                            him[k] = fi[k] * mask;
+                            hre[k] = fr[k] * masks[k];
+                            him[k] = fi[k] * masks[k];
                         }
                         if (harmonicConsumer != null) {
                             harmonicConsumer.frame(t, hre, him);
@@ -204,6 +205,7 @@ public final class Hpss {
         final Stft stft = new Stft();
         final double[] hre = new double[Stft.BINS];
         final double[] him = new double[Stft.BINS];
+        final double[] masks = new double[Stft.BINS];
         LaneMedian harmonic;
         LaneMedian percussive;
         int[][] byBin;
@@ -256,16 +258,29 @@ public final class Hpss {
         }
     }
 
-    /** librosa.util.softmask(X, X_ref, power=2, split_zeros=True). */
-    private static double softMask(double x, double ref) {
-        if (Math.max(x, ref) < Float.MIN_NORMAL) {
-            return 0.5;
+    /**
+     * librosa.util.softmask(H, P, power=2, split_zeros=True) of every bin's harmonic and percussive medians
+     * (float32 bits, non-negative), written to {@code out}: {@code (H/z)^2 / ((H/z)^2 + (P/z)^2)} with
+     * {@code z = max(H, P)}, where z cancels (in double precision the squares of magnitudes above float32's
+     * smallest normal cannot underflow), and 0.5 where both are below that normal. The quotients first in one
+     * pass without a branch, then the rare tiny bins.
+     */
+    private static void softMasks(int[] harmonic, int[] percussive, double[] out) {
+        for (int k = 0; k < out.length; k++) {
+            double x = Float.intBitsToFloat(harmonic[k]);
+            double ref = Float.intBitsToFloat(percussive[k]);
+            double a = x * x;
+            out[k] = a / (a + ref * ref);
         }
-        // (x/z)^2 / ((x/z)^2 + (ref/z)^2) with z = max(x, ref): the z cancels, and in double precision the
-        // squares of magnitudes above float32's smallest normal cannot underflow
-        double a = x * x;
-        return a / (a + ref * ref);
+        for (int k = 0; k < out.length; k++) {
+            // both values' bits below the smallest normal's (non-negative ints: so is their or)
+            if ((harmonic[k] | percussive[k]) < TINY_BITS) {
+                out[k] = 0.5;
+            }
+        }
     }
+
+    private static final int TINY_BITS = Float.floatToRawIntBits(Float.MIN_NORMAL);
 
     /**
      * Adds frames {@code b0 .. b1-1} (their inverse FFTs in {@code frames}) into {@code out}. The samples are
