@@ -144,7 +144,7 @@ public final class NoteSegmenter {
         List<int[]> runs = runs(states);
         Onsets.Found found = Onsets.detect(track.signal(), track.signalRate());
         double attack = attackSalience(runs, track, found);
-        runs = splitRepeats(runs, track, midi, found.atLeast(REPEAT_SALIENCE * attack));
+        runs = splitRepeats(runs, track, midi, tuning, found.atLeast(REPEAT_SALIENCE * attack));
         double[] onsets = notEndings(track, found.atLeast(SNAP_SALIENCE * attack));
         int minFrames = (int) Math.ceil(MIN_NOTE_SEC / track.hopSeconds());
         List<int[]> kept = new ArrayList<>();
@@ -403,11 +403,14 @@ public final class NoteSegmenter {
      * Splits runs of one pitch into repeated notes. Candidates are the places where the level dips by
      * {@link #DIP_DB} and comes back (a breath or a stop; the new note starts where the level rises fastest after
      * the dip) and the strong detected onsets with a re-attack around them ({@link #reattacks}); an onset within
-     * {@link #SAME_ATTACK_SEC} of a dip is that dip's. A split must leave at least {@link #OWN_ONSET_SEC} on either
-     * side.
+     * {@link #SAME_ATTACK_SEC} of a dip is that dip's. A strong onset without a re-attack in level still starts a
+     * repeated note where the note's own partials are renewed well beyond their usual wavering ({@link HarmonicFlux}: a
+     * note struck again while its release still sounds). A split must leave at least {@link #OWN_ONSET_SEC} on either side.
      */
-    private static List<int[]> splitRepeats(List<int[]> runs, PitchTrack track, double[] midi, double[] onsets) {
+    private static List<int[]> splitRepeats(List<int[]> runs, PitchTrack track, double[] midi, double tuning,
+                                            double[] onsets) {
         float[] db = track.levelDb();
+        HarmonicFlux harmonic = new HarmonicFlux(track.signal(), track.signalRate());
         int w = Math.max(2, (int) Math.round(DIP_WINDOW_SEC / track.hopSeconds()));
         int own = (int) Math.ceil(OWN_ONSET_SEC / track.hopSeconds());
         int same = (int) Math.round(SAME_ATTACK_SEC / track.hopSeconds());
@@ -437,10 +440,19 @@ public final class NoteSegmenter {
                     t = onset;
                 }
             }
+            double[] flux = null;
             for (double o : onsets) {
                 int f = (int) Math.round(o / track.hopSeconds());
-                if (f <= r[0] || f >= r[1] || !reattacks(track, f, vibrato, reattackDb)) {
+                if (f <= r[0] || f >= r[1]) {
                     continue;
+                }
+                if (!reattacks(track, f, vibrato, reattackDb)) {
+                    if (flux == null) {
+                        flux = harmonic.flux(track, r[0], r[1], r[2] + tuning);
+                    }
+                    if (!HarmonicFlux.reattack(flux, f - r[0], vibrato)) {
+                        continue;
+                    }
                 }
                 boolean dip = false;
                 for (int[] c : cands) {
