@@ -22,9 +22,6 @@ final class HarmonicFlux {
     static final double FLOOR_DB = 40;
     static final double MIN_RISE_DB = 2;
     static final double OVER_NOTE = 2;
-    /** In a note sung or played with vibrato, whose partials swing in level with every cycle, more is needed. */
-    static final double VIBRATO_MIN_RISE_DB = 3;
-    static final double VIBRATO_OVER_NOTE = 2.5;
     private static final double WINDOW_SEC = 0.0232;
     /** The flux is looked at from this many frames before a detected onset to {@link #AFTER_FRAMES} after it. */
     private static final int BEFORE_FRAMES = 2;
@@ -88,10 +85,9 @@ final class HarmonicFlux {
     /**
      * True when the partials of a run are renewed around its frame {@code f} (relative to the run's first frame):
      * the largest flux within a few frames of it is at least {@link #MIN_RISE_DB} and {@link #OVER_NOTE} times the
-     * run's 90th percentile ({@link #VIBRATO_MIN_RISE_DB} and {@link #VIBRATO_OVER_NOTE} times in a note with
-     * {@code vibrato}).
+     * run's 90th percentile.
      */
-    static boolean reattack(double[] flux, int f, boolean vibrato) {
+    static boolean reattack(double[] flux, int f) {
         if (flux.length < 4 * LAG_FRAMES) {
             return false;
         }
@@ -102,8 +98,7 @@ final class HarmonicFlux {
         for (int t = Math.max(LAG_FRAMES, f - BEFORE_FRAMES); t <= Math.min(flux.length - 1, f + AFTER_FRAMES); t++) {
             peak = Math.max(peak, flux[t]);
         }
-        return vibrato ? peak >= VIBRATO_MIN_RISE_DB && peak >= VIBRATO_OVER_NOTE * p90
-                : peak >= MIN_RISE_DB && peak >= OVER_NOTE * p90;
+        return peak >= MIN_RISE_DB && peak >= OVER_NOTE * p90;
     }
 
     private double goertzel(int centre, double hz) {
