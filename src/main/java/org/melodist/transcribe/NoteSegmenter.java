@@ -27,7 +27,8 @@ import java.util.List;
  * <li>Re-articulation: an onset found by TarsosDSP's complex-domain detector inside a note, as strong as the
  * recording's typical attack and with a dip in level or confidence, starts a new note of the same pitch (repeated
  * notes, tonguing, re-bowing); so does a deep dip in level alone. Where the note's level wavers (an ensemble's
- * voices beating), the dips needed grow with that wavering.</li>
+ * voices beating), the dips needed grow with that wavering. Outside vibrato, such an onset without a dip still starts
+ * a repeated note where the note's own partials are renewed ({@link HarmonicFlux}).</li>
  * <li>Onset timing: a note that follows another without a silence starts shortly before the new note's harmonic
  * salience overtakes the old one's (by a lag measured on the recording against its detected onsets: a slow attack
  * or a long release lengthens it), or, after a short breath, where the level rises again; a detected onset close to
