@@ -122,7 +122,8 @@ public final class FeatureExtractor {
         float[][] melPower = new float[MelFilterBank.N_MELS][n];
         // chroma needs the tuning, which needs every frame's peaks: the power spectra wait for it in float32 (as
         // librosa's own are), unless the file is so long that computing them again costs less than their memory
-        float[][] powers = n <= maxStoredFrames ? new float[n][] : null;
+        // (one array: a young collection then has no thousands of small ones to copy)
+        float[] powers = n <= maxStoredFrames ? new float[n * Stft.BINS] : null;
         // each run of frames collects its own tuning peaks; merged in frame order afterwards (the same peaks in the
         // same order as one pass)
         ConcurrentSkipListMap<Integer, TuningEstimator> tunings = new ConcurrentSkipListMap<>();
@@ -131,14 +132,13 @@ public final class FeatureExtractor {
         KeyChroma keyChroma = new KeyChroma(sampleRate, n);
         // HPSS's STFT is the only one: each run of frames' spectra (on HPSS's worker threads, runs in no particular
         // order) give their power's spectral shape, tuning peaks and mel bands here
-        Hpss.SpectrumConsumer frameFeatures = (first, re, im, from, to) -> {
+        Hpss.SpectrumConsumer frameFeatures = (first, re, im, magnitudes, from, to) -> {
             boolean timed = Thread.currentThread() == caller;
             long c0 = timed ? CpuClock.nanos() : 0;
             long w0 = timed ? System.nanoTime() : 0;
             long melWall = 0;
             TuningEstimator tuning = new TuningEstimator(sampleRate);
             double[] power = new double[Stft.BINS];
-            double[] magnitude = new double[Stft.BINS];
             double[] melFrame = new double[MelFilterBank.N_MELS];
             for (int row = from; row < to; row++) {
                 int t = first + row - from;
@@ -146,16 +146,14 @@ public final class FeatureExtractor {
                 double[] fi = im[row];
                 for (int k = 0; k < Stft.BINS; k++) {
                     power[k] = fr[k] * fr[k] + fi[k] * fi[k];
-                    magnitude[k] = Math.sqrt(power[k]);
                 }
-                spectralShape(magnitude, freq, t, centroid, bandwidth, rolloff);
+                spectralShape(magnitudes[row], freq, t, centroid, bandwidth, rolloff);
                 tuning.add(power);
                 if (powers != null) {
-                    float[] kept = new float[Stft.BINS];
+                    int at = t * Stft.BINS;
                     for (int k = 0; k < Stft.BINS; k++) {
-                        kept[k] = (float) power[k];
+                        powers[at + k] = (float) power[k];
                     }
-                    powers[t] = kept;
                 }
                 long m0 = timed ? System.nanoTime() : 0;
                 mel.apply(power, melFrame);
@@ -213,11 +211,11 @@ public final class FeatureExtractor {
     }
 
     /**
-     * Chroma of every frame from its power spectrum in float32 ({@code powers[t]}; null for a file too long to
-     * keep them, when each frame's spectrum is computed again and rounded the same way), each frame divided by
-     * its maximum; frames split over the cores.
+     * Chroma of every frame from its power spectrum in float32 (frame t's at {@code powers[t * bins]}; null for a
+     * file too long to keep them, when each frame's spectrum is computed again and rounded the same way), each
+     * frame divided by its maximum; frames split over the cores.
      */
-    private double[][] chroma(float[] y, float[][] powers, int n, ChromaFilterBank bank) {
+    private double[][] chroma(float[] y, float[] powers, int n, ChromaFilterBank bank) {
         double[][] chroma = new double[ChromaFilterBank.N_CHROMA][n];
         Parallel.forRanges(threads, n, (part, from, to) -> {
             if (powers != null) {
@@ -225,13 +223,14 @@ public final class FeatureExtractor {
             } else {
                 Stft stft = new Stft();
                 double[] power = new double[Stft.BINS];
-                float[][] run = new float[Math.min(RECOMPUTED_RUN, to - from)][Stft.BINS];
-                for (int t0 = from; t0 < to; t0 += run.length) {
-                    int count = Math.min(run.length, to - t0);
+                int runFrames = Math.min(RECOMPUTED_RUN, to - from);
+                float[] run = new float[runFrames * Stft.BINS];
+                for (int t0 = from; t0 < to; t0 += runFrames) {
+                    int count = Math.min(runFrames, to - t0);
                     for (int i = 0; i < count; i++) {
                         stft.power(y, t0 + i, power);
                         for (int k = 0; k < Stft.BINS; k++) {
-                            run[i][k] = (float) power[k];
+                            run[i * Stft.BINS + k] = (float) power[k];
                         }
                     }
                     bank.applyFrames(run, 0, count, chroma, t0);
