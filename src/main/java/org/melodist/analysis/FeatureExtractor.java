@@ -1,5 +1,6 @@
 package org.melodist.analysis;
 
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -40,11 +41,18 @@ public final class FeatureExtractor {
 
     /** Progress is reported when the frame index has these low bits clear (every 256 frames, ~6 s of audio). */
     private static final int PROGRESS_EVERY = 255;
-    /** Shares of the work measured by bench-analyze: the STFT pass with mel/MFCC/onset ~0.2, HPSS with chroma ~0.7. */
-    private static final double STFT_SHARE = 0.25;
-    private static final double HPSS_SHARE = 0.7;
+    /** Share of the work done when HPSS (with the STFT's features) is: about nine tenths, by bench-analyze. */
+    private static final double HPSS_SHARE = 0.9;
+    /**
+     * Frames whose float32 power spectra are kept for chroma (4 KB each) at most: 2^15, about 12.7 minutes at
+     * 22,050 Hz (134 MB). A longer file's spectra are computed again for chroma instead (the same values).
+     */
+    static final int MAX_STORED_FRAMES = 1 << 15;
+    /** Frames whose spectra are computed again at a time, for chroma, in a file too long to keep them. */
+    private static final int RECOMPUTED_RUN = 64;
 
     private final int threads;
+    private final int maxStoredFrames;
 
     /** An extractor using the machine's cores (results do not depend on the thread count). */
     public FeatureExtractor(int sampleRate) {
@@ -53,10 +61,16 @@ public final class FeatureExtractor {
 
     /** An extractor using {@code threads} threads; every result is bit-for-bit the same for any count. */
     public FeatureExtractor(int sampleRate, int threads) {
+        this(sampleRate, threads, MAX_STORED_FRAMES);
+    }
+
+    /** As {@link #FeatureExtractor(int, int)}, keeping power spectra for chroma for files of up to that many frames. */
+    FeatureExtractor(int sampleRate, int threads, int maxStoredFrames) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         this.threads = threads;
+        this.maxStoredFrames = maxStoredFrames;
         this.sampleRate = sampleRate;
         this.mel = new MelFilterBank(sampleRate);
         this.dct = orthoDct(N_MFCC, MelFilterBank.N_MELS);
@@ -68,7 +82,11 @@ public final class FeatureExtractor {
         }
     }
 
-    /** CPU time spent in each stage of the last {@link #extract} call, in nanoseconds. */
+    /**
+     * CPU time spent in each stage of the last {@link #extract} call by the calling thread, in nanoseconds: the
+     * spectral shape and tuning peaks ({@code stftNanos}; the one STFT is HPSS's and counts there), the mel bands
+     * with MFCC and onset strength, HPSS with chroma and the waveform moments, ZCR and RMS.
+     */
     public record StageTimes(long stftNanos, long melNanos, long hpssNanos, long otherNanos) {
     }
 
@@ -96,75 +114,71 @@ public final class FeatureExtractor {
     public FrameFeatures extract(float[] y, DoubleConsumer progress) {
         int n = Stft.frameCount(y.length);
         long t0 = CpuClock.nanos();
-        long wall0 = System.nanoTime();
+        Thread caller = Thread.currentThread();
         double[] freq = Stft.binFrequencies(sampleRate);
         double[] centroid = new double[n];
         double[] bandwidth = new double[n];
         double[] rolloff = new double[n];
         float[][] melPower = new float[MelFilterBank.N_MELS][n];
-        // frames are independent here: split them over the cores, each range with its own buffers and tuning
-        // peaks, merged in frame order afterwards (the same peaks in the same order as one pass)
-        int parts = Math.max(1, Math.min(threads, n));
-        TuningEstimator[] tunings = new TuningEstimator[parts];
-        long[] melNanosOf = new long[parts];
-        Parallel.forRanges(parts, n, (part, from, to) -> {
-            Stft stft = new Stft();
+        // chroma needs the tuning, which needs every frame's peaks: the power spectra wait for it in float32 (as
+        // librosa's own are), unless the file is so long that computing them again costs less than their memory
+        // (one array: a young collection then has no thousands of small ones to copy)
+        float[] powers = n <= maxStoredFrames ? new float[n * Stft.BINS] : null;
+        // each run of frames collects its own tuning peaks; merged in frame order afterwards (the same peaks in the
+        // same order as one pass)
+        ConcurrentSkipListMap<Integer, TuningEstimator> tunings = new ConcurrentSkipListMap<>();
+        // the caller's CPU in the consumer below (spectral shape, tuning peaks, mel) and the mel share's wall time
+        long[] callerNanos = new long[3];
+        KeyChroma keyChroma = new KeyChroma(sampleRate, n);
+        // HPSS's STFT is the only one: each run of frames' spectra (on HPSS's worker threads, runs in no particular
+        // order) give their power's spectral shape, tuning peaks and mel bands here
+        Hpss.SpectrumConsumer frameFeatures = (first, re, im, magnitudes, from, to) -> {
+            boolean timed = Thread.currentThread() == caller;
+            long c0 = timed ? CpuClock.nanos() : 0;
+            long w0 = timed ? System.nanoTime() : 0;
+            long melWall = 0;
             TuningEstimator tuning = new TuningEstimator(sampleRate);
-            tunings[part] = tuning;
             double[] power = new double[Stft.BINS];
-            double[] magnitude = new double[Stft.BINS];
             double[] melFrame = new double[MelFilterBank.N_MELS];
-            boolean reports = from == 0;
-            for (int t = from; t < to; t++) {
-                if (reports && (t & PROGRESS_EVERY) == 0) progress.accept(STFT_SHARE * t / Math.max(1, to));
-                stft.power(y, t, power);
+            spectralShapes(magnitudes, from, to, first, freq, centroid, bandwidth, rolloff);
+            for (int row = from; row < to; row++) {
+                int t = first + row - from;
+                double[] fr = re[row];
+                double[] fi = im[row];
                 for (int k = 0; k < Stft.BINS; k++) {
-                    magnitude[k] = Math.sqrt(power[k]);
+                    power[k] = fr[k] * fr[k] + fi[k] * fi[k];
                 }
-                spectralShape(magnitude, freq, t, centroid, bandwidth, rolloff);
                 tuning.add(power);
-                long m0 = System.nanoTime();
+                if (powers != null) {
+                    int at = t * Stft.BINS;
+                    for (int k = 0; k < Stft.BINS; k++) {
+                        powers[at + k] = (float) power[k];
+                    }
+                }
+                long m0 = timed ? System.nanoTime() : 0;
                 mel.apply(power, melFrame);
                 for (int m = 0; m < melFrame.length; m++) {
                     melPower[m][t] = (float) melFrame[m];
                 }
-                melNanosOf[part] += System.nanoTime() - m0;
+                melWall += timed ? System.nanoTime() - m0 : 0;
             }
-        });
-        TuningEstimator tuning = tunings[0] == null ? new TuningEstimator(sampleRate) : tunings[0];
-        for (int p = 1; p < parts; p++) {
-            if (tunings[p] != null) {
-                tuning.addAll(tunings[p]);
+            tunings.put(first, tuning);
+            if (timed) {
+                callerNanos[0] += CpuClock.nanos() - c0;
+                callerNanos[1] += System.nanoTime() - w0;
+                callerNanos[2] += melWall;
             }
-        }
-        long melNanos = melNanosOf[0];
+        };
+        float[] harmonic = new Hpss(threads).harmonic(y, frameFeatures, keyChroma::accumulate,
+                done -> progress.accept(HPSS_SHARE * done / n));
         long t1 = CpuClock.nanos();
-        // the mel share of the frame loop, measured in wall time per frame (cheap), applied to its CPU time
-        long melCpu = (long) ((t1 - t0) * (melNanos / (double) Math.max(1, System.nanoTime() - wall0)));
-        double[][] mfcc = mfccAndDb(melPower, n);
-        double[] onset = onsetStrength(melPower, n);
-        long t2 = CpuClock.nanos();
+        TuningEstimator tuning = new TuningEstimator(sampleRate);
+        for (TuningEstimator part : tunings.values()) {
+            tuning.addAll(part);
+        }
         double tune = tuning.estimate();
-        ChromaFilterBank chromaBank = new ChromaFilterBank(sampleRate, tune);
-        double[][] chroma = new double[ChromaFilterBank.N_CHROMA][n];
-        progress.accept(STFT_SHARE);
-        KeyChroma keyChroma = new KeyChroma(sampleRate, tune, n);
-        // the spectrum consumer runs on HPSS's worker threads, a run of frames at a time: chroma of those frames,
-        // each frame scaled to its maximum
-        float[] harmonic = new Hpss(threads).harmonic(y, (first, re, im, from, to) -> {
-            chromaBank.applyFrames(re, im, from, to, chroma, first);
-            for (int t = first; t < first + (to - from); t++) {
-                double max = 0;
-                for (int c = 0; c < ChromaFilterBank.N_CHROMA; c++) {
-                    max = Math.max(max, Math.abs(chroma[c][t]));
-                }
-                double scale = max < Float.MIN_NORMAL ? 1.0 : max;
-                for (int c = 0; c < ChromaFilterBank.N_CHROMA; c++) {
-                    chroma[c][t] = chroma[c][t] / scale;
-                }
-            }
-        }, keyChroma::accumulate, done -> progress.accept(STFT_SHARE + HPSS_SHARE * done / n));
-        lastKeyEvidence = keyChroma.evidence((double) Stft.HOP / sampleRate);
+        lastKeyEvidence = keyChroma.evidence(tune, (double) Stft.HOP / sampleRate);
+        double[][] chroma = chroma(y, powers, n, new ChromaFilterBank(sampleRate, tune));
         // the moments of the harmonic and percussive waveforms (whole and per hop), two independent passes
         // (percussive = y - harmonic, see Hpss.separate; kept implicit to save a waveform of memory)
         double[][] stats = new double[2][2];
@@ -175,7 +189,11 @@ public final class FeatureExtractor {
                         : new BlockMoments(y, harmonic, Stft.HOP, stats[1]);
             }
         });
+        long t2 = CpuClock.nanos();
+        double[][] mfcc = mfccAndDb(melPower, n);
+        double[] onset = onsetStrength(melPower, n);
         long t3 = CpuClock.nanos();
+        progress.accept(0.95);
         double[] zcr = new double[n];
         double[] rms = new double[n];
         Parallel.forRanges(threads, n, (part, from, to) -> {
@@ -184,9 +202,159 @@ public final class FeatureExtractor {
         });
         long t4 = CpuClock.nanos();
         progress.accept(1.0);
-        lastTimes = new StageTimes(t1 - t0 - melCpu, melCpu + (t2 - t1), t3 - t2, t4 - t3);
+        // the consumer's mel share, measured in wall time per frame (cheap), applied to its CPU time
+        long melCpu = (long) (callerNanos[0] * (callerNanos[2] / (double) Math.max(1, callerNanos[1])));
+        long spectral = callerNanos[0] - melCpu;
+        lastTimes = new StageTimes(spectral, melCpu + (t3 - t2), (t1 - t0 - callerNanos[0]) + (t2 - t1), t4 - t3);
         return new FrameFeatures(sampleRate, y.length, Stft.HOP, centroid, bandwidth, rolloff, zcr, rms, mfcc, chroma,
                 onset, tune, stats[0][0], stats[0][1], stats[1][0], stats[1][1], blocks[0], blocks[1]);
+    }
+
+    /**
+     * Chroma of every frame from its power spectrum in float32 (frame t's at {@code powers[t * bins]}; null for a
+     * file too long to keep them, when each frame's spectrum is computed again and rounded the same way), each
+     * frame divided by its maximum; frames split over the cores.
+     */
+    private double[][] chroma(float[] y, float[] powers, int n, ChromaFilterBank bank) {
+        double[][] chroma = new double[ChromaFilterBank.N_CHROMA][n];
+        Parallel.forRanges(threads, n, (part, from, to) -> {
+            if (powers != null) {
+                bank.applyFrames(powers, from, to, chroma, from);
+            } else {
+                Stft stft = new Stft();
+                double[] power = new double[Stft.BINS];
+                int runFrames = Math.min(RECOMPUTED_RUN, to - from);
+                float[] run = new float[runFrames * Stft.BINS];
+                for (int t0 = from; t0 < to; t0 += runFrames) {
+                    int count = Math.min(runFrames, to - t0);
+                    for (int i = 0; i < count; i++) {
+                        stft.power(y, t0 + i, power);
+                        for (int k = 0; k < Stft.BINS; k++) {
+                            run[i * Stft.BINS + k] = (float) power[k];
+                        }
+                    }
+                    bank.applyFrames(run, 0, count, chroma, t0);
+                }
+            }
+            for (int t = from; t < to; t++) {
+                double max = 0;
+                for (int c = 0; c < ChromaFilterBank.N_CHROMA; c++) {
+                    max = Math.max(max, Math.abs(chroma[c][t]));
+                }
+                double scale = max < Float.MIN_NORMAL ? 1.0 : max;
+                for (int c = 0; c < ChromaFilterBank.N_CHROMA; c++) {
+                    chroma[c][t] = chroma[c][t] / scale;
+                }
+            }
+        });
+        return chroma;
+    }
+
+    /**
+     * {@link #spectralShape} of the magnitudes in rows {@code from .. to-1} (frame {@code first + row - from}),
+     * four frames side by side: each frame's sums are the same additions in the same order, but four independent
+     * chains of them keep the CPU busy where one waits on every addition.
+     */
+    private static void spectralShapes(double[][] mag, int from, int to, int first, double[] freq, double[] centroid,
+            double[] bandwidth, double[] rolloff) {
+        int row = from;
+        for (; row + 3 < to; row += 4) {
+            double[] s0 = mag[row];
+            double[] s1 = mag[row + 1];
+            double[] s2 = mag[row + 2];
+            double[] s3 = mag[row + 3];
+            double total0 = 0;
+            double total1 = 0;
+            double total2 = 0;
+            double total3 = 0;
+            double c0 = 0;
+            double c1 = 0;
+            double c2 = 0;
+            double c3 = 0;
+            for (int k = 0; k < s0.length; k++) {
+                double f = freq[k];
+                total0 += s0[k];
+                c0 += f * s0[k];
+                total1 += s1[k];
+                c1 += f * s1[k];
+                total2 += s2[k];
+                c2 += f * s2[k];
+                total3 += s3[k];
+                c3 += f * s3[k];
+            }
+            if (total0 < Float.MIN_NORMAL || total1 < Float.MIN_NORMAL || total2 < Float.MIN_NORMAL
+                    || total3 < Float.MIN_NORMAL) {
+                // a silent frame among them (rare): one at a time
+                for (int r = row; r < row + 4; r++) {
+                    spectralShape(mag[r], freq, first + r - from, centroid, bandwidth, rolloff);
+                }
+                continue;
+            }
+            c0 /= total0;
+            c1 /= total1;
+            c2 /= total2;
+            c3 /= total3;
+            double bw0 = 0;
+            double bw1 = 0;
+            double bw2 = 0;
+            double bw3 = 0;
+            double threshold0 = 0.85 * total0;
+            double threshold1 = 0.85 * total1;
+            double threshold2 = 0.85 * total2;
+            double threshold3 = 0.85 * total3;
+            double cum0 = 0;
+            double cum1 = 0;
+            double cum2 = 0;
+            double cum3 = 0;
+            int roll0 = -1;
+            int roll1 = -1;
+            int roll2 = -1;
+            int roll3 = -1;
+            for (int k = 0; k < s0.length; k++) {
+                double f = freq[k];
+                double d0 = f - c0;
+                double d1 = f - c1;
+                double d2 = f - c2;
+                double d3 = f - c3;
+                bw0 += s0[k] / total0 * d0 * d0;
+                bw1 += s1[k] / total1 * d1 * d1;
+                bw2 += s2[k] / total2 * d2 * d2;
+                bw3 += s3[k] / total3 * d3 * d3;
+                cum0 += s0[k];
+                cum1 += s1[k];
+                cum2 += s2[k];
+                cum3 += s3[k];
+                if (roll0 < 0 && cum0 >= threshold0) {
+                    roll0 = k;
+                }
+                if (roll1 < 0 && cum1 >= threshold1) {
+                    roll1 = k;
+                }
+                if (roll2 < 0 && cum2 >= threshold2) {
+                    roll2 = k;
+                }
+                if (roll3 < 0 && cum3 >= threshold3) {
+                    roll3 = k;
+                }
+            }
+            int t = first + row - from;
+            int last = s0.length - 1;
+            centroid[t] = c0;
+            centroid[t + 1] = c1;
+            centroid[t + 2] = c2;
+            centroid[t + 3] = c3;
+            bandwidth[t] = Math.sqrt(bw0);
+            bandwidth[t + 1] = Math.sqrt(bw1);
+            bandwidth[t + 2] = Math.sqrt(bw2);
+            bandwidth[t + 3] = Math.sqrt(bw3);
+            rolloff[t] = freq[roll0 < 0 ? last : roll0];
+            rolloff[t + 1] = freq[roll1 < 0 ? last : roll1];
+            rolloff[t + 2] = freq[roll2 < 0 ? last : roll2];
+            rolloff[t + 3] = freq[roll3 < 0 ? last : roll3];
+        }
+        for (; row < to; row++) {
+            spectralShape(mag[row], freq, first + row - from, centroid, bandwidth, rolloff);
+        }
     }
 
     private static void spectralShape(double[] s, double[] freq, int t, double[] centroid, double[] bandwidth,

@@ -11,7 +11,7 @@ import java.util.function.IntConsumer;
  *
  * <p>Works through the spectrogram in blocks of frames (plus 15 frames of context on each side), so memory is
  * the two output waveforms and one block, however long the file. A {@link SpectrumConsumer} sees each frame's
- * spectrum on the way, which lets chroma share this pass's FFTs.
+ * spectrum on the way, which lets the frame-wise features (spectral shape, mel bands, tuning, chroma) share this pass's FFTs.
  */
 public final class Hpss {
 
@@ -38,12 +38,13 @@ public final class Hpss {
 
     /**
      * Receives the complex spectra of a run of frames: frame {@code firstFrame + i} in rows {@code from + i} of
-     * {@code re} and {@code im} (i = 0 .. to-from-1), to be read before returning. Called from several threads at
+     * {@code re} and {@code im} (i = 0 .. to-from-1), and its magnitudes {@code sqrt(re^2 + im^2)} in the same
+     * rows of {@code magnitude}, to be read before returning. Called from several threads at
      * once for different runs (in no particular order), so an implementation writes only what belongs to its
      * frames.
      */
     public interface SpectrumConsumer {
-        void frames(int firstFrame, double[][] re, double[][] im, int from, int to);
+        void frames(int firstFrame, double[][] re, double[][] im, double[][] magnitude, int from, int to);
     }
 
     /** The harmonic and percussive waveforms, each as long as the input. */
@@ -94,6 +95,7 @@ public final class Hpss {
         float[] harmonicOut = new float[y.length];
         double[][] re = new double[rows][bins];
         double[][] im = new double[rows][bins];
+        double[][] magnitude = new double[rows][bins];
         // magnitudes rounded to float32 as librosa's are, as LaneMedian's bits: frame-major for the median along
         // time (its lanes are bins) and bin-major for the one along frequency (its lanes are frames)
         int[][] mag = new int[rows][bins];
@@ -123,16 +125,21 @@ public final class Hpss {
                 for (int row = from; row < to; row++) {
                     double[] fr = re[row];
                     double[] fi = im[row];
+                    double[] mg = magnitude[row];
                     int[] m = mag[row];
                     stft.frame(y, r0 + row, fr, fi);
+                    // the square roots in a loop of their own, which the JIT vectorises (the bit patterns stop it)
                     for (int k = 0; k < bins; k++) {
-                        m[k] = LaneMedian.bits((float) Math.sqrt(fr[k] * fr[k] + fi[k] * fi[k]));
+                        mg[k] = Math.sqrt(fr[k] * fr[k] + fi[k] * fi[k]);
+                    }
+                    for (int k = 0; k < bins; k++) {
+                        m[k] = LaneMedian.bits((float) mg[k]);
                     }
                 }
                 int own0 = Math.max(from, blockStart - r0);
                 int own1 = Math.min(to, blockEnd - r0);
                 if (spectra != null && own1 > own0) {
-                    spectra.frames(r0 + own0, re, im, own0, own1);
+                    spectra.frames(r0 + own0, re, im, magnitude, own0, own1);
                 }
                 transpose(mag, from, to, bins, magT, 0);
             });
@@ -164,6 +171,7 @@ public final class Hpss {
                 Stft stft = space.stft;
                 double[] hre = space.hre;
                 double[] him = space.him;
+                double[] masks = space.masks;
                 for (int c0 = from; c0 < to; c0 += median.lanes()) {
                     int count = Math.min(median.lanes(), to - c0);
                     int row0 = first + c0 - r0;
@@ -180,10 +188,10 @@ public final class Hpss {
                         double[] fi = im[t - r0];
                         int[] h = harm[col];
                         int[] p = perc[col];
+                        softMasks(h, p, masks);
                         for (int k = 0; k < bins; k++) {
-                            double mask = softMask(Float.intBitsToFloat(h[k]), Float.intBitsToFloat(p[k]));
-                            hre[k] = fr[k] * mask;
-                            him[k] = fi[k] * mask;
+                            hre[k] = fr[k] * masks[k];
+                            him[k] = fi[k] * masks[k];
                         }
                         if (harmonicConsumer != null) {
                             harmonicConsumer.frame(t, hre, him);
@@ -204,6 +212,7 @@ public final class Hpss {
         final Stft stft = new Stft();
         final double[] hre = new double[Stft.BINS];
         final double[] him = new double[Stft.BINS];
+        final double[] masks = new double[Stft.BINS];
         LaneMedian harmonic;
         LaneMedian percussive;
         int[][] byBin;
@@ -256,16 +265,29 @@ public final class Hpss {
         }
     }
 
-    /** librosa.util.softmask(X, X_ref, power=2, split_zeros=True). */
-    private static double softMask(double x, double ref) {
-        if (Math.max(x, ref) < Float.MIN_NORMAL) {
-            return 0.5;
+    /**
+     * librosa.util.softmask(H, P, power=2, split_zeros=True) of every bin's harmonic and percussive medians
+     * (float32 bits, non-negative), written to {@code out}: {@code (H/z)^2 / ((H/z)^2 + (P/z)^2)} with
+     * {@code z = max(H, P)}, where z cancels (in double precision the squares of magnitudes above float32's
+     * smallest normal cannot underflow), and 0.5 where both are below that normal. The quotients first in one
+     * pass without a branch, then the rare tiny bins.
+     */
+    private static void softMasks(int[] harmonic, int[] percussive, double[] out) {
+        for (int k = 0; k < out.length; k++) {
+            double x = Float.intBitsToFloat(harmonic[k]);
+            double ref = Float.intBitsToFloat(percussive[k]);
+            double a = x * x;
+            out[k] = a / (a + ref * ref);
         }
-        // (x/z)^2 / ((x/z)^2 + (ref/z)^2) with z = max(x, ref): the z cancels, and in double precision the
-        // squares of magnitudes above float32's smallest normal cannot underflow
-        double a = x * x;
-        return a / (a + ref * ref);
+        for (int k = 0; k < out.length; k++) {
+            // both values' bits below the smallest normal's (non-negative ints: so is their or)
+            if ((harmonic[k] | percussive[k]) < TINY_BITS) {
+                out[k] = 0.5;
+            }
+        }
     }
+
+    private static final int TINY_BITS = Float.floatToRawIntBits(Float.MIN_NORMAL);
 
     /**
      * Adds frames {@code b0 .. b1-1} (their inverse FFTs in {@code frames}) into {@code out}. The samples are

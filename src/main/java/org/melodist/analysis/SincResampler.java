@@ -51,6 +51,9 @@ public final class SincResampler {
     private final DoubleFFT_1D fft;
     private final double[] kernelSpectrum;
     private final double[] segment = new double[FFT_SIZE];
+    /** For halving: the inverse FFT of half the size, and the folded spectrum it inverts. */
+    private final DoubleFFT_1D halfFft;
+    private final double[] folded;
 
     /** Input not yet consumed; {@code buffer[0]} is input sample number {@code bufferStart}. */
     private double[] buffer = new double[8192];
@@ -85,6 +88,9 @@ public final class SincResampler {
         this.fft = fastDecimation && phases != null && this.outRate == 1 && 4 * (2 * reach + 1) < FFT_SIZE
                 ? new DoubleFFT_1D(FFT_SIZE) : null;
         this.kernelSpectrum = fft == null ? null : kernelSpectrum();
+        // halving (44.1 kHz to 22.05 kHz, the commonest) inverts only the even samples: see produceByFft
+        this.halfFft = fft != null && this.inRate == 2 ? new DoubleFFT_1D(FFT_SIZE / 2) : null;
+        this.folded = halfFft == null ? null : new double[FFT_SIZE / 2];
         // the filter looks back halfWidth input samples before position 0: treat those as silence
         this.bufferStart = 0;
     }
@@ -221,12 +227,35 @@ public final class SincResampler {
                 segment[k] = a * h[k] - b * h[k + 1];
                 segment[k + 1] = a * h[k + 1] + b * h[k];
             }
-            fft.realInverse(segment, true);
-            for (long n = n0; n < n1; n++) {
-                outBlock[outFill++] = (float) (segment[(int) (2 * r + (n - n0) * m)] * cutoff);
-                if (outFill == outBlock.length) {
-                    sink.accept(outBlock, outFill);
-                    outFill = 0;
+            if (halfFft != null) {
+                // halving: only the even samples of the full-rate result are kept, and those are the inverse of
+                // the spectrum folded onto its first half (Y[k] + Y[k + N/2], each Y[N - j] the conjugate of Y[j]),
+                // an inverse FFT of half the size; scaled by it, they come out twice as large
+                double[] f = folded;
+                int half = FFT_SIZE / 2;
+                f[0] = segment[0] + segment[1];
+                f[1] = 2 * segment[half];
+                for (int k = 1; k < half / 2; k++) {
+                    int j = half - k;
+                    f[2 * k] = segment[2 * k] + segment[2 * j];
+                    f[2 * k + 1] = segment[2 * k + 1] - segment[2 * j + 1];
+                }
+                halfFft.realInverse(f, true);
+                for (long n = n0; n < n1; n++) {
+                    outBlock[outFill++] = (float) (f[(int) (r + (n - n0))] * 0.5 * cutoff);
+                    if (outFill == outBlock.length) {
+                        sink.accept(outBlock, outFill);
+                        outFill = 0;
+                    }
+                }
+            } else {
+                fft.realInverse(segment, true);
+                for (long n = n0; n < n1; n++) {
+                    outBlock[outFill++] = (float) (segment[(int) (2 * r + (n - n0) * m)] * cutoff);
+                    if (outFill == outBlock.length) {
+                        sink.accept(outBlock, outFill);
+                        outFill = 0;
+                    }
                 }
             }
             nextOut = n1;
