@@ -76,22 +76,23 @@ public final class ChromaFilterBank {
     }
 
     /**
-     * Raw chroma energy of several frames given as power spectra in float32: frame {@code firstFrame + i} has the
-     * power {@code power[from + i]} (i = 0 .. to-from-1), and its twelve values go to
+     * Raw chroma energy of several frames given as power spectra in float32, one after another in {@code power}:
+     * frame {@code firstFrame + i} has the power {@code power[(from + i) * BINS ..]} (i = 0 .. to-from-1, BINS =
+     * {@link Stft#BINS}), and its twelve values go to
      * {@code out[c][firstFrame + i]}. The values are {@link #apply}'s for each frame's power, bit for bit: each sum
      * still adds its terms in bin order from zero, but the frames of a stretch are summed side by side (in lanes
      * the JIT vectorises) instead of one frame's twelve sums at a time.
      */
-    public void applyFrames(float[][] power, int from, int to, double[][] out, int firstFrame) {
+    public void applyFrames(float[] power, int from, int to, double[][] out, int firstFrame) {
         int lanes = Math.min(LANES, Math.max(1, to - from));
         double[][] powerByBin = new double[Stft.BINS][lanes];
         double[][] acc = new double[N_CHROMA][lanes];
         for (int f0 = from; f0 < to; f0 += lanes) {
             int count = Math.min(lanes, to - f0);
             for (int f = 0; f < count; f++) {
-                float[] p = power[f0 + f];
+                int at = (f0 + f) * Stft.BINS;
                 for (int k = 0; k < Stft.BINS; k++) {
-                    powerByBin[k][f] = p[k];
+                    powerByBin[k][f] = power[at + k];
                 }
             }
             for (double[] a : acc) {

@@ -122,7 +122,8 @@ public final class FeatureExtractor {
         float[][] melPower = new float[MelFilterBank.N_MELS][n];
         // chroma needs the tuning, which needs every frame's peaks: the power spectra wait for it in float32 (as
         // librosa's own are), unless the file is so long that computing them again costs less than their memory
-        float[][] powers = n <= maxStoredFrames ? new float[n][] : null;
+        // (one array: a young collection then has no thousands of small ones to copy)
+        float[] powers = n <= maxStoredFrames ? new float[n * Stft.BINS] : null;
         // each run of frames collects its own tuning peaks; merged in frame order afterwards (the same peaks in the
         // same order as one pass)
         ConcurrentSkipListMap<Integer, TuningEstimator> tunings = new ConcurrentSkipListMap<>();
@@ -131,31 +132,28 @@ public final class FeatureExtractor {
         KeyChroma keyChroma = new KeyChroma(sampleRate, n);
         // HPSS's STFT is the only one: each run of frames' spectra (on HPSS's worker threads, runs in no particular
         // order) give their power's spectral shape, tuning peaks and mel bands here
-        Hpss.SpectrumConsumer frameFeatures = (first, re, im, from, to) -> {
+        Hpss.SpectrumConsumer frameFeatures = (first, re, im, magnitudes, from, to) -> {
             boolean timed = Thread.currentThread() == caller;
             long c0 = timed ? CpuClock.nanos() : 0;
             long w0 = timed ? System.nanoTime() : 0;
             long melWall = 0;
             TuningEstimator tuning = new TuningEstimator(sampleRate);
             double[] power = new double[Stft.BINS];
-            double[] magnitude = new double[Stft.BINS];
             double[] melFrame = new double[MelFilterBank.N_MELS];
+            spectralShapes(magnitudes, from, to, first, freq, centroid, bandwidth, rolloff);
             for (int row = from; row < to; row++) {
                 int t = first + row - from;
                 double[] fr = re[row];
                 double[] fi = im[row];
                 for (int k = 0; k < Stft.BINS; k++) {
                     power[k] = fr[k] * fr[k] + fi[k] * fi[k];
-                    magnitude[k] = Math.sqrt(power[k]);
                 }
-                spectralShape(magnitude, freq, t, centroid, bandwidth, rolloff);
                 tuning.add(power);
                 if (powers != null) {
-                    float[] kept = new float[Stft.BINS];
+                    int at = t * Stft.BINS;
                     for (int k = 0; k < Stft.BINS; k++) {
-                        kept[k] = (float) power[k];
+                        powers[at + k] = (float) power[k];
                     }
-                    powers[t] = kept;
                 }
                 long m0 = timed ? System.nanoTime() : 0;
                 mel.apply(power, melFrame);
@@ -213,11 +211,11 @@ public final class FeatureExtractor {
     }
 
     /**
-     * Chroma of every frame from its power spectrum in float32 ({@code powers[t]}; null for a file too long to
-     * keep them, when each frame's spectrum is computed again and rounded the same way), each frame divided by
-     * its maximum; frames split over the cores.
+     * Chroma of every frame from its power spectrum in float32 (frame t's at {@code powers[t * bins]}; null for a
+     * file too long to keep them, when each frame's spectrum is computed again and rounded the same way), each
+     * frame divided by its maximum; frames split over the cores.
      */
-    private double[][] chroma(float[] y, float[][] powers, int n, ChromaFilterBank bank) {
+    private double[][] chroma(float[] y, float[] powers, int n, ChromaFilterBank bank) {
         double[][] chroma = new double[ChromaFilterBank.N_CHROMA][n];
         Parallel.forRanges(threads, n, (part, from, to) -> {
             if (powers != null) {
@@ -225,13 +223,14 @@ public final class FeatureExtractor {
             } else {
                 Stft stft = new Stft();
                 double[] power = new double[Stft.BINS];
-                float[][] run = new float[Math.min(RECOMPUTED_RUN, to - from)][Stft.BINS];
-                for (int t0 = from; t0 < to; t0 += run.length) {
-                    int count = Math.min(run.length, to - t0);
+                int runFrames = Math.min(RECOMPUTED_RUN, to - from);
+                float[] run = new float[runFrames * Stft.BINS];
+                for (int t0 = from; t0 < to; t0 += runFrames) {
+                    int count = Math.min(runFrames, to - t0);
                     for (int i = 0; i < count; i++) {
                         stft.power(y, t0 + i, power);
                         for (int k = 0; k < Stft.BINS; k++) {
-                            run[i][k] = (float) power[k];
+                            run[i * Stft.BINS + k] = (float) power[k];
                         }
                     }
                     bank.applyFrames(run, 0, count, chroma, t0);
@@ -249,6 +248,113 @@ public final class FeatureExtractor {
             }
         });
         return chroma;
+    }
+
+    /**
+     * {@link #spectralShape} of the magnitudes in rows {@code from .. to-1} (frame {@code first + row - from}),
+     * four frames side by side: each frame's sums are the same additions in the same order, but four independent
+     * chains of them keep the CPU busy where one waits on every addition.
+     */
+    private static void spectralShapes(double[][] mag, int from, int to, int first, double[] freq, double[] centroid,
+            double[] bandwidth, double[] rolloff) {
+        int row = from;
+        for (; row + 3 < to; row += 4) {
+            double[] s0 = mag[row];
+            double[] s1 = mag[row + 1];
+            double[] s2 = mag[row + 2];
+            double[] s3 = mag[row + 3];
+            double total0 = 0;
+            double total1 = 0;
+            double total2 = 0;
+            double total3 = 0;
+            double c0 = 0;
+            double c1 = 0;
+            double c2 = 0;
+            double c3 = 0;
+            for (int k = 0; k < s0.length; k++) {
+                double f = freq[k];
+                total0 += s0[k];
+                c0 += f * s0[k];
+                total1 += s1[k];
+                c1 += f * s1[k];
+                total2 += s2[k];
+                c2 += f * s2[k];
+                total3 += s3[k];
+                c3 += f * s3[k];
+            }
+            if (total0 < Float.MIN_NORMAL || total1 < Float.MIN_NORMAL || total2 < Float.MIN_NORMAL
+                    || total3 < Float.MIN_NORMAL) {
+                // a silent frame among them (rare): one at a time
+                for (int r = row; r < row + 4; r++) {
+                    spectralShape(mag[r], freq, first + r - from, centroid, bandwidth, rolloff);
+                }
+                continue;
+            }
+            c0 /= total0;
+            c1 /= total1;
+            c2 /= total2;
+            c3 /= total3;
+            double bw0 = 0;
+            double bw1 = 0;
+            double bw2 = 0;
+            double bw3 = 0;
+            double threshold0 = 0.85 * total0;
+            double threshold1 = 0.85 * total1;
+            double threshold2 = 0.85 * total2;
+            double threshold3 = 0.85 * total3;
+            double cum0 = 0;
+            double cum1 = 0;
+            double cum2 = 0;
+            double cum3 = 0;
+            int roll0 = -1;
+            int roll1 = -1;
+            int roll2 = -1;
+            int roll3 = -1;
+            for (int k = 0; k < s0.length; k++) {
+                double f = freq[k];
+                double d0 = f - c0;
+                double d1 = f - c1;
+                double d2 = f - c2;
+                double d3 = f - c3;
+                bw0 += s0[k] / total0 * d0 * d0;
+                bw1 += s1[k] / total1 * d1 * d1;
+                bw2 += s2[k] / total2 * d2 * d2;
+                bw3 += s3[k] / total3 * d3 * d3;
+                cum0 += s0[k];
+                cum1 += s1[k];
+                cum2 += s2[k];
+                cum3 += s3[k];
+                if (roll0 < 0 && cum0 >= threshold0) {
+                    roll0 = k;
+                }
+                if (roll1 < 0 && cum1 >= threshold1) {
+                    roll1 = k;
+                }
+                if (roll2 < 0 && cum2 >= threshold2) {
+                    roll2 = k;
+                }
+                if (roll3 < 0 && cum3 >= threshold3) {
+                    roll3 = k;
+                }
+            }
+            int t = first + row - from;
+            int last = s0.length - 1;
+            centroid[t] = c0;
+            centroid[t + 1] = c1;
+            centroid[t + 2] = c2;
+            centroid[t + 3] = c3;
+            bandwidth[t] = Math.sqrt(bw0);
+            bandwidth[t + 1] = Math.sqrt(bw1);
+            bandwidth[t + 2] = Math.sqrt(bw2);
+            bandwidth[t + 3] = Math.sqrt(bw3);
+            rolloff[t] = freq[roll0 < 0 ? last : roll0];
+            rolloff[t + 1] = freq[roll1 < 0 ? last : roll1];
+            rolloff[t + 2] = freq[roll2 < 0 ? last : roll2];
+            rolloff[t + 3] = freq[roll3 < 0 ? last : roll3];
+        }
+        for (; row < to; row++) {
+            spectralShape(mag[row], freq, first + row - from, centroid, bandwidth, rolloff);
+        }
     }
 
     private static void spectralShape(double[] s, double[] freq, int t, double[] centroid, double[] bandwidth,

@@ -38,12 +38,13 @@ public final class Hpss {
 
     /**
      * Receives the complex spectra of a run of frames: frame {@code firstFrame + i} in rows {@code from + i} of
-     * {@code re} and {@code im} (i = 0 .. to-from-1), to be read before returning. Called from several threads at
+     * {@code re} and {@code im} (i = 0 .. to-from-1), and its magnitudes {@code sqrt(re^2 + im^2)} in the same
+     * rows of {@code magnitude}, to be read before returning. Called from several threads at
      * once for different runs (in no particular order), so an implementation writes only what belongs to its
      * frames.
      */
     public interface SpectrumConsumer {
-        void frames(int firstFrame, double[][] re, double[][] im, int from, int to);
+        void frames(int firstFrame, double[][] re, double[][] im, double[][] magnitude, int from, int to);
     }
 
     /** The harmonic and percussive waveforms, each as long as the input. */
@@ -94,6 +95,7 @@ public final class Hpss {
         float[] harmonicOut = new float[y.length];
         double[][] re = new double[rows][bins];
         double[][] im = new double[rows][bins];
+        double[][] magnitude = new double[rows][bins];
         // magnitudes rounded to float32 as librosa's are, as LaneMedian's bits: frame-major for the median along
         // time (its lanes are bins) and bin-major for the one along frequency (its lanes are frames)
         int[][] mag = new int[rows][bins];
@@ -123,16 +125,21 @@ public final class Hpss {
                 for (int row = from; row < to; row++) {
                     double[] fr = re[row];
                     double[] fi = im[row];
+                    double[] mg = magnitude[row];
                     int[] m = mag[row];
                     stft.frame(y, r0 + row, fr, fi);
+                    // the square roots in a loop of their own, which the JIT vectorises (the bit patterns stop it)
                     for (int k = 0; k < bins; k++) {
-                        m[k] = LaneMedian.bits((float) Math.sqrt(fr[k] * fr[k] + fi[k] * fi[k]));
+                        mg[k] = Math.sqrt(fr[k] * fr[k] + fi[k] * fi[k]);
+                    }
+                    for (int k = 0; k < bins; k++) {
+                        m[k] = LaneMedian.bits((float) mg[k]);
                     }
                 }
                 int own0 = Math.max(from, blockStart - r0);
                 int own1 = Math.min(to, blockEnd - r0);
                 if (spectra != null && own1 > own0) {
-                    spectra.frames(r0 + own0, re, im, own0, own1);
+                    spectra.frames(r0 + own0, re, im, magnitude, own0, own1);
                 }
                 transpose(mag, from, to, bins, magT, 0);
             });

@@ -40,6 +40,11 @@ final class EvaluateTranscribeCommand implements Callable<Integer> {
     @Option(names = "--tunes", defaultValue = "92", paramLabel = "N", description = "at most N tunes (default ${DEFAULT-VALUE})")
     int tunes;
 
+    @Option(names = "--skip", defaultValue = "0", paramLabel = "N",
+            description = "pass over the first N usable validation tunes (default ${DEFAULT-VALUE}): tune settings on "
+                    + "other tunes than the ones reported")
+    int skip;
+
     @Option(names = "--seconds", defaultValue = "20", paramLabel = "S",
             description = "the first S seconds of each tune (default ${DEFAULT-VALUE})")
     double seconds;
@@ -58,6 +63,9 @@ final class EvaluateTranscribeCommand implements Callable<Integer> {
         if (tunes < 1 || !(seconds > 0)) {
             throw new IllegalArgumentException("--tunes and --seconds must be positive");
         }
+        if (skip < 0) {
+            throw new IllegalArgumentException("--skip must not be negative");
+        }
         Path dir = corpus != null ? corpus : SharedData.data("nottingham/melody").orElseThrow(
                 () -> new IllegalArgumentException("no corpus: pass --corpus DIR (" + SharedData.missingReason("nottingham/melody") + ")"));
         List<TranscriptionEvaluation.Instrument> chosen = new ArrayList<>();
@@ -73,13 +81,13 @@ final class EvaluateTranscribeCommand implements Callable<Integer> {
                 ? new SoundbankChoice.Selection(Optional.of(SoundbankFiles.load(soundfont)), Optional.of(soundfont),
                         soundfont.toString())
                 : new SoundbankChoice(PropertiesFileSettingsStore.forUser()).resolve();
-        List<TranscriptionEvaluation.Tune> list = TranscriptionEvaluation.validationTunes(dir, tunes, seconds);
+        List<TranscriptionEvaluation.Tune> list = TranscriptionEvaluation.validationTunes(dir, skip, tunes, seconds);
         if (list.isEmpty()) {
             throw new IllegalArgumentException(dir + ": no melodies in the validation split");
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%d validation tunes of %s, first %.0f s each; soundbank: %s%n", list.size(), dir,
-                seconds, bank.description());
+        out.printf(Locale.ROOT, "%d validation tunes of %s%s, first %.0f s each; soundbank: %s%n", list.size(), dir,
+                skip > 0 ? " after the first " + skip : "", seconds, bank.description());
         out.flush();
         TranscriptionEvaluation eval = new TranscriptionEvaluation(bank.bank(), new MelodyTranscriber());
         TranscriptionEvaluation.Report r = eval.evaluate(list, chosen, TranscriptionEvaluation.CONDITIONS, line -> {

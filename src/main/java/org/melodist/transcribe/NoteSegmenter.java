@@ -27,7 +27,8 @@ import java.util.List;
  * <li>Re-articulation: an onset found by TarsosDSP's complex-domain detector inside a note, as strong as the
  * recording's typical attack and with a dip in level or confidence, starts a new note of the same pitch (repeated
  * notes, tonguing, re-bowing); so does a deep dip in level alone. Where the note's level wavers (an ensemble's
- * voices beating), the dips needed grow with that wavering.</li>
+ * voices beating), the dips needed grow with that wavering. Outside vibrato, such an onset without a dip still starts
+ * a repeated note where the note's own partials are renewed ({@link HarmonicFlux}).</li>
  * <li>Onset timing: a note that follows another without a silence starts shortly before the new note's harmonic
  * salience overtakes the old one's (by a lag measured on the recording against its detected onsets: a slow attack
  * or a long release lengthens it), or, after a short breath, where the level rises again; a detected onset close to
@@ -73,6 +74,8 @@ public final class NoteSegmenter {
     private static final int LAG_PAIRS = 8;
     private static final double MIN_LAG_SEC = 0.02;
     private static final double MAX_LAG_SEC = 0.07;
+    /** Fewer legato changes than this fraction with a detected onset before them: the attacks are slow. */
+    private static final double SLOW_PAIRS = 1 / 3.0;
     /** A detected onset this close to the salience change times a legato note; farther, the change does. */
     private static final double AGREE_SEC = 0.03;
     /** Runs of different notes at most this many frames apart are a legato change. */
@@ -144,7 +147,7 @@ public final class NoteSegmenter {
         List<int[]> runs = runs(states);
         Onsets.Found found = Onsets.detect(track.signal(), track.signalRate());
         double attack = attackSalience(runs, track, found);
-        runs = splitRepeats(runs, track, midi, found.atLeast(REPEAT_SALIENCE * attack));
+        runs = splitRepeats(runs, track, midi, tuning, found.atLeast(REPEAT_SALIENCE * attack));
         double[] onsets = notEndings(track, found.atLeast(SNAP_SALIENCE * attack));
         int minFrames = (int) Math.ceil(MIN_NOTE_SEC / track.hopSeconds());
         List<int[]> kept = new ArrayList<>();
@@ -281,15 +284,19 @@ public final class NoteSegmenter {
     /**
      * How long before the spectral change the legato notes of this recording begin: the median distance from each
      * change back to the nearest detected onset before it (within {@link #LAG_WINDOW_SEC}), kept within
-     * {@link #MIN_LAG_SEC}..{@link #MAX_LAG_SEC}; {@link #CHANGE_LAG_SEC} with fewer than {@link #LAG_PAIRS} such
-     * pairs. A slow attack (a choir) or a long release (reverberation) lengthens it.
+     * {@link #MIN_LAG_SEC}..{@link #MAX_LAG_SEC}. A slow attack (a choir) or a long release (reverberation) lengthens
+     * it. With fewer than {@link #LAG_PAIRS} such pairs: {@link #MAX_LAG_SEC} when there were enough changes but the
+     * detector saw under {@link #SLOW_PAIRS} of them (attacks too slow for it, as a bowed string under a long release
+     * or a choir in noise: their legato notes begin long before the new note takes over), else {@link #CHANGE_LAG_SEC}.
      */
     static double changeLag(double[] changes, double[] onsets) {
         List<Double> d = new ArrayList<>();
+        int measured = 0;
         for (double c : changes) {
             if (Double.isNaN(c)) {
                 continue;
             }
+            measured++;
             double best = Double.NaN;
             for (double o : onsets) {
                 if (o <= c && o >= c - LAG_WINDOW_SEC && (Double.isNaN(best) || o > best)) {
@@ -301,7 +308,7 @@ public final class NoteSegmenter {
             }
         }
         if (d.size() < LAG_PAIRS) {
-            return CHANGE_LAG_SEC;
+            return measured >= LAG_PAIRS && d.size() < SLOW_PAIRS * measured ? MAX_LAG_SEC : CHANGE_LAG_SEC;
         }
         d.sort(null);
         return Math.max(MIN_LAG_SEC, Math.min(MAX_LAG_SEC, d.get(d.size() / 2)));
@@ -403,11 +410,14 @@ public final class NoteSegmenter {
      * Splits runs of one pitch into repeated notes. Candidates are the places where the level dips by
      * {@link #DIP_DB} and comes back (a breath or a stop; the new note starts where the level rises fastest after
      * the dip) and the strong detected onsets with a re-attack around them ({@link #reattacks}); an onset within
-     * {@link #SAME_ATTACK_SEC} of a dip is that dip's. A split must leave at least {@link #OWN_ONSET_SEC} on either
-     * side.
+     * {@link #SAME_ATTACK_SEC} of a dip is that dip's. Outside vibrato, a strong onset without a re-attack in level still
+     * starts a repeated note where the note's own partials are renewed well beyond their usual wavering ({@link HarmonicFlux}: a
+     * note struck again while its release still sounds). A split must leave at least {@link #OWN_ONSET_SEC} on either side.
      */
-    private static List<int[]> splitRepeats(List<int[]> runs, PitchTrack track, double[] midi, double[] onsets) {
+    private static List<int[]> splitRepeats(List<int[]> runs, PitchTrack track, double[] midi, double tuning,
+                                            double[] onsets) {
         float[] db = track.levelDb();
+        HarmonicFlux harmonic = new HarmonicFlux(track.signal(), track.signalRate());
         int w = Math.max(2, (int) Math.round(DIP_WINDOW_SEC / track.hopSeconds()));
         int own = (int) Math.ceil(OWN_ONSET_SEC / track.hopSeconds());
         int same = (int) Math.round(SAME_ATTACK_SEC / track.hopSeconds());
@@ -437,10 +447,23 @@ public final class NoteSegmenter {
                     t = onset;
                 }
             }
+            double[] flux = null;
             for (double o : onsets) {
                 int f = (int) Math.round(o / track.hopSeconds());
-                if (f <= r[0] || f >= r[1] || !reattacks(track, f, vibrato, reattackDb)) {
+                if (f <= r[0] || f >= r[1]) {
                     continue;
+                }
+                if (!reattacks(track, f, vibrato, reattackDb)) {
+                    // with vibrato the partials swing in and out of their windows with every cycle: only a dip counts
+                    if (vibrato) {
+                        continue;
+                    }
+                    if (flux == null) {
+                        flux = harmonic.flux(track, r[0], r[1], r[2] + tuning);
+                    }
+                    if (!HarmonicFlux.reattack(flux, f - r[0])) {
+                        continue;
+                    }
                 }
                 boolean dip = false;
                 for (int[] c : cands) {

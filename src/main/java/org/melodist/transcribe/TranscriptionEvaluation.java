@@ -113,7 +113,16 @@ public final class TranscriptionEvaluation {
      * order, at most {@code maxTunes}, each cut to its first {@code seconds}.
      */
     public static List<Tune> validationTunes(Path corpus, int maxTunes, double seconds) throws IOException {
+        return validationTunes(corpus, 0, maxTunes, seconds);
+    }
+
+    /**
+     * As {@link #validationTunes(Path, int, double)}, after passing over the first {@code skip} usable tunes (so that
+     * settings can be tuned on other tunes than the ones reported).
+     */
+    public static List<Tune> validationTunes(Path corpus, int skip, int maxTunes, double seconds) throws IOException {
         List<Tune> tunes = new ArrayList<>();
+        int skipped = 0;
         MidiFileReader reader = new MidiFileReader();
         for (Path file : MelodyCorpus.midiFiles(corpus)) {
             String name = file.getFileName().toString();
@@ -137,6 +146,10 @@ public final class TranscriptionEvaluation {
                 }
             }
             if (cut.isEmpty()) {
+                continue;
+            }
+            if (skipped < skip) {
+                skipped++;
                 continue;
             }
             tunes.add(new Tune(name, song.withTracks(List.of(Track.of("Melody", 0, 0, cut)))));

@@ -37,10 +37,23 @@ class NoteSegmenterLagTest {
     }
 
     @Test
-    void withoutOnsetsNearTheChangesTheDefaultLagHolds() {
-        double[] c = changes(12);
+    void withTooFewChangesToMeasureTheDefaultLagHolds() {
+        double[] c = changes(7);
         assertEquals(0.04, NoteSegmenter.changeLag(c, before(c, 0.15)), 1e-9, "onsets too far before the changes");
-        assertEquals(0.04, NoteSegmenter.changeLag(c, before(c, -0.02)), 1e-9, "onsets after the changes");
         assertEquals(0.04, NoteSegmenter.changeLag(c, new double[0]), 1e-9);
+    }
+
+    @Test
+    void changesTheDetectorHardlySeesAreSlowAttacksWithTheLongestLag() {
+        double[] c = changes(12);
+        assertEquals(0.07, NoteSegmenter.changeLag(c, before(c, 0.15)), 1e-9, "onsets too far before the changes");
+        assertEquals(0.07, NoteSegmenter.changeLag(c, before(c, -0.02)), 1e-9, "onsets after the changes");
+        assertEquals(0.07, NoteSegmenter.changeLag(c, new double[0]), 1e-9, "no onsets at all");
+        // three of twelve changes with an onset before them: under a third, slow
+        double[] three = java.util.Arrays.copyOf(before(c, 0.03), 3);
+        assertEquals(0.07, NoteSegmenter.changeLag(c, three), 1e-9);
+        // five of twelve: too few to measure, but the detector sees the attacks; the default holds
+        double[] five = java.util.Arrays.copyOf(before(c, 0.03), 5);
+        assertEquals(0.04, NoteSegmenter.changeLag(c, five), 1e-9);
     }
 }

@@ -40,6 +40,27 @@ class RenderedMelodyAccuracyTest {
         assertTrue(c.f1() >= 0.9, "F1 " + c.f1() + " " + c);
     }
 
+    /**
+     * Gervill plays a repeated note as a note-off and a note-on at the same tick: the new attack rises while the old
+     * note's release still sounds, so the level neither dips nor steps; only the note's own partials are renewed
+     * ({@link HarmonicFlux}). Every repeat must come out as a note of its own, in time.
+     */
+    @Test
+    void repeatedNotesStruckAgainWithoutADipInLevelAreSeparateNotes() throws Exception {
+        int q = Song.DEFAULT_PPQ;
+        int[] pitches = {74, 74, 74, 74, 79, 79, 79, 76, 76, 74, 74, 74, 69, 69, 69, 69};
+        List<Note> notes = new ArrayList<>();
+        long t = q / 2;
+        for (int p : pitches) {
+            notes.add(new Note(p, 100, t, q / 2));
+            t += q / 2;
+        }
+        Song song = Song.of(q, 120, List.of(Track.of("Melody", 0, 0, notes)));
+        NoteMatching.Counts c = run(List.of(new TranscriptionEvaluation.Tune("repeats", song)), 0);
+        assertTrue(c.matched() == pitches.length && c.estimated() == pitches.length,
+                "every repeat matched, none extra: " + c);
+    }
+
     @Test
     void validationTunesPlayedByAFluteAreTranscribedCleanAndInNoise() throws Exception {
         Optional<Path> corpus = SharedData.data("nottingham/melody");
