@@ -51,14 +51,19 @@ final class TrainCommand implements Callable<Integer> {
                     + "starting model's corpus), 'self' for tunes the starting model writes itself (default), or 'none'")
     String rehearse = "self";
 
-    @Option(names = "--rehearse-share", paramLabel = "S", defaultValue = "0.25",
-            description = "rehearsal windows per window of the new files (default ${DEFAULT-VALUE})")
-    double rehearseShare;
+    @Option(names = "--rehearse-share", paramLabel = "S",
+            description = "rehearsal windows per window of the new files (default " + RehearsalTunes.DEFAULT_SHARE + ")")
+    Double rehearseShare;
 
     @Option(names = "--distill", negatable = true, paramLabel = "BOOL",
             description = "with --init and rehearsal: learn the rehearsal windows toward the starting model's whole next-step "
                     + "distribution instead of their sampled notes (default: on with --init; --no-distill for the sampled notes)")
     Boolean distill;
+
+    @Option(names = "--calibrate", negatable = true, paramLabel = "BOOL",
+            description = "after training, fit one temperature on the validation tunes (the one that gives them the lowest NLL) and fold "
+                    + "it into the kept model's output layer (default: on with --init; --no-calibrate to keep the trained weights as they are)")
+    Boolean calibrate;
 
     @Option(names = "--average", paramLabel = "DECAY",
             description = "validate and save a moving average of the weights with this decay per update, e.g. 0.995; 0 for "
@@ -120,9 +125,11 @@ final class TrainCommand implements Callable<Integer> {
                 .withLearningRate(lr != null ? lr : base.learningRate())
                 .withPatience(patience != null ? patience : base.patience())
                 .withDistill(distill != null ? distill : base.distill())
-                .withAveraging(average != null ? average : base.averaging());
+                .withAveraging(average != null ? average : base.averaging())
+                .withCalibrate(calibrate != null ? calibrate : base.calibrate());
         MelodyTrainer trainer = new MelodyTrainer(ps).withCommand("melodist " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         MelodyTrainer.Result r;
+        double share = rehearseShare != null ? rehearseShare : RehearsalTunes.DEFAULT_SHARE;
         if (init != null) {
             MelodyModelConfig initConfig = MelodyModel.readConfig(init);
             MelodyCorpus c = MelodyCorpus.loadForTraining(corpus, validation, initConfig.encoding(), line -> { });
@@ -130,9 +137,9 @@ final class TrainCommand implements Callable<Integer> {
             c.summary().forEach(ps::println);
             switch (rehearse) {
                 case "none" -> { }
-                case "self" -> trainer.withRehearsal(RehearsalTunes.sampled(init, RehearsalTunes.DEFAULT_TUNES, RehearsalTunes.DEFAULT_BARS, seed), rehearseShare,
+                case "self" -> trainer.withRehearsal(RehearsalTunes.sampled(init, RehearsalTunes.DEFAULT_TUNES, RehearsalTunes.DEFAULT_BARS, seed), share,
                         "tunes the starting model wrote itself");
-                default -> trainer.withRehearsal(MelodyCorpus.load(Path.of(rehearse), initConfig.encoding(), line -> { }).train(), rehearseShare,
+                default -> trainer.withRehearsal(MelodyCorpus.load(Path.of(rehearse), initConfig.encoding(), line -> { }).train(), share,
                         "tunes of the training split of " + rehearse);
             }
             r = trainer.fineTune(c, opt, init, out);

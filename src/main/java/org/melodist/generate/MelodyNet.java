@@ -117,6 +117,12 @@ final class MelodyNet extends AbstractBlock {
         return new NDList(logits, lstmOut.get(1), lstmOut.get(2));
     }
 
+    /** Multiplies the output layer's weights and bias by {@code factor}: the logits become {@code factor} times as large. */
+    void scaleHead(float factor) {
+        head.getParameters().get("weight").getArray().muli(factor);
+        head.getParameters().get("bias").getArray().muli(factor);
+    }
+
     /** The token embedding as rows of a (vocabulary x embedding) table, row-major. */
     float[] tokenEmbeddingTable() {
         return transposed(tokenEmbedding, vocabulary);

@@ -335,8 +335,13 @@ public final class MelodyTrainer {
         Result result = new Result(reports, bestNll, bestAcc, bestEpoch, total, stopReason, initialNll, bestEpoch > 0,
                 processCpuSeconds() - cpuStart);
         if (bestEpoch > 0) {
+            TemperatureCalibration.Fit calibration = opt.calibrate() ? calibrate(staging, corpus) : null;
+            if (calibration != null) {
+                out.printf(Locale.ROOT, "calibration: temperature %.3f fitted on the validation tunes and folded into the output layer; "
+                        + "validation NLL %.4f -> %.4f%n", calibration.temperature(), calibration.nllBefore(), calibration.nllAfter());
+            }
             if (init != null || command != null) {
-                ModelCard.write(staging, corpus, opt, init, result, config, command, rehearsalDescription());
+                ModelCard.write(staging, corpus, opt, init, result, config, command, rehearsalDescription(), calibration);
             }
             publish(staging, outDir);
             out.printf(Locale.ROOT, "done: %s; best epoch %d, validation NLL %.4f, accuracy %.3f, %.1f min (CPU %.1f min); model in %s%n",
@@ -346,6 +351,26 @@ public final class MelodyTrainer {
             out.printf(Locale.ROOT, "done: %s before the first epoch ended; no model was written%n", stopReason);
         }
         return result;
+    }
+
+    /**
+     * Fits one temperature on the validation tunes for the kept checkpoint in {@code staging} and folds it into that
+     * checkpoint's output layer, recording the fit in its config ({@code training.calibration}).
+     */
+    private static TemperatureCalibration.Fit calibrate(Path staging, MelodyCorpus corpus) throws IOException {
+        try (MelodyModel kept = MelodyModel.load(staging)) {
+            TemperatureCalibration.Fit fit = TemperatureCalibration.fit(kept, corpus.validation());
+            TemperatureCalibration.fold(kept, fit.temperature());
+            Map<String, Object> training = new LinkedHashMap<>(kept.config().training());
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("temperature", fit.temperature());
+            record.put("validationNllBefore", fit.nllBefore());
+            record.put("validationNllAfter", fit.nllAfter());
+            record.put("note", "the output layer's weights and bias are divided by the temperature; a sampling temperature multiplies it");
+            training.put("calibration", record);
+            kept.save(staging, kept.config().withTraining(training));
+            return fit;
+        }
     }
 
     /** CPU time of this process so far (user + system, every thread), in seconds; NaN where the JVM cannot tell. */

@@ -79,7 +79,8 @@ final class ModelCard {
     }
 
     static void write(Path dir, MelodyCorpus corpus, TrainingOptions opt, Path init, MelodyTrainer.Result result,
-                      MelodyModelConfig config, String command, String rehearsal) throws IOException {
+                      MelodyModelConfig config, String command, String rehearsal,
+                      TemperatureCalibration.Fit calibration) throws IOException {
         StringBuilder sb = new StringBuilder();
         boolean fineTuned = init != null;
         sb.append("# Melodist melody model (").append(fineTuned ? "fine-tuned style" : "trained").append(")\n\n");
@@ -148,6 +149,12 @@ final class ModelCard {
         }
         sb.append(String.format(Locale.ROOT, ". Stopped: %s; %.1f minutes in all (CPU time of the process: %.1f minutes).%n",
                 result.stopReason(), result.seconds() / 60, result.cpuSeconds() / 60));
+        if (calibration != null) {
+            sb.append(String.format(Locale.ROOT, "%nCalibration: the temperature that gives the validation tunes the lowest NLL, **%.3f**, is folded "
+                            + "into the output layer (its weights and bias divided by it; `config.json` has it under `training.calibration`), so "
+                            + "scoring and generating use it and a sampling temperature multiplies it: validation NLL %.4f -> **%.4f**.%n",
+                    calibration.temperature(), calibration.nllBefore(), calibration.nllAfter()));
+        }
         AtomicFiles.replace(dir.resolve(FILE), tmp -> Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8));
     }
 }
