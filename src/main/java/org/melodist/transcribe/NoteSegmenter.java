@@ -35,8 +35,9 @@ import java.util.List;
  * that time is taken as it is. Others start at the nearest detected onset, or where their own partials begin
  * ({@link OnsetRefiner}).</li>
  * <li>Notes shorter than {@link #MIN_NOTE_SEC} are dropped.</li>
- * <li>A short note one or two octaves below the note it leads into without a silence is that note's slow attack
- * tracked at a sub-harmonic: the note starts there instead ({@link #withoutSubOctaveLeadIns}).</li>
+ * <li>A short note at a sub-harmonic of the note it leads into without a silence (12, 19 or 24 semitones below) is
+ * that note's slow attack tracked at the sub-harmonic: the note starts there instead
+ * ({@link #withoutSubOctaveLeadIns}).</li>
  * </ol>
  */
 public final class NoteSegmenter {
@@ -81,8 +82,8 @@ public final class NoteSegmenter {
     /** A detected onset this close to the salience change times a legato note; farther, the change does. */
     private static final double AGREE_SEC = 0.03;
     /**
-     * A run shorter than this, one or two octaves below the note that follows it at once, is that note's attack tracked
-     * at a sub-harmonic ({@link #withoutSubOctaveLeadIns}).
+     * A run shorter than this, at a sub-harmonic of the note that follows it at once (12, 19 or 24 semitones below), is
+     * that note's attack tracked at the sub-harmonic ({@link #withoutSubOctaveLeadIns}).
      */
     private static final double LEAD_IN_SEC = 0.15;
     /** Runs of different notes at most this many frames apart are a legato change. */
@@ -352,10 +353,11 @@ public final class NoteSegmenter {
     }
 
     /**
-     * Runs with each short sub-octave lead-in joined to the note it leads into: a run shorter than {@code shortFrames}
-     * one or two octaves below the next run, which follows it without a silence, is where the note's attack was tracked
-     * at a sub-harmonic (a slow attack rising under the previous note; YIN's period doubles or quadruples), so the next
-     * run starts there instead. Runs are {start, end, pitch, timed}.
+     * Runs with each short sub-harmonic lead-in joined to the note it leads into: a run shorter than {@code shortFrames}
+     * an octave, an octave and a fifth or two octaves below the next run (its second, third or fourth sub-harmonic),
+     * which follows it without a silence, is where the note's attack was tracked at a sub-harmonic (a slow attack
+     * rising under the previous note; YIN's period doubles, triples or quadruples), so the next run starts there
+     * instead. Runs are {start, end, pitch, timed}.
      */
     static List<int[]> withoutSubOctaveLeadIns(List<int[]> runs, int shortFrames) {
         List<int[]> out = new ArrayList<>();
@@ -365,7 +367,7 @@ public final class NoteSegmenter {
                 int[] next = runs.get(k + 1);
                 // the later run keeps its pitch and takes the lead-in's start (and how it was timed)
                 int up = next[2] - r[2];
-                if (r[1] - r[0] < shortFrames && next[0] - r[1] <= LEGATO_GAP_FRAMES && (up == 12 || up == 24)) {
+                if (r[1] - r[0] < shortFrames && next[0] - r[1] <= LEGATO_GAP_FRAMES && (up == 12 || up == 19 || up == 24)) {
                     int[] merged = next.clone();
                     merged[0] = r[0];
                     if (merged.length > 3) {
