@@ -50,7 +50,8 @@ public final class TempoEstimator {
         int stretches = from.length;
         int win = windowLength();
         int half = win / 2;
-        double[][] means = new double[stretches][win];
+        int bins = spectrumBins(win);
+        double[][] means = new double[stretches][bins];
         int[] innerFrom = new int[stretches];
         int[] innerTo = new int[stretches];
         double[][][] tails = new double[stretches][][];
@@ -63,16 +64,16 @@ public final class TempoEstimator {
                 innerFrom[w] = from[w] + head;
                 innerTo[w] = from[w] + tail;
                 Tempogram own = new Tempogram(java.util.Arrays.copyOfRange(onset, from[w], to[w]), win);
-                double[] row = new double[win];
+                double[] row = new double[bins];
                 for (int u = 0; u < head; u++) {
-                    double[] r = own.row(u, row);
+                    double[] r = own.spectrum(u, row);
                     if (r != null) {
                         add(means[w], r);
                     }
                 }
                 tails[w] = new double[len - tail][];
                 for (int u = tail; u < len; u++) {
-                    double[] r = own.row(u, new double[win]);
+                    double[] r = own.spectrum(u, new double[bins]);
                     tails[w][u - tail] = r;
                 }
             }
@@ -91,11 +92,7 @@ public final class TempoEstimator {
                     add(means[w], r);
                 }
             }
-            double[] mean = means[w];
-            for (int i = 0; i < win; i++) {
-                mean[i] /= Math.max(1, to[w] - from[w]);
-            }
-            all[w + 1] = mean;
+            all[w + 1] = autocorrelation(means[w], win, to[w] - from[w]);
         }
         double[] out = new double[stretches + 1];
         for (int i = 0; i <= stretches; i++) {
@@ -133,7 +130,12 @@ public final class TempoEstimator {
         return 60.0 * sampleRate / ((double) hop * lag);
     }
 
-    /** The tempogram (autocorrelation per frame, max-normalised) averaged over frames. */
+    /**
+     * The tempogram (autocorrelation per frame, max-normalised) averaged over frames. The mean is taken over the
+     * frames' power spectra, each divided by its frame's energy (the autocorrelation's maximum, at lag 0), and turned
+     * into an autocorrelation once at the end: the inverse FFT is linear, so this is the mean of the frames'
+     * normalised autocorrelations (to rounding) at one inverse FFT instead of one per frame.
+     */
     double[] meanTempogram(double[] onset) {
         return meanTempogram(onset, 1);
     }
@@ -147,7 +149,7 @@ public final class TempoEstimator {
         return meanTempogram(onset, threads, (t, row) -> { });
     }
 
-    /** Sees frame {@code t}'s normalised autocorrelation (frames in order, silent ones left out). */
+    /** Sees frame {@code t}'s energy-normalised power spectrum (frames in order, silent ones left out). */
     private interface RowListener {
         void row(int t, double[] row);
     }
@@ -156,40 +158,66 @@ public final class TempoEstimator {
         return (int) Math.floor(AC_SIZE * sampleRate / hop);
     }
 
+    private static int fftSize(int win) {
+        return Integer.highestOneBit(2 * win - 1) << 1;
+    }
+
+    /** Bins 0 .. fftSize/2 of a frame's power spectrum. */
+    private static int spectrumBins(int win) {
+        return fftSize(win) / 2 + 1;
+    }
+
+    /** Lags 0 .. win-1 of the autocorrelation whose power spectrum is {@code sum / frames}. */
+    private static double[] autocorrelation(double[] sum, int win, int frames) {
+        int size = fftSize(win);
+        double[] b = new double[size];
+        b[0] = sum[0];
+        b[1] = sum[size / 2];
+        for (int k = 1; k < size / 2; k++) {
+            b[2 * k] = sum[k];
+        }
+        new DoubleFFT_1D(size).realInverse(b, true);
+        double[] mean = new double[win];
+        double n = Math.max(1, frames);
+        for (int i = 0; i < win; i++) {
+            mean[i] = b[i] / n;
+        }
+        return mean;
+    }
+
     private double[] meanTempogram(double[] onset, int threads, RowListener listener) {
         int win = windowLength();
         int n = onset.length;
         Tempogram tempogram = new Tempogram(onset, win);
         int chunk = Math.max(1, Math.min(CHUNK, n));
-        // row t - c0 of a stretch: frame t's autocorrelation divided by its maximum, or null (silent, skipped)
+        int bins = spectrumBins(win);
+        // row t - c0 of a stretch: frame t's power spectrum divided by its energy, or null (silent, skipped)
         double[][] rows = new double[chunk][];
-        double[][] rowStore = new double[chunk][win];
-        double[] mean = new double[win];
+        double[][] rowStore = new double[chunk][bins];
+        double[] sum = new double[bins];
         for (int c0 = 0; c0 < n; c0 += chunk) {
             int start = c0;
             int count = Math.min(chunk, n - c0);
             Parallel.forRanges(threads, count, (part, from, to) -> {
                 for (int r = from; r < to; r++) {
-                    rows[r] = tempogram.row(start + r, rowStore[r]);
+                    rows[r] = tempogram.spectrum(start + r, rowStore[r]);
                 }
             });
             for (int r = 0; r < count; r++) {
                 double[] row = rows[r];
                 if (row != null) {
-                    add(mean, row);
+                    add(sum, row);
                     listener.row(c0 + r, row);
                 }
             }
         }
-        for (int i = 0; i < win; i++) {
-            mean[i] /= Math.max(1, n);
-        }
-        return mean;
+        return autocorrelation(sum, win, n);
     }
 
     /**
      * librosa's tempogram frames of one envelope: centred windows of {@code win} frames over the envelope padded
-     * with linear ramps to zero, Hann-weighted, autocorrelated by FFT and divided by their maximum. Safe to use
+     * with linear ramps to zero, Hann-weighted, as power spectra divided by their energy (see
+     * {@link TempoEstimator#autocorrelation}). Safe to use
      * from several threads (each call gets its own FFT and buffer from a per-thread cache).
      */
     private static final class Tempogram {
@@ -215,48 +243,36 @@ public final class TempoEstimator {
             for (int i = 0; i < win; i++) {
                 window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / win);
             }
-            fftSize = Integer.highestOneBit(2 * win - 1) << 1;
+            fftSize = TempoEstimator.fftSize(win);
             fft = ThreadLocal.withInitial(() -> new DoubleFFT_1D(fftSize));
             buf = ThreadLocal.withInitial(() -> new double[fftSize]);
         }
 
         /**
-         * Frame {@code t}'s windowed autocorrelation divided by its largest magnitude, written to {@code out}; null
-         * for a frame that is all zero or whose maximum is below the smallest normal double.
+         * Frame {@code t}'s power spectrum (bins 0 .. fftSize/2 of its zero-padded FFT) divided by the frame's energy,
+         * which is its autocorrelation at lag 0 and so the autocorrelation's largest magnitude, written to
+         * {@code out}; null for a frame that is all zero or whose energy is below the smallest normal double.
          */
-        double[] row(int t, double[] out) {
+        double[] spectrum(int t, double[] out) {
             int win = window.length;
             double[] b = buf.get();
             java.util.Arrays.fill(b, 0);
-            boolean any = false;
+            double energy = 0;
             for (int i = 0; i < win; i++) {
                 b[i] = padded[t + i] * window[i];
-                any |= b[i] != 0;
+                energy += b[i] * b[i];
             }
-            if (!any) {
+            if (!(energy >= Double.MIN_NORMAL)) {
                 return null;
             }
-            DoubleFFT_1D f = fft.get();
-            f.realForward(b);
-            // power spectrum in place (packed format), then inverse: the autocorrelation
-            b[0] = b[0] * b[0];
-            b[1] = b[1] * b[1];
-            for (int k = 1; k < fftSize / 2; k++) {
+            fft.get().realForward(b);
+            int half = fftSize / 2;
+            out[0] = b[0] * b[0] / energy;
+            out[half] = b[1] * b[1] / energy;
+            for (int k = 1; k < half; k++) {
                 double re = b[2 * k];
                 double im = b[2 * k + 1];
-                b[2 * k] = re * re + im * im;
-                b[2 * k + 1] = 0;
-            }
-            f.realInverse(b, true);
-            double max = 0;
-            for (int i = 0; i < win; i++) {
-                max = Math.max(max, Math.abs(b[i]));
-            }
-            if (max < Double.MIN_NORMAL) {
-                return null;
-            }
-            for (int i = 0; i < win; i++) {
-                out[i] = b[i] / max;
+                out[k] = (re * re + im * im) / energy;
             }
             return out;
         }

@@ -35,6 +35,9 @@ import java.util.List;
  * that time is taken as it is. Others start at the nearest detected onset, or where their own partials begin
  * ({@link OnsetRefiner}).</li>
  * <li>Notes shorter than {@link #MIN_NOTE_SEC} are dropped.</li>
+ * <li>A short note at a sub-harmonic of the note it leads into without a silence (12, 19 or 24 semitones below) is
+ * that note's slow attack tracked at the sub-harmonic: the note starts there instead
+ * ({@link #withoutSubOctaveLeadIns}).</li>
  * </ol>
  */
 public final class NoteSegmenter {
@@ -78,6 +81,11 @@ public final class NoteSegmenter {
     private static final double SLOW_PAIRS = 1 / 3.0;
     /** A detected onset this close to the salience change times a legato note; farther, the change does. */
     private static final double AGREE_SEC = 0.03;
+    /**
+     * A run shorter than this, at a sub-harmonic of the note that follows it at once (12, 19 or 24 semitones below), is
+     * that note's attack tracked at the sub-harmonic ({@link #withoutSubOctaveLeadIns}).
+     */
+    private static final double LEAD_IN_SEC = 0.15;
     /** Runs of different notes at most this many frames apart are a legato change. */
     private static final int LEGATO_GAP_FRAMES = 3;
     /**
@@ -156,6 +164,7 @@ public final class NoteSegmenter {
                 kept.add(r);
             }
         }
+        kept = withoutSubOctaveLeadIns(kept, (int) Math.round(LEAD_IN_SEC / track.hopSeconds()));
         // where each note that follows another without a silence begins: at a legato change, shortly before the new
         // note's salience overtakes the old one's (by a lag measured on this recording); after a breath, where the
         // level rises again
@@ -341,6 +350,36 @@ public final class NoteSegmenter {
             }
         }
         return track.time(onset);
+    }
+
+    /**
+     * Runs with each short sub-harmonic lead-in joined to the note it leads into: a run shorter than {@code shortFrames}
+     * an octave, an octave and a fifth or two octaves below the next run (its second, third or fourth sub-harmonic),
+     * which follows it without a silence, is where the note's attack was tracked at a sub-harmonic (a slow attack
+     * rising under the previous note; YIN's period doubles, triples or quadruples), so the next run starts there
+     * instead. Runs are {start, end, pitch, timed}.
+     */
+    static List<int[]> withoutSubOctaveLeadIns(List<int[]> runs, int shortFrames) {
+        List<int[]> out = new ArrayList<>();
+        for (int k = 0; k < runs.size(); k++) {
+            int[] r = runs.get(k);
+            if (k + 1 < runs.size()) {
+                int[] next = runs.get(k + 1);
+                // the later run keeps its pitch and takes the lead-in's start (and how it was timed)
+                int up = next[2] - r[2];
+                if (r[1] - r[0] < shortFrames && next[0] - r[1] <= LEGATO_GAP_FRAMES && (up == 12 || up == 19 || up == 24)) {
+                    int[] merged = next.clone();
+                    merged[0] = r[0];
+                    if (merged.length > 3) {
+                        merged[3] = r.length > 3 ? r[3] : 0;
+                    }
+                    runs.set(k + 1, merged);
+                    continue;
+                }
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     /** True when some frame in {@code from..to} (exclusive) is more likely silent than sounding. */
