@@ -27,19 +27,14 @@ final class HarmonicFlux {
     private static final int BEFORE_FRAMES = 2;
     private static final int AFTER_FRAMES = 5;
 
-    private final float[] x;
     private final int rate;
     private final int window;
-    private final double[] hann;
+    private final HannGoertzel partials;
 
     HarmonicFlux(float[] signal, int rate) {
-        this.x = signal;
         this.rate = rate;
         this.window = Math.max(32, Integer.highestOneBit((int) Math.round(rate * WINDOW_SEC)));
-        this.hann = new double[window];
-        for (int i = 0; i < window; i++) {
-            hann[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / window);
-        }
+        this.partials = new HannGoertzel(signal, rate, window);
     }
 
     /**
@@ -59,7 +54,7 @@ final class HarmonicFlux {
             int centre = (int) Math.round(track.time(from + t) * rate);
             for (int h = 0; h < HarmonicSalience.HARMONICS; h++) {
                 double hz = (h + 1) * f0;
-                db[t][h] = hz < 0.45 * rate ? 10 * Math.log10(goertzel(centre, hz) + 1e-12) : Double.NaN;
+                db[t][h] = hz < 0.45 * rate ? 10 * Math.log10(partials.power(centre, hz) + 1e-12) : Double.NaN;
                 if (!Double.isNaN(db[t][h])) {
                     top = Math.max(top, db[t][h]);
                 }
@@ -99,21 +94,5 @@ final class HarmonicFlux {
             peak = Math.max(peak, flux[t]);
         }
         return peak >= MIN_RISE_DB && peak >= OVER_NOTE * p90;
-    }
-
-    private double goertzel(int centre, double hz) {
-        double w = 2 * Math.PI * hz / rate;
-        double coeff = 2 * Math.cos(w);
-        double s1 = 0;
-        double s2 = 0;
-        int start = centre - window / 2;
-        for (int k = 0; k < window; k++) {
-            int j = start + k;
-            double v = j >= 0 && j < x.length ? x[j] * hann[k] : 0;
-            double s0 = v + coeff * s1 - s2;
-            s2 = s1;
-            s1 = s0;
-        }
-        return s1 * s1 + s2 * s2 - coeff * s1 * s2;
     }
 }

@@ -16,21 +16,16 @@ final class OnsetRefiner {
     /** Less rise than this over the stretch: nothing clear to go by, the onset stays. */
     private static final double MIN_CONTRAST_DB = 8;
 
-    private final float[] x;
     private final int rate;
     private final int window;
     private final int step;
-    private final double[] hann;
+    private final HannGoertzel partials;
 
     OnsetRefiner(float[] signal, int rate) {
-        this.x = signal;
         this.rate = rate;
         this.window = Math.max(32, Integer.highestOneBit((int) (rate * WINDOW_SEC)));
         this.step = Math.max(1, window / 8);
-        this.hann = new double[window];
-        for (int i = 0; i < window; i++) {
-            hann[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / window);
-        }
+        this.partials = new HannGoertzel(signal, rate, window);
     }
 
     /**
@@ -74,26 +69,10 @@ final class OnsetRefiner {
 
     /** Energy in dB at {@code hz} and {@code 2 hz} in a Hann window centred on sample {@code centre}. */
     private double partialLevelDb(int centre, double hz) {
-        double e = goertzel(centre, hz);
+        double e = partials.power(centre, hz);
         if (2 * hz < 0.45 * rate) {
-            e += goertzel(centre, 2 * hz);
+            e += partials.power(centre, 2 * hz);
         }
         return 10 * Math.log10(e + 1e-12);
-    }
-
-    private double goertzel(int centre, double hz) {
-        double w = 2 * Math.PI * hz / rate;
-        double coeff = 2 * Math.cos(w);
-        double s1 = 0;
-        double s2 = 0;
-        int start = centre - window / 2;
-        for (int k = 0; k < window; k++) {
-            int j = start + k;
-            double v = j >= 0 && j < x.length ? x[j] * hann[k] : 0;
-            double s0 = v + coeff * s1 - s2;
-            s2 = s1;
-            s1 = s0;
-        }
-        return s1 * s1 + s2 * s2 - coeff * s1 * s2;
     }
 }
