@@ -19,19 +19,10 @@ class TemperatureCalibrationTest {
 
     /** Scale tunes like the tiny model's own training tunes, from another seed: held out from it. */
     private static List<EncodedTune> heldOut() {
-        MelodyEncoding enc = MelodyEncoding.DEFAULT;
         Random rng = new Random(23);
-        int[] scale = {0, 2, 4, 5, 7, 9, 11, 12};
         List<EncodedTune> tunes = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
-            int[] tokens = new int[64];
-            int degree = rng.nextInt(8);
-            for (int i = 0; i < 64; i += 2) {
-                degree = Math.max(0, Math.min(7, degree + rng.nextInt(3) - 1));
-                tokens[i] = enc.noteOn(60 + scale[degree]);
-                tokens[i + 1] = rng.nextInt(4) == 0 ? MelodyEncoding.REST : MelodyEncoding.HOLD;
-            }
-            tunes.add(new EncodedTune("held-out" + t, tokens, 0, 16));
+            tunes.add(TinyMelodyModel.scaleTune(rng, "held-out" + t));
         }
         return tunes;
     }
