@@ -32,10 +32,21 @@ public final class MelodyScorer {
     }
 
     public static Score score(MelodyModel model, List<EncodedTune> tunes) {
-        MelodyEncoding enc = model.encoding();
+        Score total = new Score(0, 0, 0);
+        for (SequenceBatch batch : wholeTuneBatches(tunes, model.encoding())) {
+            total = total.plus(score(model, batch));
+        }
+        return total;
+    }
+
+    /**
+     * {@code tunes} whole, in batches of up to {@value #TUNES_PER_BATCH} tunes of similar length (sorted by length,
+     * so little is padding); empty tunes are left out.
+     */
+    static List<SequenceBatch> wholeTuneBatches(List<EncodedTune> tunes, MelodyEncoding enc) {
         List<EncodedTune> sorted = new ArrayList<>(tunes);
         sorted.sort(Comparator.comparingInt(EncodedTune::length));
-        Score total = new Score(0, 0, 0);
+        List<SequenceBatch> batches = new ArrayList<>();
         for (int b = 0; b < sorted.size(); b += TUNES_PER_BATCH) {
             List<SequenceBatch.Slice> slices = new ArrayList<>();
             for (EncodedTune t : sorted.subList(b, Math.min(sorted.size(), b + TUNES_PER_BATCH))) {
@@ -43,12 +54,11 @@ public final class MelodyScorer {
                     slices.add(new SequenceBatch.Slice(t, 0, t.length()));
                 }
             }
-            if (slices.isEmpty()) {
-                continue;
+            if (!slices.isEmpty()) {
+                batches.add(SequenceBatch.of(slices, enc));
             }
-            total = total.plus(score(model, SequenceBatch.of(slices, enc)));
         }
-        return total;
+        return batches;
     }
 
     static Score score(MelodyModel model, SequenceBatch batch) {

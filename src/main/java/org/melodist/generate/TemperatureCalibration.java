@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,7 +21,6 @@ public final class TemperatureCalibration {
     /** The search range of the temperature. */
     static final double MIN_TEMPERATURE = 0.5;
     static final double MAX_TEMPERATURE = 3.0;
-    private static final int TUNES_PER_BATCH = 16;
     private static final int ITERATIONS = 40;
 
     /** A fit: the temperature, and the per-step NLL of the tunes before and with it, over {@code steps} steps. */
@@ -32,23 +30,17 @@ public final class TemperatureCalibration {
     private TemperatureCalibration() {
     }
 
-    /** The temperature that minimises {@code model}'s NLL on {@code tunes} (whole tunes, as {@link MelodyScorer}). */
+    /** The temperature that minimises {@code model}'s NLL on {@code tunes} (whole tunes, batched as {@link MelodyScorer} scores them). */
     public static Fit fit(MelodyModel model, List<EncodedTune> tunes) {
-        List<EncodedTune> sorted = new ArrayList<>(tunes.stream().filter(t -> t.length() > 0).toList());
-        if (sorted.isEmpty()) {
+        List<SequenceBatch> wholeTunes = MelodyScorer.wholeTuneBatches(tunes, model.encoding());
+        if (wholeTunes.isEmpty()) {
             throw new IllegalArgumentException("no tunes to fit a temperature on");
         }
-        sorted.sort(Comparator.comparingInt(EncodedTune::length));
         try (NoGradScope noGrad = new NoGradScope(); NDManager m = model.manager().newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);
             List<NDArray[]> batches = new ArrayList<>();
             long steps = 0;
-            for (int b = 0; b < sorted.size(); b += TUNES_PER_BATCH) {
-                List<SequenceBatch.Slice> slices = new ArrayList<>();
-                for (EncodedTune t : sorted.subList(b, Math.min(sorted.size(), b + TUNES_PER_BATCH))) {
-                    slices.add(new SequenceBatch.Slice(t, 0, t.length()));
-                }
-                SequenceBatch batch = SequenceBatch.of(slices, model.encoding());
+            for (SequenceBatch batch : wholeTunes) {
                 NDList out = model.net().forward(ps, batch.modelInputs(m), false);
                 batches.add(new NDArray[] {out.get(0), batch.targets(m), batch.mask(m)});
                 steps += batch.tokenCount();
