@@ -107,6 +107,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-minutes", paramLabel = "M", description = "wall-clock budget in minutes, 0 for none (default: none; 10 with --init)")
     Double maxMinutes;
 
+    @Option(names = "--members", paramLabel = "N",
+            description = "with --init: fine-tune N copies side by side, one thread each, with seeds SEED..SEED+N-1, and join them into one "
+                    + "network N times as wide whose logits are their mean (default with --init: 2, which a two-core machine trains in the "
+                    + "time of one, or 1 on a single core; 1 fine-tunes the model itself and keeps its size)")
+    Integer members;
+
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -127,6 +133,12 @@ final class TrainCommand implements Callable<Integer> {
                 .withDistill(distill != null ? distill : base.distill())
                 .withAveraging(average != null ? average : base.averaging())
                 .withCalibrate(calibrate != null ? calibrate : base.calibrate());
+        if (members != null) {
+            if (init == null && members > 1) {
+                throw new IllegalArgumentException("--members works with --init (copies of a trained model side by side)");
+            }
+            opt = opt.withMembers(members);
+        }
         MelodyTrainer trainer = new MelodyTrainer(ps).withCommand("melodist " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         MelodyTrainer.Result r;
         double share = rehearseShare != null ? rehearseShare : RehearsalTunes.DEFAULT_SHARE;

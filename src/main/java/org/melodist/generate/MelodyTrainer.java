@@ -12,6 +12,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
@@ -76,6 +77,8 @@ public final class MelodyTrainer {
     private List<EncodedTune> rehearsal = List.of();
     private double rehearsalShare;
     private String rehearsalSource = "";
+    private boolean progressBars = true;
+    private volatile EnsembleFineTune ensemble;
 
     public MelodyTrainer(PrintStream out) {
         this(out, new Listener() { });
@@ -116,9 +119,22 @@ public final class MelodyTrainer {
                 rehearsal.size(), rehearsalSource, rehearsalShare);
     }
 
-    /** Asks a running {@link #train}/{@link #fineTune} to stop after the current batch; it keeps its best checkpoint. */
+    /** A member of an {@link EnsembleFineTune}: its batches draw no progress bar on the console the members share. */
+    MelodyTrainer withoutProgressBars() {
+        this.progressBars = false;
+        return this;
+    }
+
+    /**
+     * Asks a running {@link #train}/{@link #fineTune} to stop after the current batch; it keeps its best checkpoint. A
+     * trainer is for one run: asked before its run starts, the run stops after its first batch.
+     */
     public void cancel() {
         cancelled = true;
+        EnsembleFineTune e = ensemble;
+        if (e != null) {
+            e.cancel();
+        }
     }
 
     /** A learning rate the trainer halves on a plateau ({@code rate}) times a schedule's factor ({@code factor}). */
@@ -147,6 +163,9 @@ public final class MelodyTrainer {
     /** Trains a fresh network of the sizes in {@code opt} on a corpus encoded with {@link MelodyEncoding#DEFAULT}. */
     public Result train(MelodyCorpus corpus, TrainingOptions opt, Path outDir) throws IOException {
         checkCorpus(corpus);
+        if (opt.members() > 1) {
+            throw new IllegalArgumentException("members side by side are for fine-tuning a trained model (--init)");
+        }
         MelodyModelConfig config = MelodyModelConfig.of(MelodyEncoding.DEFAULT, opt.embedding(), opt.hidden(), opt.layers(), opt.dropout());
         RuntimeDefaults.configureDefaults();
         Engine.getInstance().setRandomSeed((int) opt.seed());
@@ -158,12 +177,25 @@ public final class MelodyTrainer {
     /**
      * Continues training the model in {@code initDir} on a corpus encoded with that model's encoding (its
      * vocabulary and pitch range; see {@link MelodyCorpus#loadForTraining}). The network's sizes come from the
-     * model, not from {@code opt}. The starting model's folder is only read.
+     * model, not from {@code opt}. The starting model's folder is only read. With {@link TrainingOptions#members()} above 1,
+     * that many copies train side by side and are joined into one network (see {@link EnsembleFineTune}).
      */
     public Result fineTune(MelodyCorpus corpus, TrainingOptions opt, Path initDir, Path outDir) throws IOException {
         checkCorpus(corpus);
         if (initDir.toAbsolutePath().normalize().equals(outDir.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--out must differ from --init (the starting model is kept as it is)");
+        }
+        if (opt.members() > 1) {
+            EnsembleFineTune e = new EnsembleFineTune(out, listener, rehearsal, rehearsalShare, rehearsalSource, rehearsalDescription(), command);
+            ensemble = e;
+            if (cancelled) {
+                e.cancel();
+            }
+            try {
+                return e.run(corpus, opt, initDir, outDir);
+            } finally {
+                ensemble = null;
+            }
         }
         RuntimeDefaults.configureDefaults();
         Engine.getInstance().setRandomSeed((int) opt.seed());
@@ -187,7 +219,6 @@ public final class MelodyTrainer {
     }
 
     private Result run(MelodyCorpus corpus, TrainingOptions opt, MelodyModel model, Path init, Path outDir) throws IOException {
-        cancelled = false;
         MelodyEncoding enc = model.encoding();
         MelodyModelConfig config = model.config();
         List<List<EncodedTune>> pools = new ArrayList<>();
@@ -258,7 +289,7 @@ public final class MelodyTrainer {
                 int batches = (slices.size() + opt.batchSize() - 1) / opt.batchSize();
                 double nllSum = 0;
                 long tokens = 0;
-                ProgressBar bar = new ProgressBar(out, "epoch " + epoch, batches);
+                ProgressBar bar = new ProgressBar(progressBars ? out : new PrintStream(OutputStream.nullOutputStream()), "epoch " + epoch, batches);
                 for (int b = 0; b < batches; b++) {
                     if (opt.lrDecay()) {
                         double byEpochs = (epoch - 1 + (double) b / batches) / opt.epochs();
@@ -341,7 +372,7 @@ public final class MelodyTrainer {
                         + "validation NLL %.4f -> %.4f%n", calibration.temperature(), calibration.nllBefore(), calibration.nllAfter());
             }
             if (init != null || command != null) {
-                ModelCard.write(staging, corpus, opt, init, result, config, command, rehearsalDescription(), calibration);
+                ModelCard.write(staging, corpus, opt, init, result, config, command, rehearsalDescription(), calibration, List.of());
             }
             publish(staging, outDir);
             out.printf(Locale.ROOT, "done: %s; best epoch %d, validation NLL %.4f, accuracy %.3f, %.1f min (CPU %.1f min); model in %s%n",
@@ -357,7 +388,7 @@ public final class MelodyTrainer {
      * Fits one temperature on the validation tunes for the kept checkpoint in {@code staging} and folds it into that
      * checkpoint's output layer, recording the fit in its config ({@code training.calibration}).
      */
-    private static TemperatureCalibration.Fit calibrate(Path staging, MelodyCorpus corpus) throws IOException {
+    static TemperatureCalibration.Fit calibrate(Path staging, MelodyCorpus corpus) throws IOException {
         try (MelodyModel kept = MelodyModel.load(staging)) {
             TemperatureCalibration.Fit fit = TemperatureCalibration.fit(kept, corpus.validation());
             TemperatureCalibration.fold(kept, fit.temperature());
@@ -517,7 +548,7 @@ public final class MelodyTrainer {
                 }
             }
             double nll = 0;
-            try (GradientCollector gc = trainer.newGradientCollector()) {
+            try (GradientCollector gc = new ThreadGradients()) {
                 NDArray total = null;
                 if (ownBatch != null) {
                     NDArray summed = SequenceBatch.summedNll(trainer.forward(ownBatch.modelInputs(m)).get(0), ownBatch.targets(m), ownBatch.mask(m));
@@ -614,7 +645,7 @@ public final class MelodyTrainer {
     static double step(Trainer trainer, MelodyModel model, SequenceBatch batch, float clipNorm, List<NDArray> anchor, float weight) {
         try (NDManager m = model.manager().newSubManager()) {
             double nll;
-            try (GradientCollector gc = trainer.newGradientCollector()) {
+            try (GradientCollector gc = new ThreadGradients()) {
                 NDList out = trainer.forward(batch.modelInputs(m));
                 NDArray summed = SequenceBatch.summedNll(out.get(0), batch.targets(m), batch.mask(m));
                 NDArray mean = summed.div(Math.max(1, batch.tokenCount()));

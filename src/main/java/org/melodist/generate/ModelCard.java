@@ -84,7 +84,7 @@ final class ModelCard {
 
     static void write(Path dir, MelodyCorpus corpus, TrainingOptions opt, Path init, MelodyTrainer.Result result,
                       MelodyModelConfig config, String command, String rehearsal,
-                      TemperatureCalibration.Fit calibration) throws IOException {
+                      TemperatureCalibration.Fit calibration, List<MelodyTrainer.Result> members) throws IOException {
         StringBuilder sb = new StringBuilder();
         boolean fineTuned = init != null;
         sb.append("# Melodist melody model (").append(fineTuned ? "fine-tuned style" : "trained").append(")\n\n");
@@ -132,6 +132,13 @@ final class ModelCard {
             sb.append(String.format(Locale.ROOT, "Weight averaging: a moving average of the weights (decay %.4g per update) is what is validated "
                     + "and kept.%n%n", opt.averaging()));
         }
+        if (!members.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "Members: %d copies of the starting model were fine-tuned side by side, one thread each, with seeds "
+                    + "%d-%d (each its own order of windows, keys and dropout, and its own early stopping), then joined into one network "
+                    + "%d times as wide whose logits are the mean of theirs (embeddings stacked, LSTM gates block-diagonal, heads "
+                    + "averaged), so it scores and generates like any model. The sizes above are the joined network's.%n%n",
+                    members.size(), opt.seed(), opt.seed() + members.size() - 1, members.size()));
+        }
         if (fineTuned) {
             sb.append(FINE_TUNE_CHOICES).append('\n');
         }
@@ -142,11 +149,23 @@ final class ModelCard {
             sb.append(String.format(Locale.ROOT, "| 0 (starting model) | | %.4f | | | |%n", result.initialValidationNll()));
         }
         for (MelodyTrainer.EpochReport r : result.epochs()) {
-            sb.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.4f | %.1f %% | %.0f | %.0f |%n", r.epoch(), r.epoch() == result.bestEpoch() ? " (kept)" : "",
+            sb.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.4f | %.1f %% | %.0f | %.0f |%n", r.epoch(), r.epoch() == result.bestEpoch() && members.isEmpty() ? " (kept)" : "",
                     r.trainNll(), r.validationNll(), 100 * r.validationAccuracy(), r.seconds(), r.cpuSeconds()));
         }
-        sb.append(String.format(Locale.ROOT, "%nKept: epoch %d, validation NLL **%.4f**, accuracy %.1f %%", result.bestEpoch(),
-                result.bestValidationNll(), 100 * result.bestValidationAccuracy()));
+        if (!members.isEmpty()) {
+            sb.append("\nThe rows above are the members' means. Each member kept its own best epoch:\n\n| member | seed | epochs run | kept epoch | validation NLL | minutes | stopped |\n|---|---|---|---|---|---|---|\n");
+            for (int k = 0; k < members.size(); k++) {
+                MelodyTrainer.Result m = members.get(k);
+                sb.append(String.format(Locale.ROOT, "| %d | %d | %d | %s | %s | %.1f | %s |%n", k + 1, opt.seed() + k, m.epochs().size(),
+                        m.saved() ? Integer.toString(m.bestEpoch()) : "none", m.saved() ? String.format(Locale.ROOT, "%.4f", m.bestValidationNll()) : "",
+                        m.seconds() / 60, m.stopReason()));
+            }
+            sb.append(String.format(Locale.ROOT, "%nJoined: validation NLL **%.4f**, accuracy %.1f %%", result.bestValidationNll(),
+                    100 * result.bestValidationAccuracy()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "%nKept: epoch %d, validation NLL **%.4f**, accuracy %.1f %%", result.bestEpoch(),
+                    result.bestValidationNll(), 100 * result.bestValidationAccuracy()));
+        }
         if (fineTuned && Double.isFinite(result.initialValidationNll())) {
             sb.append(String.format(Locale.ROOT, " (starting model %.4f: %.1f %% lower)", result.initialValidationNll(),
                     100 * (1 - result.bestValidationNll() / result.initialValidationNll())));
