@@ -98,7 +98,17 @@ final class EnsembleFineTune {
             }
             return join(corpus, opt, init, outDir, dirs, results, progress.merged(), startNanos, cpuStart);
         } finally {
-            cancel(); // a member that failed stops the others
+            cancel(); // a member that failed stops the others; wait for them before their folders go
+            for (Future<MelodyTrainer.Result> f : runs) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (ExecutionException e) {
+                    // already reported by the member that failed first
+                }
+            }
             pool.shutdownNow();
             MelodyTrainer.deleteTree(work);
         }
