@@ -72,7 +72,7 @@ class StyleTrainCommandTest {
         try (MelodyModel tuned = MelodyModel.load(out); MelodyModel tiny = MelodyModel.load(TinyMelodyModel.dir())) {
             assertEquals(tiny.config().vocabularySize(), tuned.config().vocabularySize());
             assertEquals(tiny.config().minPitch(), tuned.config().minPitch());
-            assertEquals(tiny.config().hidden(), tuned.config().hidden(), "--hidden is ignored: sizes come from --init");
+            assertEquals(2 * tiny.config().hidden(), tuned.config().hidden(), "--hidden is ignored: sizes come from --init, two members joined");
         }
         String card = Files.readString(out.resolve("MODEL_CARD.md"));
         assertTrue(card.contains("train --corpus"), "the card says how to reproduce the run: " + card);

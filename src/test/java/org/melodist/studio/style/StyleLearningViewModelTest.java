@@ -140,6 +140,8 @@ class StyleLearningViewModelTest {
     void cancelBeforeTheFirstEpochEndsWritesNothing() throws Exception {
         vm.chooseFolder(folder());
         vm.keepShippedStyleProperty().set(false);
+        // one member, whose progress reaches the UI thread while the job runs (EnsembleFineTuneTest cancels members)
+        vm.setTrainingOptions(TrainingOptions.fineTuneDefaults().withEpochs(2).withBatch(8, 32).withKeysPerEpoch(1).withMembers(1));
         vm.statusProperty().addListener((obs, o, n) -> {
             if (n.startsWith("Epoch 1 ")) vm.cancel();
         });
