@@ -160,7 +160,7 @@ final class EnsembleFineTune {
                 training.put("validationNll", score.nll());
                 training.put("validationAccuracy", score.accuracy());
                 training.put("members", record);
-                training.put("joined", "the members' embeddings stacked and LSTM gates block-diagonal; the head averages their logits");
+                training.put("joined", "the members' embeddings stacked, their LSTMs side by side, the head averaging their logits");
                 training.put("minutes", Math.round((System.nanoTime() - startNanos) / 6e8) / 100.0);
                 training.put("options", opt);
                 config = joined.config().withTraining(training);

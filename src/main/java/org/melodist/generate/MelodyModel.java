@@ -87,8 +87,7 @@ public final class MelodyModel implements AutoCloseable {
      */
     public static MelodyModel load(Path dir, float dropout) throws IOException {
         MelodyModelConfig c = readConfig(dir);
-        return load(dir, new MelodyModelConfig(c.format(), c.vocabularySize(), c.minPitch(), c.maxPitch(), c.stepsPerQuarter(),
-                c.maxBarPositions(), c.embedding(), c.hidden(), c.layers(), dropout, c.parameters(), c.training(), c.endHorizon()));
+        return load(dir, c.withDropout(dropout));
     }
 
     private static MelodyModel load(Path dir, MelodyModelConfig config) throws IOException {

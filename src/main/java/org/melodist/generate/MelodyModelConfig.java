@@ -9,12 +9,14 @@ import java.util.Map;
 /**
  * Everything needed to rebuild the network before its parameters are loaded, plus a record of how it was
  * trained. Stored as {@code config.json} beside the parameters file. {@code endHorizon} (absent in models without it)
- * gives the network an input saying how many steps remain to the end of the continuation being written.
+ * gives the network an input saying how many steps remain to the end of the continuation being written. {@code members}
+ * (absent: 1) is how many LSTMs side by side share {@code embedding} and {@code hidden} equally, each reading its own
+ * share of the embedding (see {@link MelodyEnsemble}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MelodyModelConfig(String format, int vocabularySize, int minPitch, int maxPitch, int stepsPerQuarter,
                                 int maxBarPositions, int embedding, int hidden, int layers, float dropout,
-                                String parameters, Map<String, Object> training, Integer endHorizon) {
+                                String parameters, Map<String, Object> training, Integer endHorizon, Integer members) {
 
     public static final String FORMAT = "melodist-melody-lstm-1";
 
@@ -39,13 +41,43 @@ public record MelodyModelConfig(String format, int vocabularySize, int minPitch,
         if (endHorizon != null && (endHorizon < 1 || endHorizon > 1024)) {
             throw new IllegalArgumentException("end horizon " + endHorizon + " is outside 1..1024");
         }
+        if (members != null && (members < 1 || members > 16 || embedding % members != 0 || hidden % members != 0)) {
+            throw new IllegalArgumentException(members + " members cannot share embedding " + embedding + " and hidden " + hidden + " equally");
+        }
+        members = members == null || members == 1 ? null : members;
+    }
+
+    /** A config of one LSTM, with or without the steps-to-the-end input. */
+    public MelodyModelConfig(String format, int vocabularySize, int minPitch, int maxPitch, int stepsPerQuarter, int maxBarPositions,
+                             int embedding, int hidden, int layers, float dropout, String parameters, Map<String, Object> training,
+                             Integer endHorizon) {
+        this(format, vocabularySize, minPitch, maxPitch, stepsPerQuarter, maxBarPositions, embedding, hidden, layers, dropout, parameters,
+                training, endHorizon, null);
     }
 
     /** A config without the steps-to-the-end input, as every model before it had. */
     public MelodyModelConfig(String format, int vocabularySize, int minPitch, int maxPitch, int stepsPerQuarter, int maxBarPositions,
                              int embedding, int hidden, int layers, float dropout, String parameters, Map<String, Object> training) {
         this(format, vocabularySize, minPitch, maxPitch, stepsPerQuarter, maxBarPositions, embedding, hidden, layers, dropout, parameters,
-                training, null);
+                training, null, null);
+    }
+
+    /** How many LSTMs side by side the network has: 1 unless members were joined. */
+    @JsonIgnore
+    public int memberCount() {
+        return members == null ? 1 : members;
+    }
+
+    /** This config with {@code n} members side by side and these (total) sizes. */
+    public MelodyModelConfig withMembers(int n, int totalEmbedding, int totalHidden) {
+        return new MelodyModelConfig(format, vocabularySize, minPitch, maxPitch, stepsPerQuarter, maxBarPositions,
+                totalEmbedding, totalHidden, layers, dropout, parameters, training, endHorizon, n);
+    }
+
+    /** This config with the network built at dropout rate {@code rate}. */
+    public MelodyModelConfig withDropout(float rate) {
+        return new MelodyModelConfig(format, vocabularySize, minPitch, maxPitch, stepsPerQuarter, maxBarPositions,
+                embedding, hidden, layers, rate, parameters, training, endHorizon, members);
     }
 
     /** Steps to the end the network tells apart (the input is absent when 0): see {@link MelodyNet}. */
@@ -57,7 +89,7 @@ public record MelodyModelConfig(String format, int vocabularySize, int minPitch,
     /** This config with the steps-to-the-end input over {@code horizon} steps. */
     public MelodyModelConfig withEndHorizon(int horizon) {
         return new MelodyModelConfig(format, vocabularySize, minPitch, maxPitch, stepsPerQuarter, maxBarPositions,
-                embedding, hidden, layers, dropout, parameters, training, horizon);
+                embedding, hidden, layers, dropout, parameters, training, horizon, members);
     }
 
     public static MelodyModelConfig of(MelodyEncoding enc, int embedding, int hidden, int layers, float dropout) {
@@ -72,6 +104,6 @@ public record MelodyModelConfig(String format, int vocabularySize, int minPitch,
 
     public MelodyModelConfig withTraining(Map<String, Object> newTraining) {
         return new MelodyModelConfig(format, vocabularySize, minPitch, maxPitch, stepsPerQuarter, maxBarPositions,
-                embedding, hidden, layers, dropout, parameters, newTraining, endHorizon);
+                embedding, hidden, layers, dropout, parameters, newTraining, endHorizon, members);
     }
 }

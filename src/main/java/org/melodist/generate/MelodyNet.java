@@ -2,6 +2,7 @@ package org.melodist.generate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -11,6 +12,8 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The network: token embedding plus bar-position embedding, a stacked LSTM, dropout and a linear head
@@ -35,7 +38,8 @@ final class MelodyNet extends AbstractBlock {
     private final int layers;
     private final Linear tokenEmbedding;
     private final Linear positionEmbedding;
-    private final LSTM lstm;
+    /** One LSTM per member (see {@link MelodyEnsemble}); member k reads the k-th share of the embedding. */
+    private final List<LSTM> lstms = new ArrayList<>();
     private final Dropout dropout;
     private final Linear head;
     private final int endSteps;
@@ -56,8 +60,12 @@ final class MelodyNet extends AbstractBlock {
         this.layers = config.layers();
         tokenEmbedding = addChildBlock("tokenEmbedding", Linear.builder().setUnits(config.embedding()).optBias(false).build());
         positionEmbedding = addChildBlock("positionEmbedding", Linear.builder().setUnits(config.embedding()).optBias(false).build());
-        lstm = addChildBlock("lstm", LSTM.builder().setNumLayers(layers).setStateSize(hidden)
-                .optBatchFirst(true).optReturnState(true).optDropRate(config.dropout()).build());
+        int members = config.memberCount();
+        for (int k = 0; k < members; k++) {
+            // the first keeps the name a single network's LSTM has always had
+            lstms.add(addChildBlock(k == 0 ? "lstm" : "lstm" + (k + 1), LSTM.builder().setNumLayers(layers).setStateSize(hidden / members)
+                    .optBatchFirst(true).optReturnState(true).optDropRate(config.dropout()).build()));
+        }
         dropout = addChildBlock("dropout", Dropout.builder().optRate(config.dropout()).build());
         head = addChildBlock("head", Linear.builder().setUnits(vocabulary).build());
         // added last, so the parameters of a model without it keep their order and names
@@ -100,8 +108,8 @@ final class MelodyNet extends AbstractBlock {
             x = x.add(endEmbedding.forward(ps, new NDList(oneHot), training).singletonOrThrow().mul(END_INPUT_SCALE));
         }
         int state = withEnd ? 3 : 2;
-        NDList lstmIn = inputs.size() >= state + 2 ? new NDList(x, inputs.get(state), inputs.get(state + 1)) : new NDList(x);
-        NDList lstmOut = lstm.forward(ps, lstmIn, training);
+        NDList lstmOut = inputs.size() >= state + 2 ? lstms(ps, x, inputs.get(state), inputs.get(state + 1), training)
+                : lstms(ps, x, null, null, training);
         NDArray y = dropout.forward(ps, new NDList(lstmOut.get(0)), training).singletonOrThrow();
         NDArray logits = head.forward(ps, new NDList(y), training).singletonOrThrow();
         return new NDList(logits, lstmOut.get(1), lstmOut.get(2));
@@ -112,9 +120,91 @@ final class MelodyNet extends AbstractBlock {
      * head only. Dropout is the identity at inference, so this equals {@link #forward} on the same step.
      */
     NDList forwardEmbedded(ParameterStore ps, NDArray x, NDArray h, NDArray c) {
-        NDList lstmOut = lstm.forward(ps, new NDList(x, h, c), false);
+        NDList lstmOut = lstms(ps, x, h, c, false);
         NDArray logits = head.forward(ps, new NDList(lstmOut.get(0)), false).singletonOrThrow();
         return new NDList(logits, lstmOut.get(1), lstmOut.get(2));
+    }
+
+    /**
+     * The members' LSTMs over their shares of {@code x} (and of the state {@code h}, {@code c}, when given): output and
+     * state are the members' side by side, so callers see one LSTM of the whole width.
+     */
+    private NDList lstms(ParameterStore ps, NDArray x, NDArray h, NDArray c, boolean training) {
+        if (lstms.size() == 1) {
+            return lstms.get(0).forward(ps, h == null ? new NDList(x) : new NDList(x, h, c), training);
+        }
+        int n = lstms.size();
+        NDList xs = x.split(n, 2);
+        NDList hs = h == null ? null : h.split(n, 2);
+        NDList cs = c == null ? null : c.split(n, 2);
+        NDList outs = new NDList();
+        NDList hOut = new NDList();
+        NDList cOut = new NDList();
+        for (int k = 0; k < n; k++) {
+            NDList o = lstms.get(k).forward(ps, hs == null ? new NDList(xs.get(k)) : new NDList(xs.get(k), hs.get(k), cs.get(k)), training);
+            outs.add(o.get(0));
+            hOut.add(o.get(1));
+            cOut.add(o.get(2));
+        }
+        return new NDList(NDArrays.concat(outs, 2), NDArrays.concat(hOut, 2), NDArrays.concat(cOut, 2));
+    }
+
+    /**
+     * Sets this network's weights to the members' joined (see {@link MelodyEnsemble}): the embeddings stacked, each member's
+     * LSTMs copied in order, the heads averaged. This network must have as many LSTMs as the members together.
+     */
+    void joinFrom(List<MelodyNet> members) {
+        int n = members.size();
+        setStacked(tokenEmbedding, members.stream().map(m -> m.tokenEmbedding).toList());
+        setStacked(positionEmbedding, members.stream().map(m -> m.positionEmbedding).toList());
+        if (endEmbedding != null) {
+            setStacked(endEmbedding, members.stream().map(m -> m.endEmbedding).toList());
+        }
+        int t = 0;
+        for (MelodyNet m : members) {
+            for (LSTM member : m.lstms) {
+                var from = member.getParameters().values();
+                var to = lstms.get(t++).getParameters().values();
+                for (int i = 0; i < from.size(); i++) {
+                    to.get(i).getArray().set(from.get(i).getArray().toFloatArray());
+                }
+            }
+        }
+        NDArray w = head.getParameters().get("weight").getArray();
+        NDArray b = head.getParameters().get("bias").getArray();
+        int rows = (int) w.getShape().get(0);
+        int cols = (int) (w.getShape().get(1) / n);
+        float[] weight = new float[rows * cols * n];
+        float[] bias = new float[rows];
+        for (int k = 0; k < n; k++) {
+            float[] mw = members.get(k).head.getParameters().get("weight").getArray().toFloatArray();
+            float[] mb = members.get(k).head.getParameters().get("bias").getArray().toFloatArray();
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(mw, r * cols, weight, r * cols * n + k * cols, cols);
+                bias[r] += mb[r];
+            }
+        }
+        for (int i = 0; i < weight.length; i++) {
+            weight[i] /= n;
+        }
+        for (int r = 0; r < rows; r++) {
+            bias[r] /= n;
+        }
+        w.set(weight);
+        b.set(bias);
+    }
+
+    /** A bias-free linear map's weight (units x inputs) as the members' weights one under another. */
+    private static void setStacked(Linear target, List<Linear> members) {
+        NDArray w = target.getParameters().get("weight").getArray();
+        float[] stacked = new float[Math.toIntExact(w.size())];
+        int at = 0;
+        for (Linear m : members) {
+            float[] part = m.getParameters().get("weight").getArray().toFloatArray();
+            System.arraycopy(part, 0, stacked, at, part.length);
+            at += part.length;
+        }
+        w.set(stacked);
     }
 
     /** Multiplies the output layer's weights and bias by {@code factor}: the logits become {@code factor} times as large. */
@@ -171,7 +261,9 @@ final class MelodyNet extends AbstractBlock {
         tokenEmbedding.initialize(manager, dataType, new Shape(batch, time, vocabulary));
         positionEmbedding.initialize(manager, dataType, new Shape(batch, time, positions));
         Shape embedded = tokenEmbedding.getOutputShapes(new Shape[] {new Shape(batch, time, vocabulary)})[0];
-        lstm.initialize(manager, dataType, embedded);
+        for (LSTM l : lstms) {
+            l.initialize(manager, dataType, new Shape(batch, time, embedded.get(2) / lstms.size()));
+        }
         Shape lstmOut = new Shape(batch, time, hidden);
         dropout.initialize(manager, dataType, lstmOut);
         head.initialize(manager, dataType, lstmOut);

@@ -141,8 +141,9 @@ final class ModelCard {
         if (!members.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "Members: %d copies of the starting model were fine-tuned side by side, one thread each, with seeds "
                     + "%d-%d (each its own order of windows, keys and dropout, and its own early stopping), then joined into one network "
-                    + "%d times as wide whose logits are the mean of theirs (embeddings stacked, LSTM gates block-diagonal, heads "
-                    + "averaged), so it scores and generates like any model. The sizes above are the joined network's.%n%n",
+                    + "%d times as wide whose logits are the mean of theirs (embeddings stacked, the members' LSTMs side by side, each on "
+                    + "its own share of the embedding, heads averaged), so it scores and generates like any model. The sizes above are the "
+                    + "joined network's, all members together.%n%n",
                     members.size(), opt.seed(), opt.seed() + members.size() - 1, members.size()));
         }
         if (fineTuned) {

@@ -1,5 +1,6 @@
 package org.melodist.generate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,6 +71,7 @@ class EnsembleFineTuneTest {
             List<EncodedTune> tunes = leaps().train().subList(0, 3);
             try (MelodyModel joined = MelodyEnsemble.join(members)) {
                 assertEquals(30, joined.config().hidden());
+                assertEquals(3, joined.config().memberCount());
                 assertEquals(18, joined.config().embedding());
                 float[] got = logits(joined, tunes);
                 float[][] each = new float[3][];
@@ -84,6 +86,28 @@ class EnsembleFineTuneTest {
             }
         } finally {
             members.forEach(MelodyModel::close);
+        }
+    }
+
+    @Test
+    void aJoinedStyleGeneratesStepByStepWhatReRunningTheWholeSequenceGives(@TempDir Path dir) throws IOException {
+        Path joinedDir = dir.resolve("joined");
+        try (MelodyModel a = MelodyModel.load(TinyMelodyModel.dir()); MelodyModel b = MelodyModel.load(TinyMelodyModel.dir())) {
+            try (NoGradScope noGrad = new NoGradScope()) {
+                b.net().scaleHead(0.5f); // a second member that differs
+            }
+            try (MelodyModel joined = MelodyEnsemble.join(List.of(a, b))) {
+                joined.save(joinedDir, joined.config());
+            }
+        }
+        try (MelodyGenerator generator = MelodyGenerator.load(joinedDir)) {
+            MelodySeed seed = MelodyBenchmark.sixteenNoteSeed();
+            GenerationOptions opt = GenerationOptions.defaults().withVariations(2).withBars(2).withRngSeed(5);
+            GenerationResult stepped = generator.generate(seed, opt);
+            GenerationResult rerun = generator.generateByRerunning(seed, opt, MelodyGenerator.Progress.NONE);
+            for (int v = 0; v < 2; v++) {
+                assertArrayEquals(rerun.tokens().get(v), stepped.tokens().get(v));
+            }
         }
     }
 
