@@ -151,12 +151,7 @@ final class EnsembleFineTune {
             MelodyModelConfig config;
             try (MelodyModel joined = MelodyEnsemble.join(kept)) {
                 score = MelodyScorer.score(joined, corpus.validation());
-                Map<String, Object> training = new LinkedHashMap<>();
-                training.put("initModel", init.toAbsolutePath().normalize().toString());
-                training.put("initValidationNll", initialNll);
-                training.put("trainTunes", corpus.train().size());
-                training.put("validationTunes", corpus.validation().size());
-                training.put("split", corpus.split().isEmpty() ? MelodyCorpus.SPLIT_BY_NAME : corpus.split());
+                Map<String, Object> training = MelodyTrainer.dataSummary(corpus, init, initialNll);
                 training.put("validationNll", score.nll());
                 training.put("validationAccuracy", score.accuracy());
                 training.put("members", record);

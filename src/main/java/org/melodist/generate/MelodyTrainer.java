@@ -459,8 +459,8 @@ public final class MelodyTrainer {
         return copies;
     }
 
-    private static Map<String, Object> summary(MelodyCorpus corpus, TrainingOptions opt, Path init, List<EpochReport> reports,
-                                               int bestEpoch, double bestNll, double bestAcc, double initialNll, long startNanos) {
+    /** The start of a trained model's {@code training} record: the starting model, if any, and the tunes it learnt from. */
+    static Map<String, Object> dataSummary(MelodyCorpus corpus, Path init, double initialNll) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (init != null) {
             m.put("initModel", init.toAbsolutePath().normalize().toString());
@@ -469,6 +469,12 @@ public final class MelodyTrainer {
         m.put("trainTunes", corpus.train().size());
         m.put("validationTunes", corpus.validation().size());
         m.put("split", corpus.split().isEmpty() ? MelodyCorpus.SPLIT_BY_NAME : corpus.split());
+        return m;
+    }
+
+    private static Map<String, Object> summary(MelodyCorpus corpus, TrainingOptions opt, Path init, List<EpochReport> reports,
+                                               int bestEpoch, double bestNll, double bestAcc, double initialNll, long startNanos) {
+        Map<String, Object> m = dataSummary(corpus, init, initialNll);
         m.put("epochsRun", reports.size());
         m.put("bestEpoch", bestEpoch);
         m.put("validationNll", bestNll);
