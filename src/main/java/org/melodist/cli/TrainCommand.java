@@ -52,8 +52,7 @@ final class TrainCommand implements Callable<Integer> {
     String rehearse = "self";
 
     @Option(names = "--rehearse-share", paramLabel = "S",
-            description = "rehearsal windows per window of the new files (default " + RehearsalTunes.DEFAULT_SHARE_MEMBERS
-                    + " with two members or more, " + RehearsalTunes.DEFAULT_SHARE + " with one)")
+            description = "rehearsal windows per window of the new files (default " + RehearsalTunes.DEFAULT_SHARE + ")")
     Double rehearseShare;
 
     @Option(names = "--distill", negatable = true, paramLabel = "BOOL",
@@ -142,7 +141,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         MelodyTrainer trainer = new MelodyTrainer(ps).withCommand("melodist " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         MelodyTrainer.Result r;
-        double share = rehearseShare != null ? rehearseShare : RehearsalTunes.defaultShare(opt.members());
+        double share = rehearseShare != null ? rehearseShare : RehearsalTunes.DEFAULT_SHARE;
         if (init != null) {
             MelodyModelConfig initConfig = MelodyModel.readConfig(init);
             MelodyCorpus c = MelodyCorpus.loadForTraining(corpus, validation, initConfig.encoding(), line -> { });

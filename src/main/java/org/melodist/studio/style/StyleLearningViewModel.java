@@ -327,7 +327,7 @@ public final class StyleLearningViewModel implements AutoCloseable {
             if (rehearse) {
                 work.message("Preparing: the shipped model writes tunes to rehearse, so it keeps its own style…");
                 t.withRehearsal(RehearsalTunes.sampled(base, RehearsalTunes.DEFAULT_TUNES, RehearsalTunes.DEFAULT_BARS, opt.seed()),
-                        RehearsalTunes.defaultShare(opt.members()), "tunes the starting model wrote itself");
+                        RehearsalTunes.DEFAULT_SHARE, "tunes the starting model wrote itself");
             }
             if (stopRequested) return null;
             work.message("Measuring the shipped model on your files…");
