@@ -82,6 +82,47 @@ public final class AnalysisBenchmark {
         return new Result(seconds, best, bestGenre, peakHeap(), base, threads, bestWall, bestCpu);
     }
 
+    /**
+     * How well this machine's cores run the analysis's commonest work side by side: the wall time of a loop of STFT
+     * frames (the FFT most of the analysis waits on) alone, and of two such loops on two threads at once (each doing
+     * the same work). On two real cores the two take as long as one; on two hyperthreads of one core (or cores the
+     * host shares out) they take longer, and so does every split of the analysis. Best of a few tries each, in
+     * nanoseconds: {alone, side by side}.
+     */
+    public static long[] stftScaling() throws InterruptedException {
+        float[] y = new float[Stft.N_FFT * 64];
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) r.nextGaussian();
+        }
+        int frames = 4000;
+        Runnable loop = () -> {
+            Stft stft = new Stft();
+            double[] re = new double[Stft.BINS];
+            double[] im = new double[Stft.BINS];
+            int n = Stft.frameCount(y.length);
+            for (int t = 0; t < frames; t++) {
+                stft.frame(y, t % n, re, im);
+            }
+        };
+        long alone = Long.MAX_VALUE;
+        long both = Long.MAX_VALUE;
+        for (int round = 0; round < 4; round++) {
+            long t0 = System.nanoTime();
+            loop.run();
+            alone = Math.min(alone, System.nanoTime() - t0);
+            Thread a = new Thread(loop, "melodist-scaling-a");
+            Thread b = new Thread(loop, "melodist-scaling-b");
+            t0 = System.nanoTime();
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            both = Math.min(both, System.nanoTime() - t0);
+        }
+        return new long[] {alone, both};
+    }
+
     private static long heapUsed() {
         long sum = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {

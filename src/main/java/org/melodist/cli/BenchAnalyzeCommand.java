@@ -70,6 +70,12 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
         Function<AudioAnalysis, ?> genre = genreOn(classifier, AudioAnalyzer.defaultThreads());
         out.printf(Locale.ROOT, "cores: %d, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            long[] scaling = AnalysisBenchmark.stftScaling();
+            out.printf(Locale.ROOT, "core scaling: 4000 STFT frames take %.1f ms alone, %.1f ms as two such loops side by side "
+                    + "(%.2fx; 1.00 on two real cores, more where the two share one core)%n", scaling[0] / 1e6,
+                    scaling[1] / 1e6, scaling[1] / (double) scaling[0]);
+        }
         List<Path> targets = new ArrayList<>(files);
         Path tmp = null;
         if (targets.isEmpty()) {
