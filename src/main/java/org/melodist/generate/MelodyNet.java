@@ -166,7 +166,7 @@ final class MelodyNet extends AbstractBlock {
                 var from = member.getParameters().values();
                 var to = lstms.get(t++).getParameters().values();
                 for (int i = 0; i < from.size(); i++) {
-                    to.get(i).getArray().set(from.get(i).getArray().toFloatArray());
+                    from.get(i).getArray().copyTo(to.get(i).getArray());
                 }
             }
         }
