@@ -72,7 +72,7 @@ final class EnsembleFineTune {
         try {
             for (int k = 0; k < n; k++) {
                 MelodyTrainer member = new MelodyTrainer(new PrintStream(new LinePrefix(out, "member " + (k + 1) + ": "), true),
-                        progress.forMember(k)).withoutProgressBars();
+                        progress.forMember(k)).asMember();
                 if (rehearsalShare > 0) {
                     member.withRehearsal(rehearsal, rehearsalShare, rehearsalSource);
                 }

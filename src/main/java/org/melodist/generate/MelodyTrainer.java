@@ -77,7 +77,7 @@ public final class MelodyTrainer {
     private List<EncodedTune> rehearsal = List.of();
     private double rehearsalShare;
     private String rehearsalSource = "";
-    private boolean progressBars = true;
+    private boolean member;
     private volatile EnsembleFineTune ensemble;
 
     public MelodyTrainer(PrintStream out) {
@@ -119,9 +119,12 @@ public final class MelodyTrainer {
                 rehearsal.size(), rehearsalSource, rehearsalShare);
     }
 
-    /** A member of an {@link EnsembleFineTune}: its batches draw no progress bar on the console the members share. */
-    MelodyTrainer withoutProgressBars() {
-        this.progressBars = false;
+    /**
+     * A member of an {@link EnsembleFineTune}: its batches draw no progress bar on the console the members share, and it
+     * writes no model card into its checkpoint folder, which goes once the members are joined (the joined model gets one).
+     */
+    MelodyTrainer asMember() {
+        this.member = true;
         return this;
     }
 
@@ -289,7 +292,7 @@ public final class MelodyTrainer {
                 int batches = (slices.size() + opt.batchSize() - 1) / opt.batchSize();
                 double nllSum = 0;
                 long tokens = 0;
-                ProgressBar bar = new ProgressBar(progressBars ? out : new PrintStream(OutputStream.nullOutputStream()), "epoch " + epoch, batches);
+                ProgressBar bar = new ProgressBar(member ? new PrintStream(OutputStream.nullOutputStream()) : out, "epoch " + epoch, batches);
                 for (int b = 0; b < batches; b++) {
                     if (opt.lrDecay()) {
                         double byEpochs = (epoch - 1 + (double) b / batches) / opt.epochs();
@@ -371,7 +374,7 @@ public final class MelodyTrainer {
                 out.printf(Locale.ROOT, "calibration: temperature %.3f fitted on the validation tunes and folded into the output layer; "
                         + "validation NLL %.4f -> %.4f%n", calibration.temperature(), calibration.nllBefore(), calibration.nllAfter());
             }
-            if (init != null || command != null) {
+            if (!member && (init != null || command != null)) {
                 ModelCard.write(staging, corpus, opt, init, result, config, command, rehearsalDescription(), calibration, List.of());
             }
             publish(staging, outDir);
