@@ -27,8 +27,11 @@ final class ModelCard {
             Why these settings. Two copies of the starting model are fine-tuned side by side, one thread each (a two-core
             machine trains both in the minutes one takes), and joined into one network whose logits are their mean: on the
             chorales below the joined network's validation NLL was 2-3 % below either member's, more than any setting of one
-            network gained; chorale test -40.0 %, -39.2 % and -39.2 % against the starting model on three seed pairs, folk +5.4 %,
-            +5.8 % and +8.0 %, in 10.2 minutes each (one network with the settings below: -38.7 %, folk +6.1 %). Less rehearsal (0.15)
+            network gained; chorale test -39.6 %, -38.5 % and -39.6 % against the starting model on three seed pairs, folk +5.6 %,
+            +5.8 % and +7.0 %, in 9.9-10.2 minutes each (one network with the settings below: -38.7 %, folk +6.1 %). Each batch
+            holds rows of about one length, and rehearsal rows apart: random batches were 29 % padding, and an epoch took a
+            third longer for the same learning (with them: -40.0 %, -39.2 % and -39.2 %, folk +5.4 % to +8.0 %, 19-20 minutes
+            of CPU a run against 14.5-17.5). Less rehearsal (0.15)
             scored better on validation but let the folk tunes get 10.1 % worse on one seed pair of three, so the quarter
             stays. Fine-tuning starts from the model's weights and vocabulary and keeps what it knew by
             rehearsal: every epoch also trains on a quarter window of the old style for each window of the new files
