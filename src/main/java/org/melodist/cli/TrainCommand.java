@@ -84,9 +84,9 @@ final class TrainCommand implements Callable<Integer> {
     Boolean ownKey;
 
     @Option(names = "--lr-decay", negatable = true, paramLabel = "BOOL",
-            description = "let the learning rate fall along a half cosine to 0 over the epochs or the time budget, whichever ends first, "
-                    + "instead of halving it after an epoch without a validation gain "
-                    + "(default: off)")
+            description = "hold the learning rate for the first 60 % of the epochs or the time budget, whichever ends first, then let it "
+                    + "fall along a half cosine to 0, instead of halving it after an epoch without a validation gain "
+                    + "(default: on with --init, off without; --no-lr-decay turns it off)")
     Boolean lrDecay;
 
     @Option(names = "--dropout", defaultValue = "0.1", description = "dropout rate while training, with --init too (the starting model's network trained at this rate; default ${DEFAULT-VALUE})")
@@ -101,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default 0.002; 0.001 with --init)")
     Float lr;
 
-    @Option(names = "--patience", paramLabel = "N", description = "epochs without validation gain before stopping (default 3; 4 with --init)")
+    @Option(names = "--patience", paramLabel = "N", description = "epochs without validation gain before stopping (default 3; with --init 30, the epochs: the falling rate ends the run)")
     Integer patience;
 
     @Option(names = "--max-minutes", paramLabel = "M", description = "wall-clock budget in minutes, 0 for none (default: none; 10 with --init)")

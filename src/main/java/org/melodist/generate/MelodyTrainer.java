@@ -158,11 +158,17 @@ public final class MelodyTrainer {
         }
     }
 
+    /** The share of a run for which the falling schedule ({@link TrainingOptions#lrDecay()}) holds the full rate. */
+    static final double HOLD = 0.6;
+
     /**
-     * The half-cosine schedule's factor at {@code progress} (0 at the start of the run, 1 at its end): 1 falling to 0.
+     * The falling schedule's factor at {@code progress} (0 at the start of the run, 1 at its end): 1 for the first
+     * {@link #HOLD} of the run, then along a half cosine to 0. Holding the rate learns more before annealing: on the
+     * chorales every halving of the rate was followed by a drop in validation loss, and the runs whose first halving
+     * came latest ended lowest.
      */
-    static float cosineFactor(double progress) {
-        double f = Math.min(1, Math.max(0, progress));
+    static float scheduleFactor(double progress) {
+        double f = Math.min(1, Math.max(0, (progress - HOLD) / (1 - HOLD)));
         return (float) (0.5 * (1 + Math.cos(Math.PI * f)));
     }
 
@@ -249,7 +255,7 @@ public final class MelodyTrainer {
         out.println(corpus.losses().summary());
         out.printf(Locale.ROOT, "model: %sembedding %d, hidden %d x %d layers, dropout %.2f; batch %d x %d steps, Adam lr %.4f%s, clip %.1f, %d key(s) per tune per epoch%s%s%n",
                 init == null ? "" : "from " + init + ", ", config.embedding(), config.hidden(), config.layers(), config.dropout(),
-                opt.batchSize(), opt.window(), opt.learningRate(), opt.lrDecay() ? " falling along a half cosine to 0 over the run" : "", opt.clipNorm(), opt.keysPerEpoch(), opt.ownKey() ? " (its own and random others)" : "",
+                opt.batchSize(), opt.window(), opt.learningRate(), opt.lrDecay() ? " held for 60 % of the run, then falling along a half cosine to 0" : "", opt.clipNorm(), opt.keysPerEpoch(), opt.ownKey() ? " (its own and random others)" : "",
                 init != null && opt.anchor() > 0 ? String.format(Locale.ROOT, ", L2 pull %.4g toward the starting weights", opt.anchor()) : "");
 
         Random rng = new Random(opt.seed());
@@ -300,7 +306,7 @@ public final class MelodyTrainer {
                     if (opt.lrDecay()) {
                         double byEpochs = (epoch - 1 + (double) b / batches) / opt.epochs();
                         double byTime = (System.nanoTime() - startNanos) / 1e9 / budgetSeconds;
-                        rate.factor = cosineFactor(Math.max(byEpochs, byTime));
+                        rate.factor = scheduleFactor(Math.max(byEpochs, byTime));
                     }
                     List<SequenceBatch.Slice> rows = epochBatches.get(b);
                     SequenceBatch batch = SequenceBatch.of(rows, enc);

@@ -7,8 +7,8 @@ package org.melodist.generate;
  * toward the starting weights ({@code anchor/2 * |w - w0|^2} added to the loss; 0 for none), which keeps what the
  * starting model knew. {@code ownKey}: every epoch includes each tune in the key it was written in, the other
  * {@code keysPerEpoch - 1} keys drawn at random (otherwise all {@code keysPerEpoch} are drawn). {@code lrDecay}: the
- * learning rate falls along a half cosine from {@code learningRate} to 0 over the run (its epochs or its time budget,
- * whichever runs out first), instead of the halving after an epoch without a validation gain. {@code distill}: when
+ * learning rate holds at {@code learningRate} for the first 60 % of the run (its epochs or its time budget, whichever
+ * runs out first), then falls along a half cosine to 0, instead of the halving after an epoch without a validation gain. {@code distill}: when
  * fine-tuning with rehearsal, the rehearsal windows are learnt toward the starting model's whole next-step
  * distribution (soft cross-entropy against the frozen starting model) instead of toward their sampled tokens.
  * {@code averaging}: when above 0, an exponential moving average of the weights with this decay per update is kept;
@@ -42,7 +42,8 @@ public record TrainingOptions(int epochs, int embedding, int hidden, int layers,
     /**
      * Fine-tuning a trained model on a user's folder: batches of 4 rows of 256 steps (small batches make more updates
      * for the same CPU time; long rows learn with the context a whole tune is scored with), half the from-scratch
-     * learning rate (1e-3, halved after an epoch without a validation gain), patience 4, three random keys per tune per
+     * learning rate (1e-3), held for the first 60 % of the run and then falling along a half cosine to 0 (the falling
+     * rate ends the run, so there is no early stop: patience is the 30 epochs; the best epoch is kept), three random keys per tune per
      * epoch (a small folder gives few steps per epoch otherwise), a 10-minute budget, and rehearsal windows learnt by
      * distillation from the starting model, then a temperature fitted on the validation share; two members, one per core of a
      * two-core machine, so the second core, idle with one thread, buys an ensemble's gain in the same minutes (one on a
@@ -50,7 +51,7 @@ public record TrainingOptions(int epochs, int embedding, int hidden, int layers,
      * ({@link ModelCard}) and the README's Style learning section.
      */
     public static TrainingOptions fineTuneDefaults() {
-        return new TrainingOptions(30, 64, 256, 2, 0.1f, 4, 256, 1e-3f, 1.0f, 4, 10, 3, 1L, 0f, false, false, true, 0f, true,
+        return new TrainingOptions(30, 64, 256, 2, 0.1f, 4, 256, 1e-3f, 1.0f, 30, 10, 3, 1L, 0f, false, true, true, 0f, true,
                 Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
     }
 

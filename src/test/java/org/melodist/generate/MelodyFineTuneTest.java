@@ -152,15 +152,17 @@ class MelodyFineTuneTest {
     }
 
     @Test
-    void theCosineScheduleFallsFromTheFullRateToNothingOverTheRun() {
-        assertEquals(1f, MelodyTrainer.cosineFactor(0), 1e-6);
-        assertEquals(0.5f, MelodyTrainer.cosineFactor(0.5), 1e-6);
-        assertEquals(0f, MelodyTrainer.cosineFactor(1), 1e-6);
-        assertEquals(0f, MelodyTrainer.cosineFactor(1.7), 1e-6, "past the end of the budget it stays at 0");
+    void theScheduleHoldsTheFullRateForSixTenthsOfTheRunThenFallsToNothing() {
+        assertEquals(1f, MelodyTrainer.scheduleFactor(0), 1e-6);
+        assertEquals(1f, MelodyTrainer.scheduleFactor(0.3), 1e-6);
+        assertEquals(1f, MelodyTrainer.scheduleFactor(0.6), 1e-6, "held until six tenths of the run");
+        assertEquals(0.5f, MelodyTrainer.scheduleFactor(0.8), 1e-6, "half way down half way through the fall");
+        assertEquals(0f, MelodyTrainer.scheduleFactor(1), 1e-6);
+        assertEquals(0f, MelodyTrainer.scheduleFactor(1.7), 1e-6, "past the end of the budget it stays at 0");
         float previous = 1.1f;
-        for (int i = 0; i <= 20; i++) {
-            float f = MelodyTrainer.cosineFactor(i / 20.0);
-            assertTrue(f < previous, "falls monotonically");
+        for (int i = 13; i <= 20; i++) {
+            float f = MelodyTrainer.scheduleFactor(i / 20.0);
+            assertTrue(f < previous, "then falls monotonically");
             previous = f;
         }
     }
