@@ -127,9 +127,10 @@ final class ModelCard {
                         + "pitches %d-%d (%d tokens).%s%n%n",
                 config.embedding(), config.hidden(), config.layers(), config.dropout(), config.minPitch(), config.maxPitch(),
                 config.vocabularySize(), fineTuned ? " Sizes and vocabulary are the starting model's: `" + init.toAbsolutePath().normalize() + "`." : ""));
-        sb.append(String.format(Locale.ROOT, "Adam, learning rate %.4g (%shalved after an epoch without a validation gain), batch %d x %d steps, "
+        sb.append(String.format(Locale.ROOT, "Adam, learning rate %.4g (%s), batch %d x %d steps, "
                         + "gradient-norm clip %.1f, patience %d, at most %d epochs%s, %d key(s) per tune per epoch%s, seed %d%s.%n%n",
-                opt.learningRate(), opt.lrDecay() ? "held for the first 60 % of the epochs or the time budget, then falling along a half cosine to 0, " : "",
+                opt.learningRate(), opt.lrDecay() ? "held for the first 60 % of the epochs or the time budget, then falling along a half cosine to 0"
+                        : "halved after an epoch without a validation gain",
                 opt.batchSize(), opt.window(), opt.clipNorm(), opt.patience(), opt.epochs(),
                 opt.maxMinutes() > 0 ? String.format(Locale.ROOT, " or %.1f minutes", opt.maxMinutes()) : "", opt.keysPerEpoch(),
                 opt.ownKey() ? " (its own and random others)" : "", opt.seed(),
