@@ -255,7 +255,7 @@ public final class MelodyTrainer {
         out.println(corpus.losses().summary());
         out.printf(Locale.ROOT, "model: %sembedding %d, hidden %d x %d layers, dropout %.2f; batch %d x %d steps, Adam lr %.4f%s, clip %.1f, %d key(s) per tune per epoch%s%s%n",
                 init == null ? "" : "from " + init + ", ", config.embedding(), config.hidden(), config.layers(), config.dropout(),
-                opt.batchSize(), opt.window(), opt.learningRate(), opt.lrDecay() ? " held for 60 % of the run, then falling along a half cosine to 0" : "", opt.clipNorm(), opt.keysPerEpoch(), opt.ownKey() ? " (its own and random others)" : "",
+                opt.batchSize(), opt.window(), opt.learningRate(), opt.lrDecay() ? String.format(Locale.ROOT, " held for %.0f %% of the run, then falling along a half cosine to 0", HOLD * 100) : "", opt.clipNorm(), opt.keysPerEpoch(), opt.ownKey() ? " (its own and random others)" : "",
                 init != null && opt.anchor() > 0 ? String.format(Locale.ROOT, ", L2 pull %.4g toward the starting weights", opt.anchor()) : "");
 
         Random rng = new Random(opt.seed());

@@ -129,7 +129,8 @@ final class ModelCard {
                 config.vocabularySize(), fineTuned ? " Sizes and vocabulary are the starting model's: `" + init.toAbsolutePath().normalize() + "`." : ""));
         sb.append(String.format(Locale.ROOT, "Adam, learning rate %.4g (%s), batch %d x %d steps, "
                         + "gradient-norm clip %.1f, patience %d, at most %d epochs%s, %d key(s) per tune per epoch%s, seed %d%s.%n%n",
-                opt.learningRate(), opt.lrDecay() ? "held for the first 60 % of the epochs or the time budget, then falling along a half cosine to 0"
+                opt.learningRate(), opt.lrDecay() ? String.format(Locale.ROOT, "held for the first %.0f %% of the epochs or the time budget, then falling along a half cosine to 0",
+                        MelodyTrainer.HOLD * 100)
                         : "halved after an epoch without a validation gain",
                 opt.batchSize(), opt.window(), opt.clipNorm(), opt.patience(), opt.epochs(),
                 opt.maxMinutes() > 0 ? String.format(Locale.ROOT, " or %.1f minutes", opt.maxMinutes()) : "", opt.keysPerEpoch(),
