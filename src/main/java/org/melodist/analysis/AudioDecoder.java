@@ -102,8 +102,8 @@ public final class AudioDecoder {
 
     /**
      * Decodes {@code file} on {@code threads} threads: with two or more the resampler runs on a second thread
-     * beside the codec and the channel mix, fed the same blocks in the same order, so the samples are the same
-     * bit for bit as on one.
+     * beside the codec and the channel mix, and splits its filtering over the threads; its output depends on the
+     * input alone, so the samples are the same bit for bit as on one.
      */
     public DecodedAudio decode(Path file, int threads) throws AudioDecodeException {
         if (threads < 1) {
@@ -254,7 +254,8 @@ public final class AudioDecoder {
         }
         SampleUnpacker unpack = new SampleUnpacker(f);
         // AIFF stores the rate as an 80-bit float: round a near-integer rate rather than refuse it
-        SincResampler resampler = new SincResampler(Math.round(rate), targetRate);
+        // with two threads or more the filtering is split over them too (it is most of a WAV's decoding time)
+        SincResampler resampler = new SincResampler(Math.round(rate), targetRate, threads);
         long maxOut = (long) Math.ceil(maxSeconds * targetRate);
         // an MP3 decodes with the encoder's delay, the decoder's and the encoder's padding around the music:
         // cut them as gapless players do, so durations and timings match the source
@@ -524,8 +525,8 @@ public final class AudioDecoder {
 
     /**
      * The resampler and the output, fed block by block in the codec's order: {@link Inline} on the calling
-     * thread, {@link Beside} on a second one while the first decodes and mixes the next blocks. Both give the
-     * resampler the same blocks in the same order, so the samples are the same bit for bit.
+     * thread, {@link Beside} on a second one while the first decodes and mixes the next blocks. The resampler's
+     * output depends on its input alone, not on how it was cut into blocks, so the samples are the same bit for bit.
      */
     private sealed interface Resampling extends AutoCloseable permits Resampling.Inline, Resampling.Beside {
 

@@ -48,12 +48,19 @@ public final class SincResampler {
     private final int reach;
     /** Below JTransforms' 8192-point threshold for splitting an FFT over two threads: stays on one core. */
     private static final int FFT_SIZE = 4096;
-    private final DoubleFFT_1D fft;
+    /** Outputs of one overlap-save FFT block (0 on the direct paths). */
+    private final int perBlock;
+    private final boolean fftPath;
+    private final boolean halving;
     private final double[] kernelSpectrum;
-    private final double[] segment = new double[FFT_SIZE];
-    /** For halving: the inverse FFT of half the size, and the folded spectrum it inverts. */
-    private final DoubleFFT_1D halfFft;
-    private final double[] folded;
+    /**
+     * Outputs worth splitting over the threads at once: below this a second thread costs more to hand work to
+     * than it saves, so a resampler on several threads waits for this much input before producing.
+     */
+    private static final int PARALLEL_OUTPUTS = 16_384;
+    private final int threads;
+    /** Each range's FFTs and buffers, made when a range first needs them. */
+    private final Scratch[] scratch;
 
     /** Input not yet consumed; {@code buffer[0]} is input sample number {@code bufferStart}. */
     private double[] buffer = new double[8192];
@@ -61,21 +68,38 @@ public final class SincResampler {
     private long bufferStart;
     private long nextOut;
     private long totalIn;
-    private final float[] outBlock = new float[4096];
-    private int outFill;
+    private float[] batch = new float[4096];
 
     public SincResampler(int inRate, int outRate) {
-        this(inRate, outRate, true);
+        this(inRate, outRate, true, 1);
+    }
+
+    /**
+     * A resampler whose filtering runs on {@code threads} threads (the caller's and the analysis pool's); the
+     * output is bit for bit the same for any count and for any way the input is cut into calls of
+     * {@link #process}.
+     */
+    public SincResampler(int inRate, int outRate, int threads) {
+        this(inRate, outRate, true, threads);
     }
 
     /** {@code fastDecimation} false forces the direct dot products (tests compare the two paths). */
     SincResampler(int inRate, int outRate, boolean fastDecimation) {
+        this(inRate, outRate, fastDecimation, 1);
+    }
+
+    private SincResampler(int inRate, int outRate, boolean fastDecimation, int threads) {
         if (inRate <= 0 || outRate <= 0) {
             throw new IllegalArgumentException("sample rates must be positive: " + inRate + " -> " + outRate);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         long g = gcd(inRate, outRate);
         this.inRate = inRate / g;
         this.outRate = outRate / g;
+        this.threads = threads;
+        this.scratch = new Scratch[threads];
         this.passThrough = this.inRate == this.outRate;
         this.cutoff = Math.min(1.0, (double) this.outRate / this.inRate) * ROLLOFF;
         this.halfWidth = ZERO_CROSSINGS / cutoff;
@@ -85,14 +109,28 @@ public final class SincResampler {
         this.phases = passThrough || this.outRate > 2048 ? null : phaseTable();
         // integer decimation (44.1 kHz, 88.2 kHz, 176.4 kHz to 22.05 kHz) has one symmetric phase: filter by
         // FFT overlap-save instead, about five times cheaper than 400-tap dot products
-        this.fft = fastDecimation && phases != null && this.outRate == 1 && 4 * (2 * reach + 1) < FFT_SIZE
-                ? new DoubleFFT_1D(FFT_SIZE) : null;
-        this.kernelSpectrum = fft == null ? null : kernelSpectrum();
-        // halving (44.1 kHz to 22.05 kHz, the commonest) inverts only the even samples: see produceByFft
-        this.halfFft = fft != null && this.inRate == 2 ? new DoubleFFT_1D(FFT_SIZE / 2) : null;
-        this.folded = halfFft == null ? null : new double[FFT_SIZE / 2];
+        this.fftPath = fastDecimation && phases != null && this.outRate == 1 && 4 * (2 * reach + 1) < FFT_SIZE;
+        this.perBlock = fftPath ? (FFT_SIZE - 1 - 2 * reach) / (int) this.inRate + 1 : 0;
+        this.kernelSpectrum = fftPath ? kernelSpectrum() : null;
+        // halving (44.1 kHz to 22.05 kHz, the commonest) inverts only the even samples: see fftBlock
+        this.halving = fftPath && this.inRate == 2;
         // the filter looks back halfWidth input samples before position 0: treat those as silence
         this.bufferStart = 0;
+    }
+
+    /** One range's tools: used by one thread at a time. */
+    private static final class Scratch {
+        final DoubleFFT_1D fft = new DoubleFFT_1D(FFT_SIZE);
+        final DoubleFFT_1D halfFft = new DoubleFFT_1D(FFT_SIZE / 2);
+        final double[] segment = new double[FFT_SIZE];
+        final double[] folded = new double[FFT_SIZE / 2];
+    }
+
+    private Scratch scratch(int part) {
+        if (scratch[part] == null) {
+            scratch[part] = new Scratch();
+        }
+        return scratch[part];
     }
 
     /** Feeds {@code length} input samples; output samples that are complete go to {@code sink}. */
@@ -115,10 +153,6 @@ public final class SincResampler {
         if (!passThrough) {
             produce(true, sink);
         }
-        if (outFill > 0) {
-            sink.accept(outBlock, outFill);
-            outFill = 0;
-        }
     }
 
     /** Output length for {@code inputLength} input samples: ceil(inputLength * outRate / inRate). */
@@ -126,57 +160,41 @@ public final class SincResampler {
         return (inputLength * outRate + inRate - 1) / inRate;
     }
 
+    /**
+     * Computes the outputs the buffered input completes (every one at the end) and hands them to {@code sink}.
+     * Each output is computed from the input alone, never from how it arrived: the FFT path works in blocks on a
+     * fixed grid (whole blocks only until the end) and reads exactly the samples under the filter, so runs split
+     * into calls or over threads differently give the same bits.
+     */
     private void produce(boolean last, Sink sink) {
         long outTotal = outputLength(totalIn);
-        if (fft != null) {
-            produceByFft(last, outTotal, sink);
-        }
-        while (nextOut < outTotal) {
-            long num = nextOut * inRate;
-            long centre = num / outRate;
-            double frac = (double) (num % outRate) / outRate;
-            double t = centre + frac;
-            long hi = (long) Math.floor(t + halfWidth);
-            if (!last && hi >= bufferStart + buffered) {
-                break;
+        long ready = last ? outTotal : readyOutputs(outTotal);
+        long count = ready - nextOut;
+        int parts = count >= PARALLEL_OUTPUTS ? threads : 1;
+        if (count > 0 && (last || parts > 1 || threads == 1)) {
+            if (batch.length < count) {
+                batch = new float[(int) Math.max(count, 2L * batch.length)];
             }
-            double acc = 0;
-            if (phases != null) {
-                double[] taps = phases[(int) (num % outRate)];
-                long first = centre - reach;
-                int dFrom = (int) Math.max(0, bufferStart - first);
-                int dTo = (int) Math.min(taps.length - 1, bufferStart + buffered - 1 - first);
-                int base = (int) (first - bufferStart);
-                // four partial sums: independent chains the CPU can overlap (Java may not reorder FP adds)
-                double a0 = 0;
-                double a1 = 0;
-                double a2 = 0;
-                double a3 = 0;
-                int d = dFrom;
-                for (; d + 3 <= dTo; d += 4) {
-                    a0 += buffer[base + d] * taps[d];
-                    a1 += buffer[base + d + 1] * taps[d + 1];
-                    a2 += buffer[base + d + 2] * taps[d + 2];
-                    a3 += buffer[base + d + 3] * taps[d + 3];
-                }
-                for (; d <= dTo; d++) {
-                    a0 += buffer[base + d] * taps[d];
-                }
-                acc = (a0 + a1) + (a2 + a3);
+            long n0 = nextOut;
+            float[] out = batch;
+            if (fftPath) {
+                int blocks = (int) ((count + perBlock - 1) / perBlock);
+                Parallel.forRanges(parts, blocks, (part, from, to) -> {
+                    Scratch s = scratch(part);
+                    for (int b = from; b < to; b++) {
+                        long b0 = n0 + (long) b * perBlock;
+                        fftBlock(s, b0, Math.min(ready, b0 + perBlock), last, out, (int) (b0 - n0));
+                    }
+                });
             } else {
-                long lo = (long) Math.ceil(t - halfWidth);
-                long from = Math.max(lo, bufferStart);
-                long to = Math.min(hi, bufferStart + buffered - 1);
-                for (long j = from; j <= to; j++) {
-                    acc += buffer[(int) (j - bufferStart)] * kernel(t - j);
-                }
+                Parallel.forRanges(parts, (int) count, (part, from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = direct(n0 + i, last);
+                    }
+                });
             }
-            outBlock[outFill++] = (float) (acc * cutoff);
-            if (outFill == outBlock.length) {
-                sink.accept(outBlock, outFill);
-                outFill = 0;
-            }
-            nextOut++;
+            nextOut = ready;
+            sink.accept(out, (int) count);
         }
         // drop input no future output can reach
         long keepFrom = (long) Math.ceil((double) nextOut * inRate / outRate - halfWidth) - 1;
@@ -188,84 +206,126 @@ public final class SincResampler {
         }
     }
 
+    /** The end of the outputs the buffered input completes (on the FFT path, in whole blocks). */
+    private long readyOutputs(long outTotal) {
+        long available = bufferStart + buffered;
+        if (fftPath) {
+            // output n needs input up to n*M + halfWidth
+            long possible = Math.min(outTotal, Math.floorDiv(available - 1 - (long) Math.floor(halfWidth), inRate) + 1);
+            long whole = Math.max(0, possible - nextOut) / perBlock * perBlock;
+            return nextOut + whole;
+        }
+        long n = nextOut;
+        while (n < outTotal && lastInput(n) < available) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The last input sample under output {@code n}'s filter. */
+    private long lastInput(long n) {
+        long num = n * inRate;
+        double t = num / outRate + (double) (num % outRate) / outRate;
+        return (long) Math.floor(t + halfWidth);
+    }
+
+    /** Output {@code n} by its dot product with the taps (or the interpolated kernel) over the samples under it. */
+    private float direct(long n, boolean last) {
+        long num = n * inRate;
+        long centre = num / outRate;
+        double frac = (double) (num % outRate) / outRate;
+        double t = centre + frac;
+        long lo = Math.max(0, (long) Math.ceil(t - halfWidth));
+        long hi = Math.min(last ? totalIn - 1 : Long.MAX_VALUE, (long) Math.floor(t + halfWidth));
+        double acc = 0;
+        if (phases != null) {
+            double[] taps = phases[(int) (num % outRate)];
+            long first = centre - reach;
+            int dFrom = (int) (lo - first);
+            int dTo = (int) (hi - first);
+            int base = (int) (first - bufferStart);
+            // four partial sums: independent chains the CPU can overlap (Java may not reorder FP adds)
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            int d = dFrom;
+            for (; d + 3 <= dTo; d += 4) {
+                a0 += buffer[base + d] * taps[d];
+                a1 += buffer[base + d + 1] * taps[d + 1];
+                a2 += buffer[base + d + 2] * taps[d + 2];
+                a3 += buffer[base + d + 3] * taps[d + 3];
+            }
+            for (; d <= dTo; d++) {
+                a0 += buffer[base + d] * taps[d];
+            }
+            acc = (a0 + a1) + (a2 + a3);
+        } else {
+            for (long j = lo; j <= hi; j++) {
+                acc += buffer[(int) (j - bufferStart)] * kernel(t - j);
+            }
+        }
+        return (float) (acc * cutoff);
+    }
+
     /**
-     * Overlap-save: the input from {@code n0*M - R} is convolved with the symmetric kernel (length 2R+1) in one
-     * FFT block; full-rate result {@code 2R + (n - n0) * M} is output n, for as many outputs as the block holds.
+     * Overlap-save: outputs {@code n0 .. n1-1} (at most one block) from one FFT of the input from
+     * {@code n0*M - R}, convolved with the symmetric kernel (length 2R+1): full-rate result {@code 2R + (n - n0) * M}
+     * is output n. The segment holds only the samples under those outputs' filters (zeros elsewhere), so a block's
+     * values do not depend on what else was buffered when it ran.
      */
-    private void produceByFft(boolean last, long outTotal, Sink sink) {
+    private void fftBlock(Scratch s, long n0, long n1, boolean last, float[] out, int at) {
         int m = (int) inRate;
         int r = reach;
-        int perBlock = (FFT_SIZE - 1 - 2 * r) / m + 1;
-        long available = bufferStart + buffered;
-        while (nextOut < outTotal) {
-            long n0 = nextOut;
-            long n1 = Math.min(outTotal, n0 + perBlock);
-            if (!last) {
-                // output n needs input up to n*M + R
-                long possible = Math.floorDiv(available - 1 - r, m) + 1;
-                n1 = Math.min(n1, possible);
+        long s0 = n0 * m - r;
+        long reachIn = (long) Math.floor(halfWidth);
+        long needFrom = Math.max(0, n0 * m - reachIn);
+        long needTo = Math.min(last ? totalIn : Long.MAX_VALUE, (n1 - 1) * m + reachIn + 1);
+        int lo = (int) Math.min(FFT_SIZE, Math.max(0, needFrom - s0));
+        int hi = (int) Math.max(lo, Math.min(FFT_SIZE, needTo - s0));
+        double[] segment = s.segment;
+        Arrays.fill(segment, 0, lo, 0.0);
+        System.arraycopy(buffer, (int) (s0 + lo - bufferStart), segment, lo, hi - lo);
+        Arrays.fill(segment, hi, FFT_SIZE, 0.0);
+        s.fft.realForward(segment);
+        double[] h = kernelSpectrum;
+        segment[0] *= h[0];
+        segment[1] *= h[1];
+        for (int k = 2; k < FFT_SIZE; k += 2) {
+            double a = segment[k];
+            double b = segment[k + 1];
+            segment[k] = a * h[k] - b * h[k + 1];
+            segment[k + 1] = a * h[k + 1] + b * h[k];
+        }
+        if (halving) {
+            // halving: only the even samples of the full-rate result are kept, and those are the inverse of
+            // the spectrum folded onto its first half (Y[k] + Y[k + N/2], each Y[N - j] the conjugate of Y[j]),
+            // an inverse FFT of half the size; scaled by it, they come out twice as large
+            double[] f = s.folded;
+            int half = FFT_SIZE / 2;
+            f[0] = segment[0] + segment[1];
+            f[1] = 2 * segment[half];
+            for (int k = 1; k < half / 2; k++) {
+                int j = half - k;
+                f[2 * k] = segment[2 * k] + segment[2 * j];
+                f[2 * k + 1] = segment[2 * k + 1] - segment[2 * j + 1];
             }
-            if (n1 <= n0) {
-                return;
+            s.halfFft.realInverse(f, true);
+            for (long n = n0; n < n1; n++) {
+                out[at + (int) (n - n0)] = (float) (f[(int) (r + (n - n0))] * 0.5 * cutoff);
             }
-            long s0 = n0 * m - r;
-            // the buffered input where the segment overlaps it, silence elsewhere
-            int lo = (int) Math.min(FFT_SIZE, Math.max(0, bufferStart - s0));
-            int hi = (int) Math.max(lo, Math.min(FFT_SIZE, available - s0));
-            Arrays.fill(segment, 0, lo, 0.0);
-            if (hi > lo) {
-                System.arraycopy(buffer, (int) (s0 + lo - bufferStart), segment, lo, hi - lo);
+        } else {
+            s.fft.realInverse(segment, true);
+            for (long n = n0; n < n1; n++) {
+                out[at + (int) (n - n0)] = (float) (segment[(int) (2 * r + (n - n0) * m)] * cutoff);
             }
-            Arrays.fill(segment, hi, FFT_SIZE, 0.0);
-            fft.realForward(segment);
-            double[] h = kernelSpectrum;
-            segment[0] *= h[0];
-            segment[1] *= h[1];
-            for (int k = 2; k < FFT_SIZE; k += 2) {
-                double a = segment[k];
-                double b = segment[k + 1];
-                segment[k] = a * h[k] - b * h[k + 1];
-                segment[k + 1] = a * h[k + 1] + b * h[k];
-            }
-            if (halfFft != null) {
-                // halving: only the even samples of the full-rate result are kept, and those are the inverse of
-                // the spectrum folded onto its first half (Y[k] + Y[k + N/2], each Y[N - j] the conjugate of Y[j]),
-                // an inverse FFT of half the size; scaled by it, they come out twice as large
-                double[] f = folded;
-                int half = FFT_SIZE / 2;
-                f[0] = segment[0] + segment[1];
-                f[1] = 2 * segment[half];
-                for (int k = 1; k < half / 2; k++) {
-                    int j = half - k;
-                    f[2 * k] = segment[2 * k] + segment[2 * j];
-                    f[2 * k + 1] = segment[2 * k + 1] - segment[2 * j + 1];
-                }
-                halfFft.realInverse(f, true);
-                for (long n = n0; n < n1; n++) {
-                    outBlock[outFill++] = (float) (f[(int) (r + (n - n0))] * 0.5 * cutoff);
-                    if (outFill == outBlock.length) {
-                        sink.accept(outBlock, outFill);
-                        outFill = 0;
-                    }
-                }
-            } else {
-                fft.realInverse(segment, true);
-                for (long n = n0; n < n1; n++) {
-                    outBlock[outFill++] = (float) (segment[(int) (2 * r + (n - n0) * m)] * cutoff);
-                    if (outFill == outBlock.length) {
-                        sink.accept(outBlock, outFill);
-                        outFill = 0;
-                    }
-                }
-            }
-            nextOut = n1;
         }
     }
 
     private double[] kernelSpectrum() {
         double[] k = new double[FFT_SIZE];
         System.arraycopy(phases[0], 0, k, 0, phases[0].length);
-        fft.realForward(k);
+        new DoubleFFT_1D(FFT_SIZE).realForward(k);
         return k;
     }
 

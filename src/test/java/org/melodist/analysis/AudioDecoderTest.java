@@ -1,5 +1,6 @@
 package org.melodist.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,6 +147,25 @@ class AudioDecoderTest {
             assertEquals(direct.length, fast.length);
             for (int i = 0; i < fast.length; i++) {
                 assertEquals(direct[i], fast[i], 1e-5, "sample " + i + " at " + rate);
+            }
+        }
+    }
+
+    @Test
+    void resampledSamplesDependOnTheInputAloneNotOnItsBlocksOrThreads() {
+        java.util.Random rnd = new java.util.Random(11);
+        float[] in = new float[120_007];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (float) (0.3 * rnd.nextGaussian());
+        }
+        // the FFT path (44.1 and 88.2 kHz), the many-phase path (48 kHz) and the interpolated kernel (an odd rate)
+        for (int rate : new int[] {44_100, 88_200, 48_000, 37_013}) {
+            float[] whole = resample(new SincResampler(rate, 22_050), in, in.length);
+            for (int block : new int[] {1_000, 3_001}) {
+                for (int threads : new int[] {1, 2}) {
+                    float[] cut = resample(new SincResampler(rate, 22_050, threads), in, block);
+                    assertArrayEquals(whole, cut, rate + " Hz in blocks of " + block + " on " + threads + " threads");
+                }
             }
         }
     }
