@@ -101,22 +101,57 @@ class AudioDecoderTest {
         assertTrue(resampledGain(44_100, 0.99 * 11_025) < 1e-3);
     }
 
-    /** Amplitude of a resampled sine relative to the input's (interior samples, fitted by least squares). */
-    private static double resampledGain(int rate, double hz) {
+    @Test
+    void twoStagesMatchOneLongFilterInThePassBandAndLetNothingFoldIntoIt() {
+        for (int rate : new int[] {48_000, 96_000, 32_000, 176_400}) {
+            assertTrue(SincResampler.twoStages(rate, 22_050), rate + " Hz goes through 44.1 kHz");
+            for (double fraction : new double[] {0.05, 0.3, 0.6, 0.85, 0.92}) {
+                double hz = fraction * 11_025;
+                double twoStage = resampledGain(new SincResampler(rate, 22_050), rate, hz);
+                double oneStage = resampledGain(new SincResampler(rate, 22_050, false), rate, hz);
+                assertEquals(oneStage, twoStage, 2e-3, rate + " Hz input, " + hz + " Hz");
+                assertEquals(1.0, twoStage, 2e-3, rate + " Hz input, " + hz + " Hz");
+            }
+            // just past the band edge, and input frequencies whose images or aliases in the middle rate land
+            // beside the pass band: every one gone (more than 70 dB down) after the second stage
+            for (double hz : new double[] {0.99 * 11_025, 12_000, 0.45 * rate - 1_000, rate - 44_100 + 5_000.0}) {
+                if (hz <= 11_025 || hz >= rate / 2.0) {
+                    continue;
+                }
+                assertTrue(resampledPeak(new SincResampler(rate, 22_050), rate, hz) < 0.5 * 3e-4,
+                        hz + " Hz from " + rate + " Hz leaks through");
+            }
+        }
+        assertTrue(!SincResampler.twoStages(44_100, 22_050) && !SincResampler.twoStages(88_200, 22_050)
+                && !SincResampler.twoStages(16_000, 22_050) && !SincResampler.twoStages(22_050, 22_050));
+    }
+
+    /** Peak output of a resampled sine of amplitude 0.5 at {@code hz}, away from the ends. */
+    private static double resampledPeak(SincResampler r, int rate, double hz) {
+        float[] out = resample(r, sine(rate, hz), 4_096);
+        double peak = 0;
+        for (int i = 400; i < out.length - 400; i++) {
+            peak = Math.max(peak, Math.abs(out[i]));
+        }
+        return peak;
+    }
+
+    private static float[] sine(int rate, double hz) {
         double[] x = TestAudio.sine(hz, rate, 1.0, 0.5);
         float[] in = new float[x.length];
         for (int i = 0; i < x.length; i++) {
             in[i] = (float) x[i];
         }
-        SincResampler r = new SincResampler(rate, 22_050);
-        float[][] out = {new float[0]};
-        SincResampler.Sink sink = (b, n) -> {
-            float[] o = out[0];
-            out[0] = Arrays.copyOf(o, o.length + n);
-            System.arraycopy(b, 0, out[0], o.length, n);
-        };
-        r.process(in, in.length, sink);
-        r.finish(sink);
+        return in;
+    }
+
+    /** Amplitude of a resampled sine relative to the input's (interior samples, fitted by least squares). */
+    private static double resampledGain(int rate, double hz) {
+        return resampledGain(new SincResampler(rate, 22_050), rate, hz);
+    }
+
+    private static double resampledGain(SincResampler resampler, int rate, double hz) {
+        float[][] out = {resample(resampler, sine(rate, hz), 4_096)};
         double ss = 0;
         double cc = 0;
         double s2 = 0;
