@@ -24,9 +24,11 @@ public final class AnalysisBenchmark {
      * @param threads        threads the analysis ran on
      * @param wallNanos      wall time of the fastest run (decode to genre), the least disturbed by other load
      * @param processCpuNanos CPU time of the whole process (all threads, JIT and GC included) in that run
+     * @param medianWallNanos median wall time over the runs (the middle two's mean for an even count): what a
+     *                        user waits on a machine whose speed varies from run to run
      */
     public record Result(double audioSeconds, AudioAnalyzer.Timings timings, long genreNanos, long peakHeapBytes,
-            long baseHeapBytes, int threads, long wallNanos, long processCpuNanos) {
+            long baseHeapBytes, int threads, long wallNanos, long processCpuNanos, long medianWallNanos) {
 
         public double totalSeconds() {
             return (timings.total() + genreNanos) / 1e9;
@@ -60,6 +62,7 @@ public final class AnalysisBenchmark {
         long bestWall = Long.MAX_VALUE;
         long bestCpu = 0;
         double seconds = 0;
+        long[] walls = new long[runs];
         for (int r = 0; r < runs; r++) {
             long w0 = System.nanoTime();
             long c0 = CpuClock.processNanos();
@@ -71,6 +74,7 @@ public final class AnalysisBenchmark {
             long g = CpuClock.nanos() - g0;
             long wall = System.nanoTime() - w0;
             long cpu = CpuClock.processNanos() - c0;
+            walls[r] = wall;
             if (wall < bestWall) {
                 best = analyzer.lastTimings();
                 bestGenre = g;
@@ -79,7 +83,9 @@ public final class AnalysisBenchmark {
             }
             seconds = a.durationSec();
         }
-        return new Result(seconds, best, bestGenre, peakHeap(), base, threads, bestWall, bestCpu);
+        java.util.Arrays.sort(walls);
+        long median = runs == 0 ? 0 : runs % 2 == 1 ? walls[runs / 2] : (walls[runs / 2 - 1] + walls[runs / 2]) / 2;
+        return new Result(seconds, best, bestGenre, peakHeap(), base, threads, bestWall, bestCpu, median);
     }
 
     /**

@@ -106,10 +106,10 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
                     AudioAnalyzer.Timings t = r.timings();
                     double wall = r.wallNanos() / 1e9;
                     singleWall = n == 1 ? wall : singleWall;
-                    out.printf(Locale.ROOT, "%s: %.1f s of audio on %s: wall %.3f s (%.1fx real time), process CPU %.3f s%s; "
-                            + "peak heap %d MB (%d MB before); load average %s before, %s after%n", f.getFileName(),
-                            r.audioSeconds(), n == 1 ? "1 thread" : n + " threads", wall, r.audioSeconds() / wall,
-                            r.processCpuNanos() / 1e9,
+                    out.printf(Locale.ROOT, "%s: %.1f s of audio on %s: wall %.3f s (%.1fx real time; median of %d runs "
+                            + "%.3f s), process CPU %.3f s%s; peak heap %d MB (%d MB before); load average %s before, "
+                            + "%s after%n", f.getFileName(), r.audioSeconds(), n == 1 ? "1 thread" : n + " threads", wall,
+                            r.audioSeconds() / wall, runs, r.medianWallNanos() / 1e9, r.processCpuNanos() / 1e9,
                             n > 1 && singleWall > 0 ? String.format(Locale.ROOT, ", %.2fx the 1-thread wall time",
                                     singleWall / wall) : "",
                             r.peakHeapBytes() >> 20, r.baseHeapBytes() >> 20, load(loadBefore), load(loadAfter));

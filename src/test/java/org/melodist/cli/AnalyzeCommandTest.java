@@ -122,7 +122,8 @@ class AnalyzeCommandTest {
     void benchmarkPrintsSpeedAndHeap() {
         CliRun r = run("bench-analyze", "--seconds", "8", "--runs", "1");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("x real time") && r.out().contains("peak heap"), r.out());
+        assertTrue(r.out().contains("x real time") && r.out().contains("peak heap")
+                && r.out().contains("median of"), r.out());
         assertTrue(r.out().contains("HPSS"), r.out());
     }
 }
