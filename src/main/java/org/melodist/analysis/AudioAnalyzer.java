@@ -2,6 +2,9 @@ package org.melodist.analysis;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -46,14 +49,84 @@ public final class AudioAnalyzer {
         return Parallel.DEFAULT_THREADS;
     }
 
+    /**
+     * Decodes and analyses {@code file}. On several threads the features start while the file is still being
+     * decoded, on the samples decoded so far, when the file declares its length (WAV, AIFF, FLAC, an MP3 with a
+     * LAME header): a codec decodes on one core, so the analysis takes the other meanwhile. The result is the same
+     * bit for bit (every sample is read only once it is final); if the file turns out shorter or longer than it
+     * said, the features are computed again on what decoded.
+     */
     public AudioAnalysis analyze(Path file) throws AudioDecodeException {
-        long t0 = CpuClock.nanos();
-        DecodedAudio audio = decoder.decode(file, threads);
-        long decodeNanos = CpuClock.nanos() - t0;
-        AudioAnalysis a = analyze(audio);
+        if (threads == 1) {
+            long t0 = CpuClock.nanos();
+            DecodedAudio audio = decoder.decode(file, threads);
+            long decodeNanos = CpuClock.nanos() - t0;
+            AudioAnalysis a = analyze(audio);
+            Timings t = lastTimings;
+            lastTimings = new Timings(decodeNanos, t.stft(), t.mel(), t.hpss(), t.other(), t.tempo());
+            return a;
+        }
+        SampleGate gate = new SampleGate();
+        // the decoding thread's CPU (as the caller's in the one-thread path), read after the decoding is joined
+        long[] decodeNanos = new long[1];
+        Future<DecodedAudio> decoding = Parallel.submit(() -> {
+            long c0 = CpuClock.nanos();
+            try {
+                return decoder.decode(file, threads, gate);
+            } finally {
+                decodeNanos[0] = CpuClock.nanos() - c0;
+                gate.finish();
+            }
+        });
+        FeatureExtractor extractor = new FeatureExtractor(decoderRate(), threads);
+        FrameFeatures early = null;
+        float[] target = gate.awaitTarget();
+        try {
+            if (target != null) {
+                early = extractor.extract(target, fraction -> { }, gate);
+            }
+        } catch (SampleGate.Incomplete e) {
+            // decoding ended short of the declared length (or failed): its result decides below
+            early = null;
+        } catch (RuntimeException | Error e) {
+            decoding.cancel(true);
+            throw e;
+        }
+        DecodedAudio audio = join(decoding);
+        if (early != null && audio.samples() != target) {
+            early = null;
+        }
+        AudioAnalysis a = early == null ? analyze(audio) : analyze(audio, extractor, early, fraction -> { });
         Timings t = lastTimings;
-        lastTimings = new Timings(decodeNanos, t.stft(), t.mel(), t.hpss(), t.other(), t.tempo());
+        lastTimings = new Timings(decodeNanos[0], t.stft(), t.mel(), t.hpss(), t.other(), t.tempo());
         return a;
+    }
+
+    /** The rate the decoder delivers, which the analysis of its samples needs before they are all decoded. */
+    private int decoderRate() {
+        return decoder.targetRate();
+    }
+
+    private static DecodedAudio join(Future<DecodedAudio> decoding) throws AudioDecodeException {
+        try {
+            return decoding.get();
+        } catch (InterruptedException e) {
+            decoding.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("analysis interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof AudioDecodeException d) {
+                throw d;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
     }
 
     public AudioAnalysis analyze(DecodedAudio audio) {
@@ -68,6 +141,12 @@ public final class AudioAnalyzer {
         FeatureExtractor extractor = new FeatureExtractor(audio.sampleRate(), threads);
         // tempo, beats and key take a few per cent of the time: the extractor's 0..1 maps to 0..0.97
         FrameFeatures f = extractor.extract(audio.samples(), fraction -> progress.accept(0.97 * fraction));
+        return analyze(audio, extractor, f, progress);
+    }
+
+    /** Tempo, beats, key and the summary, from the frame features {@code extractor} computed of {@code audio}. */
+    private AudioAnalysis analyze(DecodedAudio audio, FeatureExtractor extractor, FrameFeatures f,
+            DoubleConsumer progress) {
         long t0 = CpuClock.nanos();
         // the tempo needs the onset envelope (its tempogram's frames split over the cores; the genre windows'
         // tempos share most of them), then the beats need the tempo and the key the chroma: independent, so side

@@ -106,6 +106,31 @@ public final class AudioDecoder {
      * input alone, so the samples are the same bit for bit as on one.
      */
     public DecodedAudio decode(Path file, int threads) throws AudioDecodeException {
+        return decode(file, threads, null);
+    }
+
+    /** The rate of the decoded samples. */
+    public int targetRate() {
+        return targetRate;
+    }
+
+    /**
+     * Told, on the decoding threads, where the samples go while they are decoded, so that work on the first ones
+     * can start before the last are decoded.
+     */
+    public interface Progress {
+        /**
+         * The samples go into {@code target}, as long as the file says it is, from index 0 up; the decoded audio's
+         * samples are this very array if the file holds that many, else another one.
+         */
+        void target(float[] target);
+
+        /** The first {@code count} samples of the target are written and final. */
+        void written(int count);
+    }
+
+    /** As {@link #decode(Path, int)}, telling {@code progress} (may be null) how far the output is written. */
+    public DecodedAudio decode(Path file, int threads, Progress progress) throws AudioDecodeException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
@@ -115,10 +140,11 @@ public final class AudioDecoder {
         }
         Container container = Container.of(file);
         // codec libraries print diagnostics to System.out/err on damaged input: keep them off the console
-        return LibraryChatter.quietly(() -> decode(file, container, threads));
+        return LibraryChatter.quietly(() -> decode(file, container, threads, progress));
     }
 
-    private DecodedAudio decode(Path file, Container container, int threads) throws AudioDecodeException {
+    private DecodedAudio decode(Path file, Container container, int threads, Progress progress)
+            throws AudioDecodeException {
         AudioInputStream source;
         try {
             source = container == Container.FLAC ? FlacPcmStream.open(file)
@@ -138,7 +164,7 @@ public final class AudioDecoder {
             throw damagedHeader(file, container, e);
         }
         try {
-            return decodeStream(file, source, container, threads);
+            return decodeStream(file, source, container, threads, progress);
         } finally {
             try {
                 source.close();
@@ -230,8 +256,8 @@ public final class AudioDecoder {
         }
     }
 
-    private DecodedAudio decodeStream(Path file, AudioInputStream source, Container container, int threads)
-            throws AudioDecodeException {
+    private DecodedAudio decodeStream(Path file, AudioInputStream source, Container container, int threads,
+            Progress progress) throws AudioDecodeException {
         AudioFormat srcFormat = source.getFormat();
         int channels = srcFormat.getChannels();
         float rate = srcFormat.getSampleRate();
@@ -269,7 +295,8 @@ public final class AudioDecoder {
         long fileBytes = fileSize(file);
         boolean plausible = declared > 0 && declared * frameSize <= 16 * fileBytes + (1 << 20);
         long expected = plausible ? resampler.outputLength(declared) : -1;
-        FloatAccumulator out = new FloatAccumulator(maxOut, expected > 0 && expected <= maxOut ? (int) expected : -1);
+        FloatAccumulator out = new FloatAccumulator(maxOut, expected > 0 && expected <= maxOut ? (int) expected : -1,
+                progress);
         byte[] bytes = new byte[BLOCK_FRAMES * frameSize];
         int pending = 0;
         int emptyReads = 0;
@@ -706,9 +733,15 @@ public final class AudioDecoder {
         private long size;
         private boolean overflow;
 
-        FloatAccumulator(long cap, int expected) {
+        private final Progress progress;
+
+        FloatAccumulator(long cap, int expected, Progress progress) {
             this.cap = cap;
             this.exact = expected > 0 ? new float[expected] : null;
+            this.progress = progress;
+            if (exact != null && progress != null) {
+                progress.target(exact);
+            }
         }
 
         @Override
@@ -726,6 +759,9 @@ public final class AudioDecoder {
                 if (size + length <= exact.length) {
                     System.arraycopy(block, 0, exact, (int) size, length);
                     size += length;
+                    if (progress != null) {
+                        progress.written((int) size);
+                    }
                     return;
                 }
                 // longer than declared: move to chunks

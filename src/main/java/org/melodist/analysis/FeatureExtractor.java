@@ -112,6 +112,15 @@ public final class FeatureExtractor {
      * HPSS alone takes minutes' worth of frames, so a UI needs a way out between them.
      */
     public FrameFeatures extract(float[] y, DoubleConsumer progress) {
+        return extract(y, progress, Hpss.Arrival.ALL);
+    }
+
+    /**
+     * As {@link #extract(float[], DoubleConsumer)} on samples that may still be arriving (a file being decoded into
+     * {@code y}): HPSS reads them in order as they arrive (see {@link Hpss.Arrival}); everything after it needs
+     * them all.
+     */
+    FrameFeatures extract(float[] y, DoubleConsumer progress, Hpss.Arrival arrival) {
         int n = Stft.frameCount(y.length);
         long t0 = CpuClock.nanos();
         Thread caller = Thread.currentThread();
@@ -170,7 +179,7 @@ public final class FeatureExtractor {
             }
         };
         float[] harmonic = new Hpss(threads).harmonic(y, frameFeatures, keyChroma::accumulate,
-                done -> progress.accept(HPSS_SHARE * done / n));
+                done -> progress.accept(HPSS_SHARE * done / n), arrival);
         long t1 = CpuClock.nanos();
         TuningEstimator tuning = new TuningEstimator(sampleRate);
         for (TuningEstimator part : tunings.values()) {

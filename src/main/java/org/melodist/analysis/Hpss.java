@@ -87,6 +87,37 @@ public final class Hpss {
      */
     public float[] harmonic(float[] y, SpectrumConsumer spectra, HarmonicSpectrumConsumer harmonicConsumer,
             IntConsumer progress) {
+        return harmonic(y, spectra, harmonicConsumer, progress, Arrival.ALL);
+    }
+
+    /** Samples that may still be arriving (a file being decoded into the array HPSS reads). */
+    public interface Arrival {
+        /** Samples that are all there. */
+        Arrival ALL = new Arrival() {
+            @Override
+            public void await(int samples) {
+            }
+
+            @Override
+            public boolean complete() {
+                return true;
+            }
+        };
+
+        /** Returns when the first {@code samples} samples are final (or throws if they never will be). */
+        void await(int samples);
+
+        /** Whether every sample is final (while they arrive, a decoder is busy on one of the cores). */
+        boolean complete();
+    }
+
+    /**
+     * As {@link #harmonic(float[], SpectrumConsumer, HarmonicSpectrumConsumer, IntConsumer)} on samples that may
+     * still be arriving: before reading a block's samples it waits for them, and while they are still arriving it
+     * works on one thread, leaving the other cores to the decoder (the results are the same on any thread count).
+     */
+    public float[] harmonic(float[] y, SpectrumConsumer spectra, HarmonicSpectrumConsumer harmonicConsumer,
+            IntConsumer progress, Arrival arrival) {
         int n = Stft.frameCount(y.length);
         int bins = Stft.BINS;
         // a short clip needs no full-size block (allocating one was most of the time for a 1 s file)
@@ -117,6 +148,9 @@ public final class Hpss {
             int b1 = Math.min(n, b0 + block);
             int r0 = Math.max(0, b0 - HALF);
             int r1 = Math.min(n, b1 + HALF);
+            // frame r1 - 1 reaches n_fft/2 samples past its centre
+            arrival.await((int) Math.min(y.length, (long) (r1 - 1) * Stft.HOP + Stft.N_FFT / 2));
+            int threads = arrival.complete() ? this.threads : 1;
             // the block's STFT frames (and the spectrum consumer, for the block's own frames), split over the cores
             int blockStart = b0;
             int blockEnd = b1;
