@@ -57,14 +57,27 @@ public final class AudioAnalyzer {
      * said, the features are computed again on what decoded.
      */
     public AudioAnalysis analyze(Path file) throws AudioDecodeException {
+        return analyzeFile(file, fraction -> { }).analysis();
+    }
+
+    /** A file's decoded samples and their analysis. */
+    public record FileAnalysis(DecodedAudio audio, AudioAnalysis analysis) {
+    }
+
+    /**
+     * As {@link #analyze(Path)}, also giving the decoded samples and reporting the fraction done (0..1) as the
+     * features are extracted; the listener may throw (a {@link CancellationException}) to stop both the analysis and
+     * the decoding.
+     */
+    public FileAnalysis analyzeFile(Path file, DoubleConsumer progress) throws AudioDecodeException {
         if (threads == 1) {
             long t0 = CpuClock.nanos();
             DecodedAudio audio = decoder.decode(file, threads);
             long decodeNanos = CpuClock.nanos() - t0;
-            AudioAnalysis a = analyze(audio);
+            AudioAnalysis a = analyze(audio, progress);
             Timings t = lastTimings;
             lastTimings = new Timings(decodeNanos, t.stft(), t.mel(), t.hpss(), t.other(), t.tempo());
-            return a;
+            return new FileAnalysis(audio, a);
         }
         SampleGate gate = new SampleGate();
         // the decoding thread's CPU (as the caller's in the one-thread path), read after the decoding is joined
@@ -83,7 +96,7 @@ public final class AudioAnalyzer {
         float[] target = gate.awaitTarget();
         try {
             if (target != null) {
-                early = extractor.extract(target, fraction -> { }, gate);
+                early = extractor.extract(target, fraction -> progress.accept(0.97 * fraction), gate);
             }
         } catch (SampleGate.Incomplete e) {
             // decoding ended short of the declared length (or failed): its result decides below
@@ -96,10 +109,10 @@ public final class AudioAnalyzer {
         if (early != null && audio.samples() != target) {
             early = null;
         }
-        AudioAnalysis a = early == null ? analyze(audio) : analyze(audio, extractor, early, fraction -> { });
+        AudioAnalysis a = early == null ? analyze(audio, progress) : analyze(audio, extractor, early, progress);
         Timings t = lastTimings;
         lastTimings = new Timings(decodeNanos[0], t.stft(), t.mel(), t.hpss(), t.other(), t.tempo());
-        return a;
+        return new FileAnalysis(audio, a);
     }
 
     /** The rate the decoder delivers, which the analysis of its samples needs before they are all decoded. */

@@ -307,6 +307,10 @@ public final class AudioDecoder {
                 : new Resampling.Inline(resampler, out)) {
             try {
                 while (decodedFrames < keepEnd) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        // the analysis waiting for these samples was cancelled
+                        throw new CancellationException("decoding of " + file.getFileName() + " cancelled");
+                    }
                     int n = pcm.read(bytes, pending, bytes.length - pending);
                     if (n < 0) {
                         break;

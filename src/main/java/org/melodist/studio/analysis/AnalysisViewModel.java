@@ -309,18 +309,17 @@ public final class AnalysisViewModel implements AutoCloseable {
     private AnalysisResult analyse(Progress work, Path file) throws Exception {
         long t0 = System.nanoTime();
         String name = String.valueOf(file.getFileName());
-        work.message("Decoding " + name);
+        work.message("Decoding " + name + "; features, tempo and key");
         work.progress(0.02, 1);
-        DecodedAudio audio = new AudioDecoder().decode(file);
-        if (work.isCancelled()) return null;
-        work.message("Features, tempo and key");
-        work.progress(0.35, 1);
-        // the analyser asks back every few seconds of audio, so Cancel stops it within a fraction of a second
-        AudioAnalysis a = analyzer.analyze(audio, fraction -> {
+        // decoding and features side by side; the analyser asks back every few seconds of audio, so Cancel stops
+        // both within a fraction of a second
+        AudioAnalyzer.FileAnalysis analysed = analyzer.analyzeFile(file, fraction -> {
             if (work.isCancelled()) throw new CancellationException("analysis of " + name + " cancelled");
-            work.progress(0.35 + 0.5 * fraction, 1);
+            work.progress(0.02 + 0.83 * fraction, 1);
         });
         if (work.isCancelled()) return null;
+        DecodedAudio audio = analysed.audio();
+        AudioAnalysis a = analysed.analysis();
         float[][] envelope = AnalysisCharts.envelope(audio.samples(), ENVELOPE_BUCKETS);
         work.message("Genre");
         work.progress(0.85, 1);
