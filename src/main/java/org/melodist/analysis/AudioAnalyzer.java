@@ -91,7 +91,8 @@ public final class AudioAnalyzer {
                 gate.finish();
             }
         });
-        FeatureExtractor extractor = new FeatureExtractor(decoderRate(), threads);
+        // the decoder's rate: the analysis starts before the decoded audio exists to say it
+        FeatureExtractor extractor = new FeatureExtractor(decoder.targetRate(), threads);
         FrameFeatures early = null;
         float[] target = gate.awaitTarget();
         try {
@@ -113,11 +114,6 @@ public final class AudioAnalyzer {
         Timings t = lastTimings;
         lastTimings = new Timings(decodeNanos[0], t.stft(), t.mel(), t.hpss(), t.other(), t.tempo());
         return new FileAnalysis(audio, a);
-    }
-
-    /** The rate the decoder delivers, which the analysis of its samples needs before they are all decoded. */
-    private int decoderRate() {
-        return decoder.targetRate();
     }
 
     private static DecodedAudio join(Future<DecodedAudio> decoding) throws AudioDecodeException {

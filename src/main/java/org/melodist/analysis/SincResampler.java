@@ -154,14 +154,16 @@ public final class SincResampler {
         if (inRate <= outRate || inRate == 2 * outRate) {
             return false;
         }
-        long g = gcd(inRate, outRate);
-        long reducedIn = inRate / g;
-        long reducedOut = outRate / g;
-        int reach = (int) Math.ceil(ZERO_CROSSINGS / (ROLLOFF * (double) outRate / inRate)) + 1;
-        boolean oneFftStage = reducedOut == 1 && 4 * (2 * reach + 1) < FFT_SIZE;
+        boolean oneFftStage = outRate / gcd(inRate, outRate) == 1
+                && fitsOneFftBlock((int) Math.ceil(ZERO_CROSSINGS / (ROLLOFF * (double) outRate / inRate)) + 1);
         // the first stage needs few enough phases to tabulate its taps
         long gMid = gcd(inRate, 2L * outRate);
         return !oneFftStage && 2L * outRate / gMid <= 2048;
+    }
+
+    /** Whether a kernel reaching {@code reach} input samples each side leaves an FFT block room for outputs. */
+    private static boolean fitsOneFftBlock(int reach) {
+        return 4 * (2 * reach + 1) < FFT_SIZE;
     }
 
     private static int checked(int inRate, int outRate, int threads) {
@@ -210,7 +212,7 @@ public final class SincResampler {
         }
         // integer decimation (44.1 kHz, 88.2 kHz, 176.4 kHz to 22.05 kHz) has one symmetric phase: filter by
         // FFT overlap-save instead, about five times cheaper than 400-tap dot products
-        this.fftPath = fastDecimation && phases != null && this.outRate == 1 && 4 * (2 * reach + 1) < FFT_SIZE;
+        this.fftPath = fastDecimation && phases != null && this.outRate == 1 && fitsOneFftBlock(reach);
         this.perBlock = fftPath ? (FFT_SIZE - 1 - 2 * reach) / (int) this.inRate + 1 : 0;
         this.kernelSpectrum = fftPath ? kernelSpectrum() : null;
         // halving (44.1 kHz to 22.05 kHz, the commonest) inverts only the even samples: see fftBlock
