@@ -69,7 +69,7 @@ final class EvaluateKeyCommand implements Callable<Integer> {
             description = "General MIDI programs to play the tunes with, in turn (default: piano, guitar, violin, flute)")
     List<Integer> programs;
 
-    @Option(names = "--soundfont", paramLabel = "F", description = "SF2/DLS soundbank (default: the JDK's built-in one)")
+    @Option(names = "--soundfont", paramLabel = "F", description = "SF2/DLS soundbank (default: Melodist's built-in one)")
     List<Path> soundfonts = new ArrayList<>();
 
     @Option(names = "--json", description = "print the scores as JSON")

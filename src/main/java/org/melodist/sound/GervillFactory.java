@@ -34,8 +34,9 @@ final class GervillFactory {
     }
 
     /**
-     * Properties for {@link AudioSynthesizer#open} / {@code openStream}; with a bank of our own the
-     * default one is not loaded (building Gervill's generated fallback bank costs seconds).
+     * Properties for {@link AudioSynthesizer#open} / {@code openStream}; an empty {@code bank} means the
+     * {@link BuiltInSoundbank}, and Gervill's own generated bank is loaded only when that one cannot be read
+     * (building it costs seconds, and it differs from machine to machine).
      */
     static Map<String, Object> properties(Optional<Soundbank> bank, long latencyMicros, int polyphony) {
         return properties(bank, latencyMicros, polyphony, CONTROL_RATE);
@@ -48,7 +49,7 @@ final class GervillFactory {
      */
     static Map<String, Object> properties(Optional<Soundbank> bank, long latencyMicros, int polyphony, float controlRate) {
         Map<String, Object> info = new HashMap<>();
-        info.put("load default soundbank", bank.isEmpty());
+        info.put("load default soundbank", orBuiltIn(bank).isEmpty());
         info.put("interpolation", "cubic");
         info.put("max polyphony", polyphony);
         info.put("control rate", controlRate);
@@ -58,9 +59,15 @@ final class GervillFactory {
         return info;
     }
 
+    /** Loads {@code bank}, or the {@link BuiltInSoundbank} when it is empty. */
     static void loadBank(Synthesizer synth, Optional<Soundbank> bank) throws MidiUnavailableException {
-        if (bank.isPresent() && !synth.loadAllInstruments(bank.get())) {
-            throw new MidiUnavailableException("the synthesizer does not accept the soundbank " + bank.get().getName());
+        Optional<Soundbank> playing = orBuiltIn(bank);
+        if (playing.isPresent() && !synth.loadAllInstruments(playing.get())) {
+            throw new MidiUnavailableException("the synthesizer does not accept the soundbank " + playing.get().getName());
         }
+    }
+
+    private static Optional<Soundbank> orBuiltIn(Optional<Soundbank> bank) {
+        return bank.isPresent() ? bank : BuiltInSoundbank.get();
     }
 }

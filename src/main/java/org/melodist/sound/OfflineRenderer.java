@@ -50,7 +50,7 @@ public final class OfflineRenderer {
     private final Optional<Soundbank> bank;
     private final SongSequenceBuilder builder = new SongSequenceBuilder();
 
-    /** @param bank the soundbank to play with; empty uses the JDK's built-in one */
+    /** @param bank the soundbank to play with; empty uses Melodist's built-in one */
     public OfflineRenderer(Optional<Soundbank> bank) {
         this.bank = bank;
     }

@@ -15,14 +15,14 @@ import org.melodist.settings.SettingsStore;
 /**
  * Decides which soundbank Melodist plays with and remembers the user's pick: the file the user chose
  * (kept in a {@link SettingsStore}), else the first General MIDI SF2 in the usual system folders, else
- * the JDK's built-in bank (Gervill generates that one, so it differs between machines).
+ * Melodist's {@link BuiltInSoundbank}.
  */
 public final class SoundbankChoice {
 
     public static final String SETTINGS_KEY = "sound.soundbank";
     private static final System.Logger LOG = System.getLogger(SoundbankChoice.class.getName());
 
-    /** A resolved bank; {@code bank} empty means the JDK default. */
+    /** A resolved bank; {@code bank} empty means the {@link BuiltInSoundbank}. */
     public record Selection(Optional<Soundbank> bank, Optional<Path> file, String description) {
     }
 
@@ -89,7 +89,7 @@ public final class SoundbankChoice {
                 LOG.log(System.Logger.Level.DEBUG, "skipping soundbank: " + e.getMessage());
             }
         }
-        return new Selection(Optional.empty(), Optional.empty(), "the JDK's built-in soundbank");
+        return new Selection(Optional.empty(), Optional.empty(), "Melodist's built-in soundbank (General MIDI)");
     }
 
     /** SF2 (then DLS) files in the search folders; Debian's default-GM link and FluidR3 first. */

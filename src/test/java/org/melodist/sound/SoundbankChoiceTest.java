@@ -78,7 +78,7 @@ class SoundbankChoiceTest {
         SoundbankChoice.Selection fallback = new SoundbankChoice(new PropertiesFileSettingsStore(settings),
                 List.of(emptySearch)).resolve();
         assertTrue(fallback.bank().isEmpty(), "nothing chosen and nothing installed: the JDK's bank");
-        assertEquals("the JDK's built-in soundbank", fallback.description());
+        assertEquals("Melodist's built-in soundbank (General MIDI)", fallback.description());
     }
 
     @Test
