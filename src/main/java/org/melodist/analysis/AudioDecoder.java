@@ -295,6 +295,13 @@ public final class AudioDecoder {
         long fileBytes = fileSize(file);
         boolean plausible = declared > 0 && declared * frameSize <= 16 * fileBytes + (1 << 20);
         long expected = plausible ? resampler.outputLength(declared) : -1;
+        // an Ogg file tells its length only on its last page: where the samples go, so that the analysis can start
+        // on them, but no promise (a mismatch only costs that head start); Vorbis packs 44.1 kHz stereo 45:1 at its
+        // lowest quality
+        OggLength ogg = container == Container.OGG && declared <= 0 ? OggLength.of(file) : OggLength.UNKNOWN;
+        if (ogg.frames() > 0 && ogg.frames() * frameSize <= 64 * fileBytes + (1 << 20)) {
+            expected = resampler.outputLength(ogg.frames());
+        }
         FloatAccumulator out = new FloatAccumulator(maxOut, expected > 0 && expected <= maxOut ? (int) expected : -1,
                 progress);
         byte[] bytes = new byte[BLOCK_FRAMES * frameSize];
@@ -373,6 +380,9 @@ public final class AudioDecoder {
         } else if (plausible && frames + rate * 0.05 < declared) {
             note = String.format(Locale.ROOT, "analysed the first %.1f s of %.1f s; the file is cut short",
                     decodedSec, declared / (double) rate);
+        } else if (ogg.frames() > 0 && !ogg.ended()) {
+            note = String.format(Locale.ROOT, "analysed the first %.1f s; the file is cut short (its last page is missing)",
+                    decodedSec);
         }
         checkContent(file, samples, note != null, allowSilence);
         return new DecodedAudio(samples, targetRate, rate, channels, description, note);

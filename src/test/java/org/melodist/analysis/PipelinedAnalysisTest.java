@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * On several threads a file's features start while it is still being decoded; the analysis is still exactly the
  * one-thread analysis of the decoded samples: for files that declare their length (WAV, FLAC, an MP3 with a LAME
- * header), one whose header promises more than it holds, and one that cannot be decoded at all.
+ * header, an Ogg Vorbis file on its last page), one whose header promises more than it holds, and one that cannot be
+ * decoded at all.
  */
 class PipelinedAnalysisTest {
 
@@ -49,6 +50,16 @@ class PipelinedAnalysisTest {
             Files.copy(in, mp3);
         }
         assertSameAnalysis(mp3);
+        // an Ogg Vorbis file tells its length on its last page
+        Path ogg = dir.resolve("loop136.ogg");
+        try (InputStream in = PipelinedAnalysisTest.class.getResourceAsStream("encoded/loop136.ogg")) {
+            Files.copy(in, ogg);
+        }
+        assertSameAnalysis(ogg);
+        Path cutOgg = dir.resolve("cut.ogg");
+        byte[] bytes = Files.readAllBytes(ogg);
+        Files.write(cutOgg, Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        assertSameAnalysis(cutOgg);
     }
 
     @Test
