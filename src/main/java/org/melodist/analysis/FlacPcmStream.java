@@ -3,6 +3,8 @@ package org.melodist.analysis;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,6 +28,8 @@ import org.jflac.util.ByteData;
 final class FlacPcmStream extends InputStream {
 
     private static final int MAX_BAD_FRAMES = 200;
+    private static final int VORBIS_COMMENT = 4;
+    private static final int PICTURE = 6;
 
     /** Thrown out of the decoder's retry loop (it only catches its own FrameDecodeException). */
     static final class CorruptFlacException extends RuntimeException {
@@ -56,6 +60,7 @@ final class FlacPcmStream extends InputStream {
 
     /** Opens the stream and reads its metadata; the caller closes the returned stream. */
     static AudioInputStream open(Path path) throws IOException {
+        checkMetadata(path);
         FlacPcmStream s = new FlacPcmStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
         int bits = s.info.getBitsPerSample();
         int channels = s.info.getChannels();
@@ -64,6 +69,73 @@ final class FlacPcmStream extends InputStream {
                 bytes * channels, s.info.getSampleRate(), false);
         long frames = s.info.getTotalSamples() > 0 ? s.info.getTotalSamples() : javax.sound.sampled.AudioSystem.NOT_SPECIFIED;
         return new AudioInputStream(s, f, frames);
+    }
+
+    /**
+     * Refuses metadata whose lengths run past their block or the file. jFLAC allocates whatever a vorbis comment or
+     * picture block declares: a damaged comment count asked it for 1.7 billion comments (found by the decoder fuzz
+     * test), which ran the JVM out of memory.
+     */
+    static void checkMetadata(Path path) throws IOException {
+        long size = Files.size(path);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+            in.skipNBytes(4);
+            long pos = 4;
+            boolean last = false;
+            while (!last) {
+                byte[] h = in.readNBytes(4);
+                if (h.length < 4) {
+                    throw new IOException("FLAC metadata cut short");
+                }
+                last = (h[0] & 0x80) != 0;
+                int type = h[0] & 0x7F;
+                int length = (h[1] & 0xFF) << 16 | (h[2] & 0xFF) << 8 | (h[3] & 0xFF);
+                pos += 4 + length;
+                if (pos > size) {
+                    throw new IOException("a FLAC metadata block runs past the end of the file");
+                }
+                byte[] block = in.readNBytes(length);
+                if ((type == VORBIS_COMMENT && !commentsFit(ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN)))
+                        || (type == PICTURE && !pictureFits(ByteBuffer.wrap(block)))) {
+                    throw new IOException("a FLAC metadata block declares more than it holds");
+                }
+            }
+        }
+    }
+
+    /** A vendor string, a count, then that many length-prefixed strings (little-endian lengths). */
+    private static boolean commentsFit(ByteBuffer b) {
+        if (b.limit() < 8) {
+            return false;
+        }
+        long p = 4 + Integer.toUnsignedLong(b.getInt(0)) + 4;
+        if (p > b.limit()) {
+            return false;
+        }
+        long count = Integer.toUnsignedLong(b.getInt((int) p - 4));
+        for (long i = 0; i < count; i++) {
+            if (p + 4 > b.limit()) {
+                return false;
+            }
+            p += 4 + Integer.toUnsignedLong(b.getInt((int) p));
+        }
+        return p <= b.limit();
+    }
+
+    /** Type, MIME string, description, four sizes, then the data (big-endian lengths). */
+    private static boolean pictureFits(ByteBuffer b) {
+        long p = 4;
+        for (int field = 0; field < 2; field++) {
+            if (p + 4 > b.limit()) {
+                return false;
+            }
+            p += 4 + Integer.toUnsignedLong(b.getInt((int) p));
+        }
+        p += 16;
+        if (p + 4 > b.limit()) {
+            return false;
+        }
+        return p + 4 + Integer.toUnsignedLong(b.getInt((int) p)) <= b.limit();
     }
 
     private FlacPcmStream(InputStream in) throws IOException {

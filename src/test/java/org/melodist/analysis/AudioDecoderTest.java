@@ -297,4 +297,28 @@ class AudioDecoderTest {
         assertTrue(m.contains(reason), m);
         assertTrue(m.lines().count() == 1, m);
     }
+
+    /**
+     * jFLAC allocates whatever a comment block declares; a damaged count (found by the decoder fuzz test) asked it for
+     * billions of comments and ran the JVM out of memory. Such a file is refused in one line instead.
+     */
+    @Test
+    void aFlacWhoseCommentBlockDeclaresBillionsOfCommentsIsRefusedWithoutExhaustingMemory() throws Exception {
+        byte[] bytes;
+        try (var in = AudioDecoderTest.class.getResourceAsStream("encoded/fuzz.flac")) {
+            bytes = in.readAllBytes();
+        }
+        // libFLAC's comment block: header at 0x40, vendor length 32 at 0x44, the vendor, then the comment count
+        assertEquals(4, bytes[0x40] & 0x7F, "a vorbis comment block");
+        assertEquals(32, bytes[0x44]);
+        Path fine = Files.write(dir.resolve("fine.flac"), bytes);
+        assertTrue(new AudioDecoder().decode(fine).samples().length > 0);
+        bytes[0x68] = (byte) 0xFF;
+        bytes[0x69] = (byte) 0xFF;
+        bytes[0x6A] = (byte) 0xFF;
+        bytes[0x6B] = (byte) 0x7F;
+        Path damaged = Files.write(dir.resolve("comments.flac"), bytes);
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> new AudioDecoder().decode(damaged));
+        assertEquals("comments.flac: the file is damaged (the FLAC header cannot be read)", e.getMessage());
+    }
 }

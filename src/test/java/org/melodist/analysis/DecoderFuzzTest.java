@@ -49,7 +49,7 @@ import org.melodist.cli.MelodistCli;
  */
 class DecoderFuzzTest {
 
-    private static final int CASES_PER_SEED_FILE = 260;
+    private static final int CASES_PER_SEED_FILE = 600;
     private static final long CASE_TIMEOUT_SECONDS = 20;
     /** Every this many cases run through the whole command line (genre model included); the others through
      * the same decoder, analyser and JSON writer directly, which is all a damaged file can reach. */
