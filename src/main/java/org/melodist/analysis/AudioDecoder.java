@@ -160,7 +160,9 @@ public final class AudioDecoder {
                         + container.codec + " header found)", e);
             }
             throw damagedHeader(file, container, e);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a codec allocates what a header declares (JOrbis a comment array as long as a damaged count says): that
+            // one request fails, nothing else was taken from the heap, and the file is as damaged as any other
             throw damagedHeader(file, container, e);
         }
         try {

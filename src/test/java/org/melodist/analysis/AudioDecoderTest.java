@@ -321,4 +321,45 @@ class AudioDecoderTest {
         AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> new AudioDecoder().decode(damaged));
         assertEquals("comments.flac: the file is damaged (the FLAC header cannot be read)", e.getMessage());
     }
+
+    /** The same through JOrbis: a comment count of two billion in an otherwise intact Vorbis comment header. */
+    @Test
+    void anOggWhoseCommentHeaderDeclaresBillionsOfCommentsIsRefusedInOneLine() throws Exception {
+        byte[] bytes;
+        try (var in = AudioDecoderTest.class.getResourceAsStream("encoded/loop136.ogg")) {
+            bytes = in.readAllBytes();
+        }
+        int header = indexOf(bytes, new byte[] {3, 'v', 'o', 'r', 'b', 'i', 's'});
+        int count = header + 7 + 4 + (bytes[header + 7] & 0xFF);
+        assertEquals(0, bytes[count] | bytes[count + 1] | bytes[count + 2] | bytes[count + 3], "no comments yet");
+        bytes[count] = (byte) 0xF0;
+        bytes[count + 1] = (byte) 0xFF;
+        bytes[count + 2] = (byte) 0xFF;
+        bytes[count + 3] = (byte) 0x7F;
+        // the page's checksum made to match, as an encoder that wrote such a header would
+        int page = header;
+        while (!(bytes[page] == 'O' && bytes[page + 1] == 'g' && bytes[page + 2] == 'g' && bytes[page + 3] == 'S')) {
+            page--;
+        }
+        int length = 27 + (bytes[page + 26] & 0xFF);
+        for (int s = 0; s < (bytes[page + 26] & 0xFF); s++) {
+            length += bytes[page + 27 + s] & 0xFF;
+        }
+        int crc = OggLength.checksum(bytes, page, length);
+        for (int k = 0; k < 4; k++) {
+            bytes[page + 22 + k] = (byte) (crc >>> (8 * k));
+        }
+        Path damaged = Files.write(dir.resolve("comments.ogg"), bytes);
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> new AudioDecoder().decode(damaged));
+        assertEquals("comments.ogg: the file is damaged (the Vorbis header cannot be read)", e.getMessage());
+    }
+
+    private static int indexOf(byte[] b, byte[] what) {
+        for (int i = 0; i + what.length <= b.length; i++) {
+            if (Arrays.equals(b, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
 }
