@@ -29,7 +29,26 @@ class MidiInfoCommandTest {
     void helpListsTheCommands() {
         CliRun r = run("--help");
         assertEquals(0, r.code());
-        assertTrue(r.out().contains("midi-info"), r.out());
+        for (String command : MelodistCli.commandLine().getSubcommands().keySet()) {
+            assertTrue(r.out().contains("  " + command + " "), command + " in " + r.out());
+        }
+        CliRun viaHelp = run("help", "analyze");
+        assertEquals(0, viaHelp.code());
+        assertTrue(viaHelp.out().startsWith("Usage: melodist analyze "), viaHelp.out());
+    }
+
+    /** A run that names its command builds that command alone (picocli reads every registered one by reflection). */
+    @Test
+    void aCommandRunsWithItsOwnUsageAndErrorsWhenItIsTheOnlyOneBuilt() {
+        assertEquals(java.util.Set.of("help", "analyze"), MelodistCli.commandLineFor("analyze", "x.wav").getSubcommands().keySet());
+        assertTrue(MelodistCli.commandLineFor("--help").getSubcommands().size() > 20);
+        assertTrue(MelodistCli.commandLineFor("analyse").getSubcommands().size() > 20, "a misspelt one gets them all");
+        CliRun r = run("analyze", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("Usage: melodist analyze "), r.out());
+        CliRun bad = run("analyze", "--bogus", "x.wav");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().lines().findFirst().orElseThrow().contains("--bogus"), bad.err());
     }
 
     @Test
