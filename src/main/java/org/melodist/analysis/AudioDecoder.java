@@ -292,16 +292,19 @@ public final class AudioDecoder {
         long keepEnd = gapless.keep() < 0 ? Long.MAX_VALUE : skip + gapless.keep();
         long declared = gapless.keep() > 0 ? gapless.keep()
                 : pcm.getFrameLength() > 0 ? pcm.getFrameLength() : source.getFrameLength();
-        // trust a declared length only as far as the file could hold it (16:1 covers lossless codecs), so a
-        // lying header cannot make a tiny file allocate 160 MB
-        long fileBytes = fileSize(file);
-        boolean plausible = declared > 0 && declared * frameSize <= 16 * fileBytes + (1 << 20);
+        // trust a declared length only as far as the file could hold it (16:1 covers lossless codecs, 64:1 MP3 and
+        // Vorbis at their lowest bit rates), so a lying header cannot make a tiny file allocate 160 MB
+        boolean lossy = container == Container.MP3 || container == Container.OGG;
+        long room = (lossy ? 64 : 16) * fileSize(file) + (1 << 20);
+        boolean plausible = declared > 0 && declared * frameSize <= room;
         long expected = plausible ? resampler.outputLength(declared) : -1;
+        // an MP3's Info header counts the frames its encoder wrote (the length gapless players show): a file that
+        // decodes fewer is cut short, however much of it is missing
+        boolean cutIfShorter = plausible || (gapless.keep() > 0 && gapless.keep() <= maxSeconds * rate);
         // an Ogg file tells its length only on its last page: where the samples go, so that the analysis can start
-        // on them, but no promise (a mismatch only costs that head start); Vorbis packs 44.1 kHz stereo 45:1 at its
-        // lowest quality
+        // on them, but no promise (a mismatch only costs that head start)
         OggLength ogg = container == Container.OGG && declared <= 0 ? OggLength.of(file) : OggLength.UNKNOWN;
-        if (ogg.frames() > 0 && ogg.frames() * frameSize <= 64 * fileBytes + (1 << 20)) {
+        if (ogg.frames() > 0 && ogg.frames() * frameSize <= room) {
             expected = resampler.outputLength(ogg.frames());
         }
         FloatAccumulator out = new FloatAccumulator(maxOut, expected > 0 && expected <= maxOut ? (int) expected : -1,
@@ -372,14 +375,14 @@ public final class AudioDecoder {
                 throw new AudioDecodeException(file, "the file is damaged (its " + container.codec
                         + " audio cannot be decoded)", damage);
             }
-            throw new AudioDecodeException(file, plausible ? "the file is cut short (it holds no audio samples)"
+            throw new AudioDecodeException(file, cutIfShorter ? "the file is cut short (it holds no audio samples)"
                     : "contains no audio samples (zero length)");
         }
         float[] samples = out.toArray();
         String note = null;
         if (damage != null) {
             note = String.format(Locale.ROOT, "analysed the first %.1f s; the rest is damaged", decodedSec);
-        } else if (plausible && frames + rate * 0.05 < declared) {
+        } else if (cutIfShorter && frames + rate * 0.05 < declared) {
             note = String.format(Locale.ROOT, "analysed the first %.1f s of %.1f s; the file is cut short",
                     decodedSec, declared / (double) rate);
         } else if (ogg.frames() > 0 && !ogg.ended()) {

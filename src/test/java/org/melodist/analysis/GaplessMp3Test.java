@@ -51,6 +51,19 @@ class GaplessMp3Test {
         }
     }
 
+    /**
+     * A 64 kbps file packs its samples 22:1, more than a lossless file could: its Info header's length must still be
+     * believed, so that a file cut short says how much of it was analysed.
+     */
+    @Test
+    void aLowBitRateMp3CutShortSaysHowMuchOfItWasAnalysed() throws Exception {
+        Path cut = resource("cut64.mp3");
+        assertEquals(20 * 44_100, Mp3Gapless.of(cut).keep(), "the whole encode's length, from its Info header");
+        DecodedAudio audio = new AudioDecoder().decode(cut);
+        assertEquals(9.9, audio.durationSeconds(), 0.1);
+        assertEquals("analysed the first 9.9 s of 20.0 s; the file is cut short", audio.damage());
+    }
+
     @Test
     void lameTagGivesDelayPaddingAndLength() throws Exception {
         Mp3Gapless g = Mp3Gapless.of(resource("loop136.mp3"));
