@@ -207,7 +207,6 @@ public final class AnalysisViewModel implements AutoCloseable {
             AnalysisItem item = new AnalysisItem(file);
             items.add(item);
             added.add(item);
-            start(item);
         }
         Path folder = !added.isEmpty() ? added.get(added.size() - 1).file() : midi;
         if (folder != null) rememberFolder(folder.toAbsolutePath().getParent());
@@ -219,6 +218,9 @@ public final class AnalysisViewModel implements AutoCloseable {
             message.set(added.size() == 1 ? "Queued " + added.get(0).fileName() + " for analysis"
                     : "Queued " + added.size() + " files for analysis");
         }
+        // started once "Queued" is said, so that a result (or its failure) is the last word even from a runner
+        // that finishes at once
+        added.forEach(this::start);
         updateBusy();
         return added;
     }
@@ -338,8 +340,11 @@ public final class AnalysisViewModel implements AutoCloseable {
             return;
         }
         AudioAnalysis a = r.analysis();
-        item.done(r, fmt("%s · %.0f BPM · %s", duration(a.durationSec()), a.tempoBpm(), a.key().key()));
-        message.set(fmt("Analysed %s in %.1f s", item.fileName(), r.elapsedMillis() / 1000.0));
+        item.done(r, fmt("%s · %.0f BPM · %s", duration(a.durationSec()), a.tempoBpm(), a.key().key())
+                + (a.damage() == null ? "" : " · damaged"));
+        // a damaged or cut file is analysed as far as it decodes: say how far, as the command line does
+        message.set(a.damage() == null ? fmt("Analysed %s in %.1f s", item.fileName(), r.elapsedMillis() / 1000.0)
+                : item.fileName() + ": " + a.damage());
         AnalysisItem current = selected.get();
         if (current == null || current.result() == null) selected.set(item);
         else if (current == item) showSelected();
@@ -410,7 +415,7 @@ public final class AnalysisViewModel implements AutoCloseable {
         }
         AudioAnalysis a = r.analysis();
         summaryFile.set(r.fileName());
-        summaryDuration.set(duration(a.durationSec()));
+        summaryDuration.set(duration(a.durationSec()) + (a.damage() == null ? "" : " · damaged file"));
         summarySource.set(fmt("%,.0f Hz · %s · %s", a.sourceSampleRate(),
                 Plurals.count(a.sourceChannels(), "channel"), a.sourceFormat()));
         summaryTempo.set(a.tempoBpm() > 0 ? fmt("%.1f BPM · %d beats", a.tempoBpm(), a.beatTimes().length) : "no beat found");

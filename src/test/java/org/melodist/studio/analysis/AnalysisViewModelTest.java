@@ -123,6 +123,20 @@ class AnalysisViewModelTest {
         assertTrue(vm.hasResultBinding().get());
     }
 
+    /** A file cut short is analysed as far as it decodes, and the musician is told how far. */
+    @Test
+    void aFileCutShortIsAnalysedAsFarAsItGoesAndSaysSo() throws Exception {
+        Path whole = SyntheticMusic.writeWav(dir.resolve("whole.wav"), 20, 44_100, 120, 7);
+        byte[] bytes = java.nio.file.Files.readAllBytes(whole);
+        Path cut = java.nio.file.Files.write(dir.resolve("cut.wav"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        AnalysisItem item = add(cut).get(0);
+        assertFinished(item);
+        assertEquals(AnalysisItem.State.DONE, item.state(), item.detail());
+        assertTrue(item.detail().endsWith(" · damaged"), item.detail());
+        assertEquals("cut.wav: analysed the first 10.0 s of 20.0 s; the file is cut short", vm.messageProperty().get());
+        assertEquals("0:10.0 · damaged file", vm.summaryDurationProperty().get());
+    }
+
     @Test
     void exportsWriteCsvWithOneRowPerFrameAndTheCliJson() throws Exception {
         Path wav = sineWav(dir.resolve("a440.wav"), 440, 3, 22_050);
