@@ -34,7 +34,10 @@ public final class MelodistCli implements Runnable {
             TranscribeCommand.class, EvaluateTranscribeCommand.class, BenchTranscribeCommand.class,
             LearnFeedbackCommand.class, EvaluateFeedbackCommand.class, BenchFeedbackCommand.class);
 
-    /** The configured command line with every subcommand; exit codes: 0 ok, 1 internal failure, 2 bad usage or bad input. */
+    /**
+     * The configured command line with every subcommand; exit codes: 0 ok, 1 internal failure, 2 bad usage or bad
+     * input.
+     */
     public static CommandLine commandLine() {
         return commandLine(COMMANDS);
     }
