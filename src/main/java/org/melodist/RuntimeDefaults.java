@@ -6,10 +6,18 @@ package org.melodist;
  */
 public final class RuntimeDefaults {
 
+    /**
+     * JavaFX warns at every start that it was loaded from the class path rather than as modules ("Unsupported
+     * JavaFX configuration"), which is how this jar runs by design; held here because java.util.logging keeps its
+     * loggers only weakly.
+     */
+    private static final java.util.logging.Logger JAVAFX = java.util.logging.Logger.getLogger("javafx");
+
     private RuntimeDefaults() {
     }
 
     public static void configureDefaults() {
+        JAVAFX.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
