@@ -31,6 +31,6 @@ public final class Launcher {
     /** The one line said when the studio window cannot open, with JavaFX's reason. */
     static String noWindow(String reason) {
         return "melodist: the studio window cannot open (" + reason + "); it needs a display and the GTK 3 library"
-                + " (libgtk-3-0). The command line works without them: java -jar melodist.jar --help";
+                + " (libgtk-3-0). The command line works without them (--help lists its commands)";
     }
 }
