@@ -34,11 +34,13 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
         return userError ? BAD_INPUT : INTERNAL;
     }
 
+    /** Bad arguments: the one line says what is wrong and where the usage is (the top-level usage runs to 150 lines). */
     static int onBadArguments(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println(prefix(cl) + ErrorMessages.oneLine(ex));
-        cl.usage(err);
+        String name = cl.getCommandSpec().qualifiedName(" ");
+        err.println(prefix(cl) + ErrorMessages.oneLine(ex) + " (" + name + " --help lists "
+                + (cl.getParent() == null ? "the commands" : "its options") + ")");
         err.flush();
         return BAD_INPUT;
     }
