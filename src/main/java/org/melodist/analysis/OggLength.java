@@ -75,7 +75,7 @@ record OggLength(long frames, boolean ended) {
     }
 
     /** The whole page's length, or -1 when its segment table or data run past {@code length}. */
-    private static int pageLength(byte[] b, int p, int length) {
+    static int pageLength(byte[] b, int p, int length) {
         int segments = b[p + 26] & 0xFF;
         if (p + 27 + segments > length) {
             return -1;

@@ -39,7 +39,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
         String name = cl.getCommandSpec().qualifiedName(" ");
-        err.println(prefix(cl) + ErrorMessages.oneLine(ex) + " (" + name + " --help lists "
+        err.println(name + ": " + ErrorMessages.oneLine(ex) + " (" + name + " --help lists "
                 + (cl.getParent() == null ? "the commands" : "its options") + ")");
         err.flush();
         return BAD_INPUT;

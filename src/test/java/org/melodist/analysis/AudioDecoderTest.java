@@ -341,11 +341,7 @@ class AudioDecoderTest {
         while (!(bytes[page] == 'O' && bytes[page + 1] == 'g' && bytes[page + 2] == 'g' && bytes[page + 3] == 'S')) {
             page--;
         }
-        int length = 27 + (bytes[page + 26] & 0xFF);
-        for (int s = 0; s < (bytes[page + 26] & 0xFF); s++) {
-            length += bytes[page + 27 + s] & 0xFF;
-        }
-        int crc = OggLength.checksum(bytes, page, length);
+        int crc = OggLength.checksum(bytes, page, OggLength.pageLength(bytes, page, bytes.length));
         for (int k = 0; k < 4; k++) {
             bytes[page + 22 + k] = (byte) (crc >>> (8 * k));
         }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import javax.sound.sampled.AudioFileFormat;
 
@@ -52,9 +50,7 @@ class ParallelDecodeTest {
     @Test
     void aFileCutShortKeepsTheSameDecodedPartAndNote() throws Exception {
         Path whole = SyntheticMusic.writeWav(dir.resolve("whole.wav"), 9.0, 44_100, 100, 8);
-        byte[] bytes = Files.readAllBytes(whole);
-        Path cut = dir.resolve("cut.wav");
-        Files.write(cut, Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        Path cut = TestAudio.cut(whole, dir.resolve("cut.wav"), 2, 3);
         assertSameDecoding(cut, new AudioDecoder());
         assertEquals(new AudioDecoder().decode(cut, 1).damage(), new AudioDecoder().decode(cut, 2).damage());
     }

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -15,6 +16,12 @@ import javax.sound.sampled.AudioSystem;
 final class TestAudio {
 
     private TestAudio() {
+    }
+
+    /** A copy of {@code whole} holding only its first {@code numerator/denominator} bytes: a file cut short. */
+    static Path cut(Path whole, Path cut, int numerator, int denominator) throws IOException {
+        byte[] bytes = Files.readAllBytes(whole);
+        return Files.write(cut, Arrays.copyOf(bytes, (int) ((long) bytes.length * numerator / denominator)));
     }
 
     static double[] sine(double hz, int rate, double seconds, double amplitude) {
